@@ -1,0 +1,258 @@
+// The Archive: every fact a page shows, computed once from the entries.
+// Templates only present what is here; nothing is sorted or counted there.
+import path from "node:path";
+import { compareDates, dateInWords, isoDate, monthDayKey, yearLabel, type HistoricalDate } from "../content/dates.ts";
+import type { LoadedEntry } from "../content/load.ts";
+import { renderMarkdown } from "../content/markdown.ts";
+import { KINDS, type Kind, type Photo, type Source } from "../content/schema.ts";
+import { adjacentDays, CALENDAR_DAYS, CALENDAR_MONTHS, dayLink, type DayLink, type MonthLink } from "./calendar.ts";
+
+/** What a list of events needs to show one event. */
+export interface EventLink {
+  readonly slug: string;
+  readonly url: string;
+  readonly title: string;
+  readonly kind: Kind;
+  readonly summary: string;
+  readonly date: HistoricalDate;
+  /** "2018-06-12", "-0043-03-15" */
+  readonly dateIso: string;
+  /** "12 June 2018", "15 March 44 BC" */
+  readonly dateWords: string;
+  /** "2018", "AD 79", "44 BC" */
+  readonly yearLabel: string;
+}
+
+export interface PhotoView extends Photo {
+  /** Where the image is published, when the entry has the file. */
+  readonly url?: string;
+  /** The source image on disk. */
+  readonly file?: string;
+}
+
+export interface RelatedView {
+  readonly date: HistoricalDate;
+  readonly dateIso: string;
+  readonly dateWords: string;
+  readonly text: string;
+  /** Set when the related event has its own entry. */
+  readonly url?: string;
+}
+
+export interface ArchiveEvent extends EventLink {
+  readonly location?: string;
+  readonly topics: readonly string[];
+  readonly photo?: PhotoView;
+  readonly photos: readonly PhotoView[];
+  readonly related: readonly RelatedView[];
+  readonly sources: readonly Source[];
+  readonly bodyHtml: string;
+  /** "Event", "Birth", "Death", "Holiday" */
+  readonly kindLabel: string;
+  readonly day: DayLink;
+  readonly month: MonthLink;
+  /** The entry file, for "edit this entry" and error messages. */
+  readonly file: string;
+}
+
+export interface KindSection {
+  readonly kind: Kind;
+  readonly heading: string;
+  readonly events: readonly EventLink[];
+}
+
+export interface Counted {
+  readonly count: number;
+  /** "1 entry", "12 entries", "no entries" */
+  readonly countLabel: string;
+}
+
+export interface Day extends DayLink, Counted {
+  readonly description: string;
+  readonly sections: readonly KindSection[];
+  readonly previous: DayLink;
+  readonly next: DayLink;
+  readonly monthLink: MonthLink;
+}
+
+export interface Month extends MonthLink, Counted {
+  readonly description: string;
+  readonly days: readonly (DayLink & Counted)[];
+  readonly previous: MonthLink;
+  readonly next: MonthLink;
+}
+
+export interface Archive {
+  /** Every event, in date order (BCE first). */
+  readonly events: readonly ArchiveEvent[];
+  readonly bySlug: ReadonlyMap<string, ArchiveEvent>;
+  /** All 366 days in calendar order. */
+  readonly days: readonly Day[];
+  readonly byDay: ReadonlyMap<string, Day>;
+  readonly months: readonly Month[];
+  /** The day of the build date: the home page's "today". */
+  readonly today: Day;
+  readonly buildDate: string;
+}
+
+export const KIND_HEADINGS: Record<Kind, string> = {
+  event: "Events",
+  birth: "Births",
+  death: "Deaths",
+  holiday: "Holidays and observances",
+};
+
+const KIND_LABELS: Record<Kind, string> = { event: "Event", birth: "Birth", death: "Death", holiday: "Holiday" };
+
+export interface ArchiveOptions {
+  /** The build date (Gregorian) that stands for "today". */
+  readonly buildDate: HistoricalDate;
+}
+
+export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOptions): Archive {
+  const sorted = [...entries].sort((a, b) => compareDates(a.date, b.date) || compareText(a.title, b.title) || compareText(a.slug, b.slug));
+  const links = new Map(sorted.map((entry) => [entry.slug, eventLink(entry)]));
+
+  // Related links go both ways: if A lists B, B's page shows A too.
+  const related = new Map<string, Map<string, RelatedView>>(sorted.map((e) => [e.slug, new Map()]));
+  const add = (slug: string, key: string, view: RelatedView) => {
+    const list = related.get(slug)!;
+    if (!list.has(key)) list.set(key, view);
+  };
+  for (const entry of sorted) {
+    for (const item of entry.related ?? []) {
+      const target = item.event === undefined ? undefined : links.get(item.event);
+      if (target) {
+        add(entry.slug, target.slug, relatedView(target));
+        add(target.slug, entry.slug, relatedView(links.get(entry.slug)!));
+      } else if (item.date && item.text) {
+        add(entry.slug, `${isoDate(item.date)} ${item.text}`, {
+          date: item.date,
+          dateIso: isoDate(item.date),
+          dateWords: dateInWords(item.date),
+          text: item.text,
+        });
+      }
+    }
+  }
+
+  const events = sorted.map((entry): ArchiveEvent => {
+    const link = links.get(entry.slug)!;
+    const { lead, further } = photoViews(entry);
+    return {
+      ...link,
+      location: entry.location,
+      topics: entry.topics ?? [],
+      photo: lead,
+      photos: further,
+      related: [...related.get(entry.slug)!.values()].sort((a, b) => compareDates(a.date, b.date) || compareText(a.text, b.text)),
+      sources: entry.sources ?? [],
+      bodyHtml: renderMarkdown(entry.body),
+      kindLabel: KIND_LABELS[entry.kind],
+      day: dayLink(entry.date.month, entry.date.day),
+      month: CALENDAR_MONTHS[entry.date.month - 1]!,
+      file: entry.file,
+    };
+  });
+
+  const eventsByDay = Map.groupBy(events, (e) => e.day.key);
+  const days = CALENDAR_DAYS.map((link, index): Day => {
+    const dayEvents = eventsByDay.get(link.key) ?? [];
+    const sections = KINDS.map((kind) => ({
+      kind,
+      heading: KIND_HEADINGS[kind],
+      events: dayEvents.filter((e) => e.kind === kind).map(toLink),
+    })).filter((s) => s.events.length > 0);
+    return {
+      ...link,
+      ...counted(dayEvents.length),
+      description: `What happened on ${link.label} in history: ${describeSections(sections)}.`,
+      sections,
+      ...adjacentDays(index),
+      monthLink: CALENDAR_MONTHS[link.month - 1]!,
+    };
+  });
+
+  const months = CALENDAR_MONTHS.map((month, i): Month => {
+    const monthDays = days.filter((d) => d.month === month.number).map((d) => ({ ...toDayLink(d), count: d.count, countLabel: d.countLabel }));
+    const total = counted(monthDays.reduce((sum, d) => sum + d.count, 0));
+    return {
+      ...month,
+      ...total,
+      description: `${monthDays.length} days of ${month.name} in history, with ${total.countLabel} in all.`,
+      days: monthDays,
+      previous: CALENDAR_MONTHS[(i + 11) % 12]!,
+      next: CALENDAR_MONTHS[(i + 1) % 12]!,
+    };
+  });
+
+  const byDay = new Map(days.map((d) => [d.key, d]));
+  const { buildDate } = options;
+  return {
+    events,
+    bySlug: new Map(events.map((e) => [e.slug, e])),
+    days,
+    byDay,
+    months,
+    today: byDay.get(monthDayKey(buildDate.month, buildDate.day))!,
+    buildDate: isoDate(buildDate),
+  };
+}
+
+function counted(count: number): Counted {
+  return { count, countLabel: count === 0 ? "no entries" : count === 1 ? "1 entry" : `${count} entries` };
+}
+
+/** "2 events, 1 birth" or "nothing recorded yet". */
+function describeSections(sections: readonly KindSection[]): string {
+  if (!sections.length) return "nothing recorded yet";
+  return sections
+    .map((s) => `${s.events.length} ${KIND_LABELS[s.kind].toLowerCase()}${s.events.length === 1 ? "" : "s"}`)
+    .join(", ");
+}
+
+function eventLink(entry: LoadedEntry): EventLink {
+  return {
+    slug: entry.slug,
+    url: `/events/${entry.slug}/`,
+    title: entry.title,
+    kind: entry.kind,
+    summary: entry.summary,
+    date: entry.date,
+    dateIso: isoDate(entry.date),
+    dateWords: dateInWords(entry.date),
+    yearLabel: yearLabel(entry.date.year),
+  };
+}
+
+function toLink(event: ArchiveEvent): EventLink {
+  const { slug, url, title, kind, summary, date, dateIso, dateWords, yearLabel } = event;
+  return { slug, url, title, kind, summary, date, dateIso, dateWords, yearLabel };
+}
+
+function toDayLink(day: Day): DayLink {
+  const { key, month, day: d, label, url } = day;
+  return { key, month, day: d, label, url };
+}
+
+function relatedView(link: EventLink): RelatedView {
+  return { date: link.date, dateIso: link.dateIso, dateWords: link.dateWords, text: link.title, url: link.url };
+}
+
+/** Photos are published beside the event page, under names unique within the event. */
+function photoViews(entry: LoadedEntry): { lead?: PhotoView; further: PhotoView[] } {
+  const used = new Set<string>();
+  const view = (photo: Photo, index: number): PhotoView => {
+    if (photo.src === undefined) return photo;
+    let name = path.basename(photo.src);
+    if (used.has(name)) name = `${index}-${name}`;
+    used.add(name);
+    return { ...photo, url: `/events/${entry.slug}/${name}`, file: path.resolve(path.dirname(entry.path), photo.src) };
+  };
+  return { lead: entry.photo && view(entry.photo, 0), further: (entry.photos ?? []).map((p, i) => view(p, i + 1)) };
+}
+
+/** Code-point order: the same result under every locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

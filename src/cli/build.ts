@@ -1,0 +1,54 @@
+// npm run build: validate the content, then build the site into a staging
+// folder and swap it in only when everything succeeded. A failed build never
+// leaves a half-written site behind.
+import { rename, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { loadArchive } from "../archive/load-archive.ts";
+import { configFromEnv } from "../config.ts";
+import { handOverArchive } from "../eleventy/archive-plugin.ts";
+import { plural, reportProblems } from "./report.ts";
+import { runCli } from "./run-cli.ts";
+
+await runCli(async () => {
+  const started = performance.now();
+  const config = configFromEnv();
+  const { archive, problems } = await loadArchive(config.contentDir, { buildDate: config.buildDate });
+  const { errors } = reportProblems(problems);
+  const shown = path.relative(process.cwd(), config.outputDir) || config.outputDir;
+  if (errors || !archive) {
+    console.error(`Nothing was built; ${shown}/ is unchanged.`);
+    return 1;
+  }
+  handOverArchive(archive);
+
+  const unique = `${process.pid}-${Date.now()}`;
+  const staging = `${config.outputDir}.building-${unique}`;
+  try {
+    const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true });
+    await eleventy.write();
+    await swapIn(staging, config.outputDir, `${config.outputDir}.previous-${unique}`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    console.log(`Built ${plural(archive.events.length, "event")} and 366 day pages into ${shown}/ in ${seconds} s.`);
+    return 0;
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    console.error(error);
+    console.error(`\nThe build failed; ${shown}/ is unchanged.`);
+    return 1;
+  }
+});
+
+/** Two renames: the old site is replaced whole, never merged into, and put back if the second fails. */
+async function swapIn(staging: string, target: string, previous: string): Promise<void> {
+  const hadSite = existsSync(target);
+  if (hadSite) await rename(target, previous);
+  try {
+    await rename(staging, target);
+  } catch (error) {
+    if (hadSite) await rename(previous, target);
+    throw error;
+  }
+  if (hadSite) await rm(previous, { recursive: true, force: true });
+}

@@ -1,0 +1,129 @@
+// Reads every entry under <contentDir>/events, validates each one and the
+// links between them, and reports every problem in one pass.
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { mapLimit } from "./map-limit.ts";
+import { lineOfField, parseEntry, slugFromFileName, type Entry } from "./parse-entry.ts";
+import { fieldPath, sortProblems, type ContentProblem } from "./problems.ts";
+
+export interface LoadedEntry extends Entry {
+  /** Absolute path of the entry file. */
+  readonly path: string;
+}
+
+export interface LoadResult {
+  readonly entries: LoadedEntry[];
+  readonly problems: ContentProblem[];
+}
+
+export function hasErrors(problems: readonly ContentProblem[]): boolean {
+  return problems.some((p) => p.severity === "error");
+}
+
+export async function loadEntries(contentDir: string): Promise<LoadResult> {
+  const root = path.resolve(contentDir);
+  const eventsDir = path.join(root, "events");
+  const display = (file: string) => path.relative(process.cwd(), file) || file;
+
+  let files: string[];
+  try {
+    files = (await readdir(eventsDir, { recursive: true, withFileTypes: true }))
+      .filter((d) => d.isFile() && d.name.toLowerCase().endsWith(".md"))
+      .map((d) => path.join(d.parentPath, d.name))
+      .sort();
+  } catch {
+    const problem: ContentProblem = {
+      file: display(eventsDir),
+      message: "the events folder does not exist",
+      fix: `create it and add one Markdown file per event, or set CONTENT_DIR to the folder that holds events/`,
+      severity: "error",
+    };
+    return { entries: [], problems: [problem] };
+  }
+
+  const problems: ContentProblem[] = [];
+  const parsed = await mapLimit(files, 64, async (file) => {
+    const result = parseEntry(await readFile(file, "utf8"), display(file), path.basename(file));
+    problems.push(...result.problems);
+    return result.entry ? { ...result.entry, path: file } : undefined;
+  });
+  const entries = parsed.filter((e): e is LoadedEntry => e !== undefined);
+
+  // A problem found across files is rare, so its line is looked up only then.
+  const problemAt = async (entry: LoadedEntry, field: PropertyKey[], message: string, fix: string) => {
+    const line = lineOfField(await readFile(entry.path, "utf8"), field);
+    problems.push({ file: entry.file, line, field: fieldPath(field), message, fix, severity: "error" });
+  };
+
+  // Slugs are URLs: two that differ only in case collide on case-insensitive hosts.
+  const firstBySlug = new Map<string, string>();
+  for (const file of files) {
+    const key = slugFromFileName(path.basename(file)).toLowerCase();
+    const first = firstBySlug.get(key);
+    if (first === undefined) firstBySlug.set(key, file);
+    else {
+      problems.push({
+        file: display(file),
+        message: `its slug "${key}" is already used by ${display(first)}`,
+        fix: "slugs must be unique, ignoring case: rename one of the two files",
+        severity: "error",
+      });
+    }
+  }
+
+  const realRoot = await realpath(root);
+  for (const entry of entries) {
+    for (const [i, item] of (entry.related ?? []).entries()) {
+      if (item.event === undefined) continue;
+      if (item.event === entry.slug) {
+        await problemAt(entry, ["related", i, "event"], "points at this entry itself", "remove it");
+      } else if (!firstBySlug.has(item.event)) {
+        await problemAt(
+          entry,
+          ["related", i, "event"],
+          `there is no entry "${item.event}" (no file ${path.join(display(eventsDir), item.event + ".md")})`,
+          "check the spelling of the slug, or write the related event as date: and text:",
+        );
+      }
+    }
+    const photos = [
+      ...(entry.photo ? [{ photo: entry.photo, field: ["photo", "src"] }] : []),
+      ...(entry.photos ?? []).map((photo, i) => ({ photo, field: ["photos", i, "src"] })),
+    ];
+    for (const { photo, field } of photos) {
+      if (photo.src === undefined) continue;
+      const problem = await checkPhotoPath(photo.src, path.dirname(entry.path), root, realRoot);
+      if (problem) await problemAt(entry, field, problem.message, problem.fix);
+    }
+  }
+
+  return { entries, problems: sortProblems(problems) };
+}
+
+async function checkPhotoPath(
+  src: string,
+  entryDir: string,
+  root: string,
+  realRoot: string,
+): Promise<{ message: string; fix: string } | undefined> {
+  const fix = "put the image next to the entry (or under the content folder) and give its path relative to the entry, e.g. src: my-photo.jpg";
+  if (path.isAbsolute(src) || /^[a-z][a-z0-9+.-]*:/i.test(src)) {
+    return { message: `"${src}" is not a relative path`, fix };
+  }
+  const file = path.resolve(entryDir, src);
+  if (!isInside(root, file)) return { message: `"${src}" leads outside the content folder`, fix };
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch {
+    return { message: `the file "${src}" does not exist (looked for ${path.relative(process.cwd(), file)})`, fix: "check the file name and its case, or add the image" };
+  }
+  if (!isInside(realRoot, real)) return { message: `"${src}" is a link to a file outside the content folder`, fix };
+  if (!(await stat(real)).isFile()) return { message: `"${src}" is a folder, not an image file`, fix };
+  return undefined;
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}

@@ -1,0 +1,219 @@
+// One entry file → a validated entry, or every problem in it with its line.
+// YAML is read with the core schema so that dates stay strings: js-yaml's
+// default would turn 2018-06-12 into a UTC Date and 0079 into 1979.
+import matter from "gray-matter";
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import { closestField, fieldHelp } from "./field-help.ts";
+import { fieldPath, type ContentProblem } from "./problems.ts";
+import { frontMatterSchema, SLUG_PATTERN, type FrontMatter } from "./schema.ts";
+
+export interface Entry extends FrontMatter {
+  /** The file name without .md: the event's URL and its id in `related`. */
+  readonly slug: string;
+  /** Path as the editor knows it (relative to the working folder). */
+  readonly file: string;
+  /** The Markdown body: the historical context. */
+  readonly body: string;
+}
+
+export type ParseResult = { entry: Entry; problems: [] } | { entry?: undefined; problems: ContentProblem[] };
+
+// Passing options also turns off gray-matter's cache, which would hand back a
+// shared `data` object for identical texts.
+const SPLIT_ONLY = { engines: { yaml: () => ({}) } };
+
+export function slugFromFileName(fileName: string): string {
+  return fileName.replace(/\.md$/i, "");
+}
+
+export function parseEntry(text: string, file: string, fileName: string): ParseResult {
+  const problems: ContentProblem[] = [];
+  const error = (message: string, fix?: string, field?: string, line?: number) =>
+    problems.push({ file, line, field, message, fix, severity: "error" });
+
+  const slug = slugFromFileName(fileName);
+  if (!SLUG_PATTERN.test(slug)) {
+    error(
+      `the file name "${fileName}" is not a valid slug`,
+      `rename it to "${suggestSlug(slug)}.md": lowercase letters, digits and hyphens only`,
+    );
+  }
+
+  const { split, doc, lineAt } = readFrontMatter(text);
+  if (!split.matter.trim()) {
+    error(
+      "has no front-matter",
+      "start the file with a line '---', then the fields (title:, date:, summary:), then a line '---' and the body",
+    );
+    return { problems };
+  }
+  if (doc.errors.length) {
+    const seen = new Set<string>();
+    for (const e of doc.errors) {
+      const key = `${lineAt(e.pos[0])}:${firstLine(e.message)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      error(`YAML syntax error: ${firstLine(e.message)}`, yamlFix(e.code), undefined, lineAt(e.pos[0]));
+    }
+    return { problems };
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    error(`the front-matter cannot be read: ${(e as Error).message}`, "remove YAML aliases (*name) and anchors (&name)");
+    return { problems };
+  }
+  if (!isMap(doc.contents)) {
+    error("the front-matter is not a list of fields", "write one 'field: value' per line between the two '---' lines", undefined, lineAt(0));
+    return { problems };
+  }
+
+  const result = frontMatterSchema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(...explainIssue(issue, data, file, doc, lineAt));
+  }
+  if (problems.length || !result.success) return { problems };
+  return { entry: { ...result.data, slug, file, body: split.content }, problems: [] };
+}
+
+/** The file line of a front-matter field, where the YAML shows it. */
+export function lineOfField(text: string, path: readonly PropertyKey[]): number | undefined {
+  const { doc, lineAt } = readFrontMatter(text);
+  const offset = offsetOf(doc, path);
+  return offset === undefined ? undefined : lineAt(offset);
+}
+
+/** Splits off the front-matter and parses it, keeping positions as file lines. */
+function readFrontMatter(text: string) {
+  const split = matter(text, SPLIT_ONLY);
+  const source = text.replace(/^\uFEFF/, "");
+  const lineOffset = countLines(source.slice(0, Math.max(0, source.indexOf(split.matter))));
+  const lines = new LineCounter();
+  const doc = parseDocument(split.matter, { schema: "core", uniqueKeys: true, lineCounter: lines, prettyErrors: false });
+  const lineAt = (offset: number) => lines.linePos(offset).line + lineOffset;
+  return { split, doc, lineAt };
+}
+
+function explainIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  file: string,
+  doc: Document,
+  lineAt: (offset: number) => number,
+): ContentProblem[] {
+  const at = (path: readonly PropertyKey[]) => {
+    const offset = offsetOf(doc, path);
+    return offset === undefined ? undefined : lineAt(offset);
+  };
+  const problem = (path: readonly PropertyKey[], message: string, fix?: string): ContentProblem => ({
+    file,
+    line: at(path),
+    field: fieldPath(path) || undefined,
+    message,
+    fix,
+    severity: "error",
+  });
+  const path = issue.path;
+  const help = fieldHelp(frontMatterSchema, path);
+  const value = valueAt(data, path);
+  const example = help.example ? `e.g. ${help.example}` : help.description;
+
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => {
+        const known = fieldHelp(frontMatterSchema, [...path, key]).siblings ?? [];
+        const guess = closestField(key, known);
+        return problem(
+          [...path, key],
+          "is not a known field",
+          guess ? `did you mean "${guess}"?` : `remove it, or use one of: ${known.join(", ")}`,
+        );
+      });
+    case "invalid_type":
+      if (value === undefined) return [problem(path, "is missing", `add it, ${example ?? "see the README"}`)];
+      if (value === null) return [problem(path, "is empty", `fill it in, ${example ?? "or remove the line"}`)];
+      return [problem(path, `must be ${describeType(issue.expected)}, not ${describeValue(value)}`, example)];
+    case "too_small":
+      return [problem(path, "is empty", `fill it in, ${example ?? "or remove the line"}`)];
+    case "too_big":
+      return [
+        problem(
+          path,
+          `is ${String(value).length} characters long; the limit is ${issue.maximum}`,
+          "shorten it and move the detail into the body",
+        ),
+      ];
+    case "invalid_value":
+      return [
+        problem(path, `"${String(value)}" is not allowed`, `use one of: ${issue.values.map(String).join(", ")}`),
+      ];
+    case "custom": {
+      const fix = (issue.params as { fix?: string } | undefined)?.fix;
+      return [problem(path, issue.message, fix)];
+    }
+    default:
+      return [problem(path, issue.message, example)];
+  }
+}
+
+function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const prefix = path.slice(0, depth);
+    if (depth === path.length && depth > 0) {
+      // A key that exists (even with an empty value): point at the key itself.
+      const parent = prefix.length > 1 ? doc.getIn(prefix.slice(0, -1), true) : doc.contents;
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === prefix.at(-1));
+        const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+        if (range) return range[0];
+      }
+    }
+    const node = depth === 0 ? doc.contents : doc.getIn(prefix, true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range && depth > 0) return range[0];
+  }
+  return undefined;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
+function describeType(expected: string): string {
+  return ({ string: "text", array: "a list", object: "a group of fields", number: "a number" } as Record<string, string>)[expected] ?? expected;
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a group of fields";
+  if (typeof value === "string") return `text ("${value}")`;
+  return `${typeof value} (${String(value)})`;
+}
+
+function yamlFix(code: string): string {
+  if (code === "DUPLICATE_KEY") return "each field may appear only once; remove the repeated one";
+  if (code === "BAD_INDENT" || code === "MISSING_CHAR") return "check the indentation and that every 'field: value' has its colon";
+  return "check the quotes, colons and indentation on this line; put text that contains ': ' or '#' in quotes";
+}
+
+function suggestSlug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "event-name";
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (const ch of text) if (ch === "\n") n++;
+  return n;
+}

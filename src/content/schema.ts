@@ -1,0 +1,106 @@
+// The front-matter schema of an entry, written once. Types, error messages
+// (through each field's description and example) and, later, the JSON Schema
+// for editors and the scaffolder are all derived from it.
+import { z } from "zod";
+import { parseHistoricalDate, type HistoricalDate } from "./dates.ts";
+
+export const KINDS = ["event", "birth", "death", "holiday"] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const SUMMARY_MAX = 280;
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A custom issue carries its own fix in `params.fix`. */
+function fail(ctx: z.RefinementCtx, message: string, fix: string, path: PropertyKey[] = []): void {
+  ctx.addIssue({ code: "custom", message, params: { fix }, path });
+}
+
+const text = () => z.string().trim().min(1);
+
+const historicalDate = z.string().transform((value, ctx): HistoricalDate => {
+  const parsed = parseHistoricalDate(value);
+  if (parsed.ok) return parsed.date;
+  fail(ctx, parsed.problem, parsed.fix);
+  return z.NEVER;
+});
+
+const httpUrl = z.string().trim().superRefine((value, ctx) => {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    return fail(ctx, `"${value}" is not a web address`, "give the full address, starting with https://");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    fail(ctx, `"${value}" uses ${url.protocol}, which is not allowed`, "use an https:// (or http://) address");
+  }
+});
+
+const slug = z.string().trim().superRefine((value, ctx) => {
+  if (!SLUG_PATTERN.test(value)) {
+    fail(ctx, `"${value}" is not an entry slug`, "use the file name of another entry without .md, e.g. apollo-11-moon-landing");
+  }
+});
+
+export const photoSchema = z.strictObject({
+  src: text().optional().meta({
+    description: "The image file, relative to the entry file. Leave it out to show the credit without an image.",
+    examples: ["trump-kim-singapore.jpg"],
+  }),
+  alt: text().meta({
+    description: "What the photo shows, for readers who cannot see it.",
+    examples: ["Two men shake hands in front of a row of flags"],
+  }),
+  caption: text().optional().meta({ description: "Caption shown under the photo.", examples: ["The handshake at the Capella Hotel"] }),
+  photographer: text().optional().meta({ description: "Who took the photo.", examples: ["Shealah Craighead"] }),
+  location: text().optional().meta({ description: "Where the photo was taken.", examples: ["Singapore"] }),
+  source: text().optional().meta({ description: "Where the photo comes from.", examples: ["Wikimedia Commons"] }),
+  sourceUrl: httpUrl.optional().meta({ description: "Web address of the source.", examples: ["https://commons.wikimedia.org/"] }),
+  license: text().optional().meta({ description: "The photo's license.", examples: ["Public domain"] }),
+  licenseUrl: httpUrl.optional().meta({ description: "Web address of the license text.", examples: ["https://creativecommons.org/publicdomain/mark/1.0/"] }),
+});
+
+export const relatedSchema = z
+  .strictObject({
+    event: slug.optional().meta({ description: "Slug of another entry.", examples: ["hanoi-summit"] }),
+    date: historicalDate.optional().meta({ description: "Date of an event without its own entry (YYYY-MM-DD).", examples: ["2019-02-27"] }),
+    text: text().optional().meta({ description: "What happened, for an event without its own entry.", examples: ["The Hanoi summit ends early"] }),
+  })
+  .superRefine((item, ctx) => {
+    const byEntry = item.event !== undefined;
+    const byText = item.date !== undefined || item.text !== undefined;
+    const fix = 'write either "- event: <slug>" or "- date: YYYY-MM-DD" with "text: …"';
+    if (byEntry && byText) fail(ctx, "names an entry and also gives a date or text", fix);
+    else if (!byEntry && !(item.date && item.text)) {
+      fail(ctx, item.date ? "has a date but no text" : item.text ? "has text but no date" : "is empty", fix);
+    }
+  });
+
+export const sourceSchema = z.strictObject({
+  title: text().meta({ description: "Title of the book, article or page.", examples: ["Joint Statement of President Trump and Chairman Kim"] }),
+  url: httpUrl.optional().meta({ description: "Its web address, if it has one.", examples: ["https://example.org/article"] }),
+});
+
+export const frontMatterSchema = z.strictObject({
+  title: text().meta({ description: "The headline, plain text.", examples: ["Apollo 11 lands on the Moon"] }),
+  date: historicalDate.meta({
+    description: "The day it happened, YYYY-MM-DD. Years before 1000 keep four digits (0079-08-24); BCE years use a minus sign (-0043-03-15 is 15 March 44 BC).",
+    examples: ["1969-07-20"],
+  }),
+  kind: z.enum(KINDS).default("event").meta({ description: "event (default), birth, death or holiday.", examples: ["event"] }),
+  summary: text()
+    .max(SUMMARY_MAX)
+    .refine((s) => !/[\r\n]/.test(s), { message: "must be one line", params: { fix: "join the lines, or move the detail into the body" } })
+    .meta({ description: `One line, at most ${SUMMARY_MAX} characters, shown on day pages and in feeds.`, examples: ["Neil Armstrong and Buzz Aldrin land the lunar module Eagle."] }),
+  location: text().optional().meta({ description: "Where it happened.", examples: ["Sea of Tranquility, the Moon"] }),
+  topics: z.array(text()).optional().meta({ description: "Topic names.", examples: [["space exploration"]] }),
+  photo: photoSchema.optional().meta({ description: "The lead photo and its credit." }),
+  photos: z.array(photoSchema).optional().meta({ description: "Further historical photos, each like photo." }),
+  related: z.array(relatedSchema).optional().meta({ description: "Related events: entries by slug, or dated text." }),
+  sources: z.array(sourceSchema).optional().meta({ description: "References: title and url." }),
+});
+
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+export type Photo = z.output<typeof photoSchema>;
+export type RelatedItem = z.output<typeof relatedSchema>;
+export type Source = z.output<typeof sourceSchema>;

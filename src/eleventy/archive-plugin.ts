@@ -1,0 +1,34 @@
+// Hands the Archive to Eleventy as global data (`archive`, `site`) and
+// publishes what the pages refer to. Eleventy never reads content/ itself.
+import { loadArchive } from "../archive/load-archive.ts";
+import type { Archive } from "../archive/archive.ts";
+import type { BuildConfig } from "../config.ts";
+import { ContentErrors, formatProblem } from "../content/problems.ts";
+import { copyPhotos } from "./photos.ts";
+import type { EleventyConfig } from "./types.ts";
+
+let handedOver: Archive | undefined;
+
+/** The build CLI validates the content before Eleventy starts and hands the result over, so it is read once. */
+export function handOverArchive(archive: Archive): void {
+  handedOver = archive;
+}
+
+export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { config: BuildConfig }): void {
+  let current: Archive | undefined;
+
+  eleventyConfig.addGlobalData("site", config.site);
+  // A function, so that `npm start` reads the content again on every rebuild.
+  eleventyConfig.addGlobalData("archive", async () => {
+    if (handedOver) return (current = handedOver);
+    const { archive, problems } = await loadArchive(config.contentDir, { buildDate: config.buildDate });
+    for (const problem of problems) if (problem.severity === "warning") console.warn(formatProblem(problem));
+    if (!archive) throw new ContentErrors(problems);
+    return (current = archive);
+  });
+  eleventyConfig.addWatchTarget(config.contentDir);
+
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    if (current) await copyPhotos(current, directories.output);
+  });
+}
