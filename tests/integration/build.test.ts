@@ -1,0 +1,205 @@
+// Builds the fixture archive as CI does and reads the pages a reader gets.
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CALENDAR_DAYS } from "../../src/archive/calendar.ts";
+import { buildSite, FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
+import { brokenLinks, listFiles, loadPage, treeDigest } from "../support/site-files.ts";
+
+let work: string;
+let site: string;
+
+beforeAll(async () => {
+  work = await tempDir("build");
+  site = path.join(work, "site");
+  const run = await buildSite(FIXTURE_ARCHIVE, site);
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/Built 10 events and 366 day pages into .*site\/ in \d+\.\d\d s\./);
+}, 60_000);
+
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+const text = ($: ReturnType<typeof loadPage>, selector: string) => $(selector).text().replace(/\s+/g, " ").trim();
+
+describe("the built fixture archive", () => {
+  it("has a page for each of the 366 days, 29 February included, headed with its date", () => {
+    for (const day of CALENDAR_DAYS) {
+      const $ = loadPage(site, day.url);
+      expect(text($, "h1")).toBe(day.label);
+    }
+    expect(text(loadPage(site, "/february/29/"), "h1")).toBe("February 29");
+  });
+
+  it("lists a day's events by year, BCE and early years labelled, kinds in separate sections", () => {
+    const $ = loadPage(site, "/february/29/");
+    expect($("section h2").map((_, el) => $(el).text()).get()).toEqual(["Events", "Births", "Holidays and observances"]);
+    const events = $("#event-heading").parent().find(".event-item");
+    expect(events.find(".event-year").map((_, el) => $(el).text()).get()).toEqual(["2024"]);
+    expect(text($, "#birth-heading + ol .event-title")).toBe("Birth of a leap-day child");
+    expect(text($, "#holiday-heading + ol .event-year")).toBe("1288");
+    expect(text(loadPage(site, "/march/15/"), ".event-year")).toBe("44 BC");
+    expect(text(loadPage(site, "/august/24/"), ".event-year")).toBe("AD 79");
+  });
+
+  it("links each day to the previous and next day, wrapping at the year's ends", () => {
+    const pager = (url: string) => {
+      const $ = loadPage(site, url);
+      return [$('.pager a[rel="prev"]').attr("href"), $('.pager a[rel="next"]').attr("href")];
+    };
+    expect(pager("/january/1/")).toEqual(["/december/31/", "/january/2/"]);
+    expect(pager("/december/31/")).toEqual(["/december/30/", "/january/1/"]);
+    expect(pager("/february/28/")).toEqual(["/february/27/", "/february/29/"]);
+  });
+
+  it("shows a kind empty state on a day with no entries", () => {
+    const $ = loadPage(site, "/july/4/");
+    expect($(".event-item")).toHaveLength(0);
+    expect(text($, ".empty-state")).toContain("Nothing is recorded for July 4 yet.");
+  });
+
+  it("renders the example entry's page with every section and the photo credit", () => {
+    const $ = loadPage(site, "/events/singapore-summit/");
+    expect(text($, "h1")).toBe("Donald Trump Meets Kim Jong-Un");
+    expect($("title").text()).toBe("Donald Trump Meets Kim Jong-Un · Fixture Archive");
+    expect(text($, ".event-meta")).toBe("12 June 2018 · Capella Hotel, Singapore");
+    expect($(".event-meta a").attr("href")).toBe("/june/12/");
+    expect($("article h2").map((_, el) => $(el).text()).get()).toEqual([
+      "Photo Info",
+      "Historical Context",
+      "Related Events",
+      "Historical Photos",
+      "Sources",
+    ]);
+    const lead = $(".event-header + .photo");
+    expect(lead.find("img").attr("src")).toBe("/events/singapore-summit/handshake.png");
+    expect(lead.find("img").attr("alt")).toBe("Two leaders shake hands");
+    const credit = Object.fromEntries(
+      lead.find("dt").map((_, dt) => [[$(dt).text(), $(dt).next("dd").text()]]).get() as [string, string][],
+    );
+    expect(credit).toEqual({
+      Photographer: "Shealah Craighead",
+      "Location taken": "Singapore",
+      Source: "Wikimedia Commons",
+      License: "Public domain",
+    });
+    expect(lead.find("dd a").attr("href")).toBe("https://commons.wikimedia.org/");
+    expect($(".gallery img").map((_, el) => $(el).attr("src")).get()).toEqual([
+      "/events/singapore-summit/flags.png",
+      "/events/singapore-summit/2-handshake.png",
+    ]);
+    expect($(".source-list a").attr("href")).toBe("https://example.org/joint-statement");
+  });
+
+  it("publishes the photo files themselves, byte for byte", async () => {
+    const published = await readFile(path.join(site, "events/singapore-summit/2-handshake.png"));
+    expect(published.equals(await readFile(path.join(FIXTURE_ARCHIVE, "events/handshake.png")))).toBe(true);
+  });
+
+  it("shows raw HTML in a body as text, not as markup", () => {
+    const $ = loadPage(site, "/events/singapore-summit/");
+    expect($("main script")).toHaveLength(0);
+    expect(text($, "#context-heading + p + p")).toBe('<script>alert("raw HTML is shown as text")</script>');
+    expect($("#context-heading").parent().find("strong").text()).toBe("Capella Hotel");
+  });
+
+  it("resolves related links in both directions, in date order", () => {
+    const related = (url: string) => {
+      const $ = loadPage(site, url);
+      return $(".related-list li")
+        .map((_, li) => `${$(li).find(".related-date").text()} | ${$(li).find("a").attr("href") ?? "-"}`)
+        .get();
+    };
+    expect(related("/events/singapore-summit/")).toEqual([
+      "24 May 2018 | -",
+      "28 February 2019 | /events/hanoi-summit/",
+      "30 June 2019 | /events/dmz-meeting/",
+    ]);
+    // hanoi-summit lists nothing itself; the summit's link shows up on its page.
+    expect(related("/events/hanoi-summit/")).toEqual(["12 June 2018 | /events/singapore-summit/"]);
+    // Both list each other: shown once.
+    expect(related("/events/dmz-meeting/")).toEqual(["12 June 2018 | /events/singapore-summit/"]);
+  });
+
+  it("counts each month's events on its page", () => {
+    const $ = loadPage(site, "/february/");
+    expect($(".day-grid li")).toHaveLength(29);
+    expect(text($, '.day-grid a[href="/february/29/"]')).toBe("29 3 entries");
+    expect(text($, '.day-grid a[href="/february/28/"]')).toBe("28 1 entry");
+    expect(text($, '.day-grid a[href="/february/1/"]')).toBe("1 no entries");
+  });
+
+  it("shows the build date's events on the home page, with every month linked", () => {
+    const $ = loadPage(site, "/");
+    expect(text($, "h1")).toBe("On this day: February 29");
+    expect($(".event-title a").map((_, el) => $(el).attr("href")).get()).toEqual([
+      "/events/leap-day-event/",
+      "/events/leap-day-birth/",
+      "/events/leap-day-holiday/",
+    ]);
+    expect($(".month-grid a")).toHaveLength(12);
+  });
+
+  it("has no internal link or image that points at a missing file", () => {
+    expect(brokenLinks(site)).toEqual([]);
+  });
+
+  it("writes only pages, photos and the stylesheet", () => {
+    const files = listFiles(site);
+    expect(files.filter((f) => f.endsWith("index.html"))).toHaveLength(1 + 12 + 366 + 10);
+    expect(files.filter((f) => !f.endsWith("index.html"))).toEqual([
+      "assets/site.css",
+      "events/singapore-summit/2-handshake.png",
+      "events/singapore-summit/flags.png",
+      "events/singapore-summit/handshake.png",
+    ]);
+  });
+});
+
+describe("building under other time zones", () => {
+  it("gives byte-identical sites in UTC+14 and UTC-10", async () => {
+    const east = path.join(work, "kiritimati");
+    const west = path.join(work, "adak");
+    const [a, b] = await Promise.all([
+      buildSite(FIXTURE_ARCHIVE, east, { TZ: "Pacific/Kiritimati" }),
+      buildSite(FIXTURE_ARCHIVE, west, { TZ: "America/Adak" }),
+    ]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(treeDigest(east)).toBe(treeDigest(west));
+    expect(treeDigest(east)).toBe(treeDigest(site));
+  }, 60_000);
+});
+
+describe("a build with bad content", () => {
+  it("reports every error with file, line and fix, exits 1 and leaves the previous site as it was", async () => {
+    const content = path.join(work, "broken-content");
+    await cp(FIXTURE_ARCHIVE, content, { recursive: true });
+    await writeFile(
+      path.join(content, "events/bad-date.md"),
+      "---\ntitle: A bad date\ndate: 2019-02-29\nsummary: Not a leap year.\n---\n",
+    );
+    await writeFile(
+      path.join(content, "events/bad-link.md"),
+      "---\ntitle: A bad link\ndate: 2019-03-01\nsummary: Links nowhere.\nrelated:\n  - event: no-such-entry\n---\n",
+    );
+    const before = treeDigest(site);
+    const run = await buildSite(content, site);
+    expect(run.code).toBe(1);
+    const shown = (file: string) => path.relative(REPO_ROOT, path.join(content, "events", file));
+    expect(run.stderr.split("\n")).toEqual([
+      `${shown("bad-date.md")}:3: date: "2019-02-29" is not a real day: 2019 was not a leap year (check the source; the day must be 01 to 28)`,
+      `${shown("bad-link.md")}:6: related[0].event: there is no entry "no-such-entry" (no file ${shown("no-such-entry.md")}) (check the spelling of the slug, or write the related event as date: and text:)`,
+      "",
+      "2 errors, 0 warnings.",
+      `Nothing was built; ${path.relative(REPO_ROOT, site)}/ is unchanged.`,
+      "",
+    ]);
+    expect(treeDigest(site)).toBe(before);
+  }, 60_000);
+
+  it("leaves no staging folder behind", () => {
+    expect(listFiles(work).some((f) => f.includes(".building-"))).toBe(false);
+    expect(existsSync(site)).toBe(true);
+  });
+});
