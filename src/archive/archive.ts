@@ -244,8 +244,9 @@ function photoViews(entry: LoadedEntry): { lead?: PhotoView; further: PhotoView[
   const used = new Set<string>();
   const view = (photo: Photo, index: number): PhotoView => {
     if (photo.src === undefined) return photo;
-    let name = path.basename(photo.src);
-    if (used.has(name)) name = `${index}-${name}`;
+    const base = path.basename(photo.src);
+    let name = base;
+    for (let n = index; used.has(name); n++) name = `${n}-${base}`;
     used.add(name);
     return { ...photo, url: `/events/${entry.slug}/${name}`, file: path.resolve(path.dirname(entry.path), photo.src) };
   };

@@ -125,5 +125,5 @@ async function checkPhotoPath(
 
 function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+  return relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }

@@ -1,7 +1,13 @@
 // One entry file → a validated entry, or every problem in it with its line.
-// YAML is read with the core schema so that dates stay strings: js-yaml's
-// default would turn 2018-06-12 into a UTC Date and 0079 into 1979.
+// YAML is read with the core schema so that dates stay strings: the default
+// schema would turn 2018-06-12 into a UTC Date and 0079 into 1979.
+//
+// Two YAML parsers, each for what it does best: js-yaml reads the common,
+// valid file quickly; the `yaml` package, slower, is used only when something
+// is wrong, because it reports every syntax error and every field's line, and
+// caps how far aliases may expand.
 import matter from "gray-matter";
+import jsYaml from "js-yaml";
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { closestField, fieldHelp } from "./field-help.ts";
@@ -40,7 +46,7 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
     );
   }
 
-  const { split, doc, lineAt } = readFrontMatter(text);
+  const split = splitFrontMatter(text);
   if (!split.matter.trim()) {
     error(
       "has no front-matter",
@@ -48,32 +54,38 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
     );
     return { problems };
   }
-  if (doc.errors.length) {
-    const seen = new Set<string>();
-    for (const e of doc.errors) {
-      const key = `${lineAt(e.pos[0])}:${firstLine(e.message)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      error(`YAML syntax error: ${firstLine(e.message)}`, yamlFix(e.code), undefined, lineAt(e.pos[0]));
-    }
-    return { problems };
-  }
+  let located: LocatedYaml | undefined;
+  const locate = () => (located ??= parseLocated(split.matter, split.lineOffset));
 
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    error(`the front-matter cannot be read: ${(e as Error).message}`, "remove YAML aliases (*name) and anchors (&name)");
-    return { problems };
+  let data = quickParse(split.matter);
+  if (data === undefined) {
+    const { doc, lineAt } = locate();
+    if (doc.errors.length) {
+      const seen = new Set<string>();
+      for (const e of doc.errors) {
+        const line = lineAt(e.pos[0]);
+        const message = firstLine(e.message);
+        if (seen.has(`${line}:${message}`)) continue;
+        seen.add(`${line}:${message}`);
+        error(`YAML syntax error: ${message}`, yamlFix(e.code), undefined, line);
+      }
+      return { problems };
+    }
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      error(`the front-matter cannot be read: ${(e as Error).message}`, "remove YAML aliases (*name) and anchors (&name)");
+      return { problems };
+    }
   }
-  if (!isMap(doc.contents)) {
-    error("the front-matter is not a list of fields", "write one 'field: value' per line between the two '---' lines", undefined, lineAt(0));
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    error("the front-matter is not a list of fields", "write one 'field: value' per line between the two '---' lines", undefined, locate().lineAt(0));
     return { problems };
   }
 
   const result = frontMatterSchema.safeParse(data);
   if (!result.success) {
-    for (const issue of result.error.issues) problems.push(...explainIssue(issue, data, file, doc, lineAt));
+    for (const issue of result.error.issues) problems.push(...explainIssue(issue, data, file, locate()));
   }
   if (problems.length || !result.success) return { problems };
   return { entry: { ...result.data, slug, file, body: split.content }, problems: [] };
@@ -81,29 +93,53 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
 
 /** The file line of a front-matter field, where the YAML shows it. */
 export function lineOfField(text: string, path: readonly PropertyKey[]): number | undefined {
-  const { doc, lineAt } = readFrontMatter(text);
+  const split = splitFrontMatter(text);
+  const { doc, lineAt } = parseLocated(split.matter, split.lineOffset);
   const offset = offsetOf(doc, path);
   return offset === undefined ? undefined : lineAt(offset);
 }
 
-/** Splits off the front-matter and parses it, keeping positions as file lines. */
-function readFrontMatter(text: string) {
-  const split = matter(text, SPLIT_ONLY);
-  const source = text.replace(/^\uFEFF/, "");
+/** Front-matter and body, with line endings made Unix and the front-matter's first line in the file. */
+function splitFrontMatter(text: string): { matter: string; content: string; lineOffset: number } {
+  const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const split = matter(source, SPLIT_ONLY);
   const lineOffset = countLines(source.slice(0, Math.max(0, source.indexOf(split.matter))));
-  const lines = new LineCounter();
-  const doc = parseDocument(split.matter, { schema: "core", uniqueKeys: true, lineCounter: lines, prettyErrors: false });
-  const lineAt = (offset: number) => lines.linePos(offset).line + lineOffset;
-  return { split, doc, lineAt };
+  return { matter: split.matter, content: split.content, lineOffset };
 }
 
-function explainIssue(
-  issue: z.core.$ZodIssue,
-  data: unknown,
-  file: string,
-  doc: Document,
-  lineAt: (offset: number) => number,
-): ContentProblem[] {
+/**
+ * The fast path: js-yaml's result, or undefined when the slow path must look
+ * (a syntax error, or aliases, which js-yaml shares instead of copying and
+ * which could make validation walk the same data exponentially often).
+ */
+function quickParse(yamlText: string): unknown {
+  try {
+    const data: unknown = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA });
+    return sharesObjects(data) ? undefined : data;
+  } catch {
+    return undefined;
+  }
+}
+
+function sharesObjects(data: unknown, seen = new Set<object>()): boolean {
+  if (data === null || typeof data !== "object") return false;
+  if (seen.has(data)) return true;
+  seen.add(data);
+  return Object.values(data).some((value) => sharesObjects(value, seen));
+}
+
+interface LocatedYaml {
+  readonly doc: Document;
+  readonly lineAt: (offset: number) => number;
+}
+
+function parseLocated(yamlText: string, lineOffset: number): LocatedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { schema: "core", uniqueKeys: true, lineCounter: lines, prettyErrors: false });
+  return { doc, lineAt: (offset) => lines.linePos(offset).line + lineOffset };
+}
+
+function explainIssue(issue: z.core.$ZodIssue, data: unknown, file: string, { doc, lineAt }: LocatedYaml): ContentProblem[] {
   const at = (path: readonly PropertyKey[]) => {
     const offset = offsetOf(doc, path);
     return offset === undefined ? undefined : lineAt(offset);

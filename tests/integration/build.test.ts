@@ -203,3 +203,21 @@ describe("a build with bad content", () => {
     expect(existsSync(site)).toBe(true);
   });
 });
+
+describe("the example archive in content/", () => {
+  it("builds without errors or broken links, with the Singapore summit's page and credit", async () => {
+    const out = path.join(work, "example");
+    const run = await buildSite(path.join(REPO_ROOT, "content"), out, { BUILD_DATE: "2026-06-12" });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(brokenLinks(out)).toEqual([]);
+    const $ = loadPage(out, "/events/trump-kim-singapore-summit/");
+    expect(text($, ".photo-info dd").startsWith("Shealah Craighead")).toBe(true);
+    expect($(".related-list a").map((_, el) => $(el).attr("href")).get()).toEqual([
+      "/events/hanoi-summit/",
+      "/events/trump-steps-into-north-korea/",
+    ]);
+    const home = loadPage(out, "/");
+    expect(home(".event-title a").map((_, el) => home(el).attr("href")).get()).toContain("/events/trump-kim-singapore-summit/");
+  }, 60_000);
+});

@@ -1,0 +1,94 @@
+// npm run bench [-- 1000 10000]: builds synthetic archives and prints build
+// time and peak memory beside the floor: the time Eleventy alone needs to
+// paginate the same events into minimal pages, measured in the same run.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { writeSyntheticArchive, type SyntheticEvent } from "../bench/synthetic-archive.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+// Work in memory where the machine offers it: on a slow or busy disk, writing
+// ten thousand small files varies by seconds between runs and hides the build.
+const SCRATCH = existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir();
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+
+interface Measure {
+  seconds: number;
+  peakMB: number;
+}
+
+async function measure(args: string[], env: Record<string, string>, work: string): Promise<Measure> {
+  const memoryFile = path.join(work, `peak-${Date.now()}`);
+  const started = performance.now();
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, ["--import", path.join(ROOT, "src/bench/report-peak-memory.ts"), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PEAK_MEMORY_FILE: memoryFile },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    child.on("exit", resolve);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`${args.join(" ")} exited with ${code}`);
+  return { seconds, peakMB: Number(await readFile(memoryFile, "utf8")) / 2 ** 20 };
+}
+
+/** A minimal Eleventy project that paginates the same events into an event page each and 366 day pages. */
+async function writeFloorProject(dir: string, events: SyntheticEvent[]): Promise<void> {
+  await mkdir(path.join(dir, "input"), { recursive: true });
+  const days = Object.entries(Object.groupBy(events, (e) => e.date.slice(-5))).map(([key, list]) => ({ key, events: list }));
+  await writeFile(path.join(dir, "data.json"), JSON.stringify({ events, days }));
+  await writeFile(
+    path.join(dir, "eleventy.config.mjs"),
+    `import { readFileSync } from "node:fs";
+export default function (config) {
+  const data = JSON.parse(readFileSync(${JSON.stringify(path.join(dir, "data.json"))}, "utf8"));
+  config.addGlobalData("events", data.events);
+  config.addGlobalData("days", data.days);
+}
+export const config = { templateFormats: ["njk"] };
+`,
+  );
+  await writeFile(
+    path.join(dir, "input/event.njk"),
+    `---\npagination: { data: events, size: 1, alias: e }\npermalink: "events/{{ e.slug }}/"\n---\n<!doctype html><title>{{ e.title }}</title><h1>{{ e.title }}</h1><p>{{ e.date }} {{ e.summary }}</p>\n`,
+  );
+  await writeFile(
+    path.join(dir, "input/day.njk"),
+    `---\npagination: { data: days, size: 1, alias: d }\npermalink: "days/{{ d.key }}/"\n---\n<!doctype html><title>{{ d.key }}</title><h1>{{ d.key }}</h1><ul>{% for e in d.events %}<li><a href="/events/{{ e.slug }}/">{{ e.title }}</a> {{ e.summary }}</li>{% endfor %}</ul>\n`,
+  );
+}
+
+const rows: string[] = [];
+for (const size of sizes.length ? sizes : [1_000, 10_000]) {
+  const work = await mkdtemp(path.join(SCRATCH, `onthisday-bench-${size}-`));
+  try {
+    const events = await writeSyntheticArchive(path.join(work, "content"), size);
+    await writeFloorProject(path.join(work, "floor"), events);
+    const env = { CONTENT_DIR: path.join(work, "content"), OUTPUT_DIR: path.join(work, "site"), BUILD_DATE: "2024-06-12" };
+    const ours = await measure([path.join(ROOT, "src/cli/build.ts")], env, work);
+    const floor = await measure(
+      [
+        path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"),
+        `--config=${path.join(work, "floor/eleventy.config.mjs")}`,
+        `--input=${path.join(work, "floor/input")}`,
+        `--output=${path.join(work, "floor/site")}`,
+        "--quiet",
+      ],
+      {},
+      work,
+    );
+    rows.push(
+      `| ${size.toLocaleString("en")} | ${ours.seconds.toFixed(2)} | ${ours.peakMB.toFixed(0)} | ${floor.seconds.toFixed(2)} | ${floor.peakMB.toFixed(0)} | ${(ours.seconds / floor.seconds).toFixed(2)} |`,
+    );
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+console.log(`\nWorking folder: ${SCRATCH}. Each figure is one cold build in a fresh process.`);
+console.log("\n| events | build (s) | peak memory (MB) | Eleventy floor (s) | floor memory (MB) | build / floor |");
+console.log("|---:|---:|---:|---:|---:|---:|");
+for (const row of rows) console.log(row);

@@ -1,0 +1,119 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { configFromEnv, ConfigError } from "../../src/config.ts";
+import { makeContentDir, makeTempDir } from "./helpers.ts";
+
+const DEFAULT_SITE = { title: "On This Day", description: "What happened on every day of the year.", language: "en" };
+
+/** The error configFromEnv throws for `env`, failing the test if it does not throw. */
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    configFromEnv(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return e as ConfigError;
+  }
+  throw new Error("configFromEnv did not throw");
+}
+
+describe("configFromEnv", () => {
+  describe("BUILD_DATE", () => {
+    it("fixes the build date", async () => {
+      const dir = await makeTempDir();
+      expect(configFromEnv({ CONTENT_DIR: dir, BUILD_DATE: "2024-02-29" }).buildDate).toEqual({ year: 2024, month: 2, day: 29 });
+    });
+
+    it("rejects an impossible day with a ConfigError naming BUILD_DATE", async () => {
+      const dir = await makeTempDir();
+      const error = configError({ CONTENT_DIR: dir, BUILD_DATE: "2021-02-30" });
+      expect(error.name).toBe("ConfigError");
+      expect(error.message).toBe(
+        'BUILD_DATE: "2021-02-30" is not a real day: February has 28 days (check the source; the day must be 01 to 28)',
+      );
+    });
+
+    it("rejects a date that is not in YYYY-MM-DD form", async () => {
+      const dir = await makeTempDir();
+      expect(configError({ CONTENT_DIR: dir, BUILD_DATE: "12/06/2018" }).message).toMatch(
+        /^BUILD_DATE: "12\/06\/2018" is not a date in YYYY-MM-DD form \(write it as YYYY-MM-DD/,
+      );
+    });
+
+    it("defaults to today's date in UTC", async () => {
+      const dir = await makeTempDir();
+      const utcToday = () => {
+        const now = new Date();
+        return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+      };
+      const before = utcToday();
+      const { buildDate } = configFromEnv({ CONTENT_DIR: dir });
+      const after = utcToday();
+      // Equal to one of the two, in case the test runs across midnight UTC.
+      expect([before, after]).toContainEqual(buildDate);
+    });
+  });
+
+  describe("folders", () => {
+    it("resolves relative CONTENT_DIR and OUTPUT_DIR against the working folder", async () => {
+      const dir = await makeTempDir();
+      const relative = path.relative(process.cwd(), dir);
+      const config = configFromEnv({ CONTENT_DIR: relative, OUTPUT_DIR: "build/out", BUILD_DATE: "2018-06-12" });
+      expect(config.contentDir).toBe(dir);
+      expect(config.outputDir).toBe(path.join(process.cwd(), "build", "out"));
+      expect(path.isAbsolute(config.contentDir)).toBe(true);
+      expect(path.isAbsolute(config.outputDir)).toBe(true);
+    });
+
+    it("keeps absolute folders as they are", async () => {
+      const dir = await makeTempDir();
+      const out = path.join(dir, "site");
+      const config = configFromEnv({ CONTENT_DIR: dir, OUTPUT_DIR: out, BUILD_DATE: "2018-06-12" });
+      expect(config.contentDir).toBe(dir);
+      expect(config.outputDir).toBe(out);
+    });
+
+    it("defaults to ./content and ./_site (also when the variables are empty)", () => {
+      for (const env of [{ BUILD_DATE: "2018-06-12" }, { CONTENT_DIR: "", OUTPUT_DIR: "", BUILD_DATE: "2018-06-12" }]) {
+        const config = configFromEnv(env);
+        expect(config.contentDir).toBe(path.join(process.cwd(), "content"));
+        expect(config.outputDir).toBe(path.join(process.cwd(), "_site"));
+      }
+    });
+  });
+
+  describe("site.json", () => {
+    it("uses the defaults when the content folder has no site.json", async () => {
+      const dir = await makeTempDir();
+      expect(configFromEnv({ CONTENT_DIR: dir, BUILD_DATE: "2018-06-12" }).site).toEqual(DEFAULT_SITE);
+    });
+
+    it("reads site.json from the content folder", async () => {
+      const dir = await makeContentDir({
+        "site.json": JSON.stringify({ title: "Today in Korea", description: "Korean history, day by day.", language: "ko" }),
+      });
+      expect(configFromEnv({ CONTENT_DIR: dir, BUILD_DATE: "2018-06-12" })).toEqual({
+        contentDir: dir,
+        outputDir: path.join(process.cwd(), "_site"),
+        buildDate: { year: 2018, month: 6, day: 12 },
+        site: { title: "Today in Korea", description: "Korean history, day by day.", language: "ko" },
+      });
+    });
+
+    it("fills the fields site.json leaves out with the defaults", async () => {
+      const dir = await makeContentDir({ "site.json": JSON.stringify({ title: "Today in Korea" }) });
+      expect(configFromEnv({ CONTENT_DIR: dir, BUILD_DATE: "2018-06-12" }).site).toEqual({
+        ...DEFAULT_SITE,
+        title: "Today in Korea",
+      });
+    });
+
+    it("reports invalid JSON as a ConfigError naming the file", async () => {
+      const dir = await makeContentDir({ "site.json": '{ "title": "Today in Korea", }' });
+      const { message } = configError({ CONTENT_DIR: dir, BUILD_DATE: "2018-06-12" });
+      const prefix = `${path.relative(process.cwd(), path.join(dir, "site.json"))}: `;
+      expect(message.startsWith(prefix)).toBe(true);
+      expect(message.endsWith(" (fix the JSON syntax)")).toBe(true);
+      expect(message.length).toBeGreaterThan(prefix.length + " (fix the JSON syntax)".length);
+    });
+  });
+});

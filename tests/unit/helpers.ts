@@ -1,0 +1,81 @@
+// Fixture helpers for the unit tests: temporary content folders, entry texts
+// whose line numbers are easy to read off, and ready-made LoadedEntry objects.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { onTestFinished } from "vitest";
+import type { HistoricalDate } from "../../src/content/dates.ts";
+import type { LoadedEntry } from "../../src/content/load.ts";
+
+/** A fresh folder under the system temp dir, removed when the current test ends. */
+export async function makeTempDir(prefix = "onthisday-test-"): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Writes files (paths relative to `root`, "/"-separated), creating folders as needed. */
+export async function writeFiles(root: string, files: Record<string, string>): Promise<void> {
+  for (const [relative, text] of Object.entries(files)) {
+    const file = path.join(root, ...relative.split("/"));
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+  }
+}
+
+/** A temp content folder holding `files` (e.g. { "events/moon.md": "…" }). */
+export async function makeContentDir(files: Record<string, string>): Promise<string> {
+  const dir = await makeTempDir();
+  await writeFiles(dir, files);
+  return dir;
+}
+
+/**
+ * An entry file from its front-matter lines. Line 1 is the opening "---", so
+ * `lines[i]` is on file line i + 2.
+ */
+export function entryFile(lines: readonly string[], body = "Body text.\n"): string {
+  return `---\n${lines.join("\n")}\n---\n${body}`;
+}
+
+export interface EntryFields {
+  title?: string;
+  date?: string;
+  summary?: string;
+  /** Further front-matter lines, placed after title (2), date (3) and summary (4): the first is on line 5. */
+  extra?: readonly string[];
+  body?: string;
+}
+
+/** A valid entry file (title on line 2, date on 3, summary on 4), plus any `extra` lines from line 5. */
+export function validEntry(fields: EntryFields = {}): string {
+  return entryFile(
+    [
+      `title: ${fields.title ?? "A title"}`,
+      `date: ${fields.date ?? "2018-06-12"}`,
+      `summary: ${fields.summary ?? "A one-line summary."}`,
+      ...(fields.extra ?? []),
+    ],
+    fields.body,
+  );
+}
+
+/** A LoadedEntry built in memory, for archive tests that need no files. */
+export function loadedEntry(slug: string, date: HistoricalDate, overrides: Partial<LoadedEntry> = {}): LoadedEntry {
+  return {
+    slug,
+    title: `Title of ${slug}`,
+    date,
+    kind: "event",
+    summary: `Summary of ${slug}.`,
+    body: "",
+    file: `content/events/${slug}.md`,
+    path: path.join(os.tmpdir(), "content", "events", `${slug}.md`),
+    ...overrides,
+  };
+}
+
+/** Shorthand for a HistoricalDate. */
+export function ymd(year: number, month: number, day: number): HistoricalDate {
+  return { year, month, day };
+}

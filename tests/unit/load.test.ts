@@ -1,0 +1,297 @@
+import { mkdir, symlink } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { hasErrors, loadEntries } from "../../src/content/load.ts";
+import type { ContentProblem } from "../../src/content/problems.ts";
+import { entryFile, makeContentDir, makeTempDir, validEntry, writeFiles } from "./helpers.ts";
+
+/** A path as loadEntries shows it to the editor: relative to the working folder. */
+const shown = (file: string) => path.relative(process.cwd(), file);
+
+const PHOTO_FIX =
+  "put the image next to the entry (or under the content folder) and give its path relative to the entry, e.g. src: my-photo.jpg";
+
+function error(file: string, fields: { line?: number; field?: string; message: string; fix: string }): ContentProblem {
+  return { file, line: fields.line, field: fields.field, message: fields.message, fix: fields.fix, severity: "error" };
+}
+
+/** An entry with one lead photo whose src is `src` (photo: on line 5, src: on line 6). */
+const withPhoto = (src: string) => validEntry({ extra: ["photo:", `  src: ${src}`, "  alt: A photo"] });
+
+describe("loadEntries", () => {
+  it("loads valid entries, including those in subfolders", async () => {
+    const dir = await makeContentDir({
+      "events/moon-landing.md": validEntry({ title: "Moon landing", date: "1969-07-20" }),
+      "events/2018/singapore-summit.md": validEntry({ title: "Singapore summit", date: "2018-06-12" }),
+      "events/ancient/rome/ides-of-march.md": validEntry({ title: "Ides of March", date: "-0043-03-15", extra: ["kind: death"] }),
+      "events/notes.txt": "not an entry",
+    });
+    const { entries, problems } = await loadEntries(dir);
+    expect(problems).toEqual([]);
+    expect(hasErrors(problems)).toBe(false);
+    const bySlug = new Map(entries.map((e) => [e.slug, e]));
+    expect([...bySlug.keys()].sort()).toEqual(["ides-of-march", "moon-landing", "singapore-summit"]);
+
+    const ides = bySlug.get("ides-of-march")!;
+    expect(ides.path).toBe(path.join(dir, "events", "ancient", "rome", "ides-of-march.md"));
+    expect(ides.file).toBe(shown(ides.path));
+    expect(ides.date).toEqual({ year: -43, month: 3, day: 15 });
+    expect(ides.kind).toBe("death");
+    expect(bySlug.get("singapore-summit")!.path).toBe(path.join(dir, "events", "2018", "singapore-summit.md"));
+  });
+
+  it("accepts a file with an upper-case .MD extension", async () => {
+    const dir = await makeContentDir({ "events/moon-landing.MD": validEntry() });
+    const { entries, problems } = await loadEntries(dir);
+    expect(problems).toEqual([]);
+    expect(entries.map((e) => e.slug)).toEqual(["moon-landing"]);
+  });
+
+  it("reports a missing events folder as one clear problem", async () => {
+    const dir = await makeTempDir();
+    expect(await loadEntries(dir)).toEqual({
+      entries: [],
+      problems: [
+        error(shown(path.join(dir, "events")), {
+          message: "the events folder does not exist",
+          fix: "create it and add one Markdown file per event, or set CONTENT_DIR to the folder that holds events/",
+        }),
+      ],
+    });
+  });
+
+  it("reports the problems of several files in one run, sorted by file and then line", async () => {
+    const dir = await makeContentDir({
+      "events/b.md": validEntry({ date: "2019-02-29", extra: ["kind: battle"] }),
+      "events/a.md": entryFile(["date: 2018-06-12", "summary:"]),
+      "events/c.md": validEntry({ title: "Fine" }),
+    });
+    const a = shown(path.join(dir, "events", "a.md"));
+    const b = shown(path.join(dir, "events", "b.md"));
+    const { entries, problems } = await loadEntries(dir);
+    expect(entries.map((e) => e.slug)).toEqual(["c"]);
+    expect(hasErrors(problems)).toBe(true);
+    expect(problems).toEqual([
+      error(a, { field: "title", message: "is missing", fix: "add it, e.g. title: Apollo 11 lands on the Moon" }),
+      error(a, {
+        line: 3,
+        field: "summary",
+        message: "is empty",
+        fix: "fill it in, e.g. summary: Neil Armstrong and Buzz Aldrin land the lunar module Eagle.",
+      }),
+      error(b, {
+        line: 3,
+        field: "date",
+        message: '"2019-02-29" is not a real day: 2019 was not a leap year',
+        fix: "check the source; the day must be 01 to 28",
+      }),
+      error(b, { line: 5, field: "kind", message: '"battle" is not allowed', fix: "use one of: event, birth, death, holiday" }),
+    ]);
+  });
+
+  describe("slugs", () => {
+    const SLUG_FIX = "slugs must be unique, ignoring case: rename one of the two files";
+
+    it("reports two files with the same name in different folders", async () => {
+      const dir = await makeContentDir({
+        "events/2018/summit.md": validEntry({ date: "2018-06-12" }),
+        "events/2019/summit.md": validEntry({ date: "2019-02-27" }),
+      });
+      const { problems } = await loadEntries(dir);
+      expect(problems).toEqual([
+        error(shown(path.join(dir, "events", "2019", "summit.md")), {
+          message: `its slug "summit" is already used by ${shown(path.join(dir, "events", "2018", "summit.md"))}`,
+          fix: SLUG_FIX,
+        }),
+      ]);
+    });
+
+    it("reports slugs that differ only in case", async () => {
+      const dir = await makeContentDir({
+        "events/a/moon.md": validEntry(),
+        "events/b/Moon.md": validEntry(),
+      });
+      const moon = shown(path.join(dir, "events", "b", "Moon.md"));
+      const { problems } = await loadEntries(dir);
+      expect(problems).toEqual([
+        error(moon, {
+          message: 'the file name "Moon.md" is not a valid slug',
+          fix: 'rename it to "moon.md": lowercase letters, digits and hyphens only',
+        }),
+        error(moon, {
+          message: `its slug "moon" is already used by ${shown(path.join(dir, "events", "a", "moon.md"))}`,
+          fix: SLUG_FIX,
+        }),
+      ]);
+    });
+  });
+
+  describe("related entries", () => {
+    it("accepts a link to another entry, in any folder", async () => {
+      const dir = await makeContentDir({
+        "events/2018/singapore-summit.md": validEntry({ extra: ["related:", "  - event: hanoi-summit"] }),
+        "events/2019/hanoi-summit.md": validEntry({ date: "2019-02-27" }),
+      });
+      expect((await loadEntries(dir)).problems).toEqual([]);
+    });
+
+    it("reports a link to a missing entry at the line of its event: field", async () => {
+      const dir = await makeContentDir({
+        "events/singapore-summit.md": validEntry({
+          extra: ["related:", "  - date: 2018-05-24", "    text: The summit is cancelled", "  - event: hanoi-sumit"],
+        }),
+        "events/hanoi-summit.md": validEntry({ date: "2019-02-27" }),
+      });
+      const { entries, problems } = await loadEntries(dir);
+      expect(problems).toEqual([
+        error(shown(path.join(dir, "events", "singapore-summit.md")), {
+          line: 8,
+          field: "related[1].event",
+          message: `there is no entry "hanoi-sumit" (no file ${path.join(shown(path.join(dir, "events")), "hanoi-sumit.md")})`,
+          fix: "check the spelling of the slug, or write the related event as date: and text:",
+        }),
+      ]);
+      // The entry itself parsed; only the link between files is wrong.
+      expect(entries.map((e) => e.slug).sort()).toEqual(["hanoi-summit", "singapore-summit"]);
+    });
+
+    it("reports a link from an entry to itself", async () => {
+      const dir = await makeContentDir({
+        "events/moon-landing.md": validEntry({ extra: ["related:", "  - event: moon-landing"] }),
+      });
+      expect((await loadEntries(dir)).problems).toEqual([
+        error(shown(path.join(dir, "events", "moon-landing.md")), {
+          line: 6,
+          field: "related[0].event",
+          message: "points at this entry itself",
+          fix: "remove it",
+        }),
+      ]);
+    });
+  });
+
+  describe("photo paths", () => {
+    it("accepts a photo next to the entry and one elsewhere under the content folder", async () => {
+      const dir = await makeContentDir({
+        "events/2018/summit.md": validEntry({
+          extra: ["photo:", "  src: handshake.jpg", "  alt: A", "photos:", "  - src: ../../images/flags.jpg", "    alt: B"],
+        }),
+        "events/2018/handshake.jpg": "jpeg",
+        "images/flags.jpg": "jpeg",
+      });
+      expect((await loadEntries(dir)).problems).toEqual([]);
+    });
+
+    it("accepts a photo without src (a credit only)", async () => {
+      const dir = await makeContentDir({ "events/summit.md": validEntry({ extra: ["photo:", "  alt: A"] }) });
+      expect((await loadEntries(dir)).problems).toEqual([]);
+    });
+
+    it("reports a photo file that does not exist", async () => {
+      const dir = await makeContentDir({ "events/summit.md": withPhoto("handshake.jpg") });
+      expect((await loadEntries(dir)).problems).toEqual([
+        error(shown(path.join(dir, "events", "summit.md")), {
+          line: 6,
+          field: "photo.src",
+          message: `the file "handshake.jpg" does not exist (looked for ${shown(path.join(dir, "events", "handshake.jpg"))})`,
+          fix: "check the file name and its case, or add the image",
+        }),
+      ]);
+    });
+
+    it("reports an absolute photo path, even when the file exists", async () => {
+      const dir = await makeContentDir({ "events/handshake.jpg": "jpeg" });
+      const absolute = path.join(dir, "events", "handshake.jpg");
+      await writeFiles(dir, { "events/summit.md": withPhoto(absolute) });
+      expect((await loadEntries(dir)).problems).toEqual([
+        error(shown(path.join(dir, "events", "summit.md")), {
+          line: 6,
+          field: "photo.src",
+          message: `"${absolute}" is not a relative path`,
+          fix: PHOTO_FIX,
+        }),
+      ]);
+    });
+
+    it("reports a URL as a photo path", async () => {
+      const dir = await makeContentDir({ "events/summit.md": withPhoto("https://example.org/a.jpg") });
+      expect((await loadEntries(dir)).problems).toEqual([
+        error(shown(path.join(dir, "events", "summit.md")), {
+          line: 6,
+          field: "photo.src",
+          message: '"https://example.org/a.jpg" is not a relative path',
+          fix: PHOTO_FIX,
+        }),
+      ]);
+    });
+
+    it("reports a ../ path that leaves the content folder, even when the file exists", async () => {
+      const outer = await makeTempDir();
+      const dir = path.join(outer, "content");
+      await writeFiles(outer, {
+        "secret.jpg": "jpeg",
+        "content/events/summit.md": validEntry({
+          extra: ["photo:", "  alt: A", "photos:", "  - alt: B", "    src: ../../secret.jpg"],
+        }),
+      });
+      expect((await loadEntries(dir)).problems).toEqual([
+        error(shown(path.join(dir, "events", "summit.md")), {
+          line: 9,
+          field: "photos[0].src",
+          message: '"../../secret.jpg" leads outside the content folder',
+          fix: PHOTO_FIX,
+        }),
+      ]);
+    });
+
+    it("reports a symlink to a file outside the content folder", async () => {
+      const outer = await makeTempDir();
+      const dir = path.join(outer, "content");
+      await writeFiles(outer, {
+        "secret.jpg": "jpeg",
+        "content/events/summit.md": validEntry({ extra: ["photos:", "  - alt: B", "    src: innocent.jpg"] }),
+      });
+      await symlink(path.join(outer, "secret.jpg"), path.join(dir, "events", "innocent.jpg"));
+      expect((await loadEntries(dir)).problems).toEqual([
+        error(shown(path.join(dir, "events", "summit.md")), {
+          line: 7,
+          field: "photos[0].src",
+          message: '"innocent.jpg" is a link to a file outside the content folder',
+          fix: PHOTO_FIX,
+        }),
+      ]);
+    });
+
+    it("accepts a symlink to a file inside the content folder", async () => {
+      const dir = await makeContentDir({
+        "images/handshake.jpg": "jpeg",
+        "events/summit.md": withPhoto("handshake.jpg"),
+      });
+      await symlink(path.join(dir, "images", "handshake.jpg"), path.join(dir, "events", "handshake.jpg"));
+      expect((await loadEntries(dir)).problems).toEqual([]);
+    });
+
+    it("reports a folder given as a photo", async () => {
+      const dir = await makeContentDir({ "events/summit.md": withPhoto("images") });
+      await mkdir(path.join(dir, "events", "images"));
+      expect((await loadEntries(dir)).problems).toEqual([
+        error(shown(path.join(dir, "events", "summit.md")), {
+          line: 6,
+          field: "photo.src",
+          message: '"images" is a folder, not an image file',
+          fix: PHOTO_FIX,
+        }),
+      ]);
+    });
+
+      // matches a name that merely begins with two dots, so a file inside the
+    // content folder such as content/..cover.jpg is said to lead outside it.
+    it("accepts a photo inside the content folder whose name starts with two dots", async () => {
+      const dir = await makeContentDir({
+        "..cover.jpg": "jpeg",
+        "events/summit.md": withPhoto("../..cover.jpg"),
+      });
+      expect((await loadEntries(dir)).problems).toEqual([]);
+    });
+  });
+});
