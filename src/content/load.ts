@@ -1,8 +1,8 @@
 // Reads every entry under <contentDir>/events, validates each one and the
 // links between them, and reports every problem in one pass.
+import { readFileSync } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { mapLimit } from "./map-limit.ts";
 import { lineOfField, parseEntry, slugFromFileName, type Entry } from "./parse-entry.ts";
 import { fieldPath, sortProblems, type ContentProblem } from "./problems.ts";
 
@@ -41,13 +41,15 @@ export async function loadEntries(contentDir: string): Promise<LoadResult> {
     return { entries: [], problems: [problem] };
   }
 
+  // Synchronous reads: for thousands of small files they are several times
+  // faster than promises, and a build has nothing else to do meanwhile.
   const problems: ContentProblem[] = [];
-  const parsed = await mapLimit(files, 64, async (file) => {
-    const result = parseEntry(await readFile(file, "utf8"), display(file), path.basename(file));
+  const entries: LoadedEntry[] = [];
+  for (const file of files) {
+    const result = parseEntry(readFileSync(file, "utf8"), display(file), path.basename(file));
     problems.push(...result.problems);
-    return result.entry ? { ...result.entry, path: file } : undefined;
-  });
-  const entries = parsed.filter((e): e is LoadedEntry => e !== undefined);
+    if (result.entry) entries.push({ ...result.entry, path: file });
+  }
 
   // A problem found across files is rare, so its line is looked up only then.
   const problemAt = async (entry: LoadedEntry, field: PropertyKey[], message: string, fix: string) => {
