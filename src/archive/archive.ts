@@ -78,9 +78,21 @@ export interface Day extends DayLink, Counted {
 export interface Month extends MonthLink, Counted {
   readonly description: string;
   readonly days: readonly (DayLink & Counted)[];
+  /** The days that have events, each with its first few, for the month page. */
+  readonly highlights: readonly DayHighlights[];
   readonly previous: MonthLink;
   readonly next: MonthLink;
 }
+
+export interface DayHighlights {
+  readonly day: DayLink & Counted;
+  readonly events: readonly EventLink[];
+  /** How many more the day page has: "and 3 more". */
+  readonly more: number;
+}
+
+/** A month page lists at most this many events per day, and links to the day for the rest. */
+export const HIGHLIGHTS_PER_DAY = 5;
 
 export interface Archive {
   /** Every event, in date order (BCE first). */
@@ -174,13 +186,21 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
   });
 
   const months = CALENDAR_MONTHS.map((month, i): Month => {
-    const monthDays = days.filter((d) => d.month === month.number).map((d) => ({ ...toDayLink(d), count: d.count, countLabel: d.countLabel }));
+    const fullDays = days.filter((d) => d.month === month.number);
+    const monthDays = fullDays.map((d) => ({ ...toDayLink(d), count: d.count, countLabel: d.countLabel }));
+    const highlights = fullDays
+      .map((d, i) => {
+        const dayEvents = d.sections.flatMap((s) => s.events);
+        return { day: monthDays[i]!, events: dayEvents.slice(0, HIGHLIGHTS_PER_DAY), more: Math.max(0, d.count - HIGHLIGHTS_PER_DAY) };
+      })
+      .filter((h) => h.events.length > 0);
     const total = counted(monthDays.reduce((sum, d) => sum + d.count, 0));
     return {
       ...month,
       ...total,
       description: `${monthDays.length} days of ${month.name} in history, with ${total.countLabel} in all.`,
       days: monthDays,
+      highlights,
       previous: CALENDAR_MONTHS[(i + 11) % 12]!,
       next: CALENDAR_MONTHS[(i + 1) % 12]!,
     };

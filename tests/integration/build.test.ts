@@ -130,6 +130,15 @@ describe("the built fixture archive", () => {
     expect(text($, '.day-grid a[href="/february/1/"]')).toBe("1 no entries");
   });
 
+  it("lists each day's events on the month page, under the day's heading", () => {
+    const $ = loadPage(site, "/february/");
+    const days = $(".month-day").map((_, s) => `${text($, `#${$(s).attr("aria-labelledby")}`)}: ${$(s).find("li").map((_, li) => $(li).text().replace(/\s+/g, " ").trim()).get().join("; ")}`).get();
+    expect(days).toEqual([
+      "February 28: 2019 The Hanoi summit is cut short",
+      "February 29: 2024 A leap-day event in 2024; 1996 Birth of a leap-day child; 1288 Leap Day observance",
+    ]);
+  });
+
   it("shows the build date's events on the home page, with every month linked", () => {
     const $ = loadPage(site, "/");
     expect(text($, "h1")).toBe("On this day: February 29");

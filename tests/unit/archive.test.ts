@@ -202,6 +202,15 @@ describe("buildArchive: events on days and in months", () => {
     expect(archive.months[3]!.description).toBe("30 days of April in history, with no entries in all.");
   });
 
+  it("lists the first five events of each day with events on its month page, and how many more", () => {
+    const crowded = Array.from({ length: 7 }, (_, i) => loadedEntry(`e${i}`, ymd(1900 + i, 4, 2)));
+    const april = archiveOf([...crowded, loadedEntry("late", ymd(1950, 4, 30))]).months[3]!;
+    expect(april.highlights.map((h) => [h.day.key, h.events.map((e) => e.slug), h.more])).toEqual([
+      ["04-02", ["e0", "e1", "e2", "e3", "e4"], 2],
+      ["04-30", ["late"], 0],
+    ]);
+  });
+
   it("counts across all 366 days to the number of events", () => {
     expect(archive.days.reduce((sum, d) => sum + d.count, 0)).toBe(entries.length);
   });
