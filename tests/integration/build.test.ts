@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CALENDAR_DAYS } from "../../src/archive/calendar.ts";
 import { buildSite, FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
 import { brokenLinks, listFiles, loadPage, treeDigest } from "../support/site-files.ts";
+import { htmlErrors } from "../support/validate-html.ts";
 
 let work: string;
 let site: string;
@@ -154,6 +155,10 @@ describe("the built fixture archive", () => {
     expect(brokenLinks(site)).toEqual([]);
   });
 
+  it("is valid HTML on every page (html-validate, recommended rules)", async () => {
+    expect(await htmlErrors(site)).toEqual([]);
+  });
+
   it("writes only pages, photos and the stylesheet", () => {
     const files = listFiles(site);
     expect(files.filter((f) => f.endsWith("index.html"))).toHaveLength(1 + 12 + 366 + 10);
@@ -220,6 +225,7 @@ describe("the example archive in content/", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(brokenLinks(out)).toEqual([]);
+    expect(await htmlErrors(out)).toEqual([]);
     const $ = loadPage(out, "/events/trump-kim-singapore-summit/");
     expect(text($, ".photo-info dd").startsWith("Shealah Craighead")).toBe(true);
     expect($(".related-list a").map((_, el) => $(el).attr("href")).get()).toEqual([
