@@ -28,6 +28,9 @@ export interface PhotoView extends Photo {
   readonly url?: string;
   /** The source image on disk. */
   readonly file?: string;
+  /** Its size in pixels, for the page's width and height attributes. */
+  readonly width?: number;
+  readonly height?: number;
 }
 
 export interface RelatedView {
@@ -263,12 +266,13 @@ function relatedView(link: EventLink): RelatedView {
 function photoViews(entry: LoadedEntry): { lead?: PhotoView; further: PhotoView[] } {
   const used = new Set<string>();
   const view = (photo: Photo, index: number): PhotoView => {
-    if (photo.src === undefined) return photo;
+    const file = photo.src === undefined ? undefined : entry.photoFiles[photo.src];
+    if (photo.src === undefined || !file) return photo;
     const base = path.basename(photo.src);
     let name = base;
     for (let n = index; used.has(name); n++) name = `${n}-${base}`;
     used.add(name);
-    return { ...photo, url: `/events/${entry.slug}/${name}`, file: path.resolve(path.dirname(entry.path), photo.src) };
+    return { ...photo, url: `/events/${entry.slug}/${name}`, file: file.path, width: file.width, height: file.height };
   };
   return { lead: entry.photo && view(entry.photo, 0), further: (entry.photos ?? []).map((p, i) => view(p, i + 1)) };
 }

@@ -1,14 +1,17 @@
 // Reads every entry under <contentDir>/events, validates each one and the
 // links between them, and reports every problem in one pass.
 import { readFileSync } from "node:fs";
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { readdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { lineOfField, parseEntry, slugFromFileName, type Entry } from "./parse-entry.ts";
+import { inspectPhoto, type PhotoFile } from "./photo-files.ts";
 import { fieldPath, sortProblems, type ContentProblem } from "./problems.ts";
 
 export interface LoadedEntry extends Entry {
   /** Absolute path of the entry file. */
   readonly path: string;
+  /** The image file behind each photo `src`, checked. */
+  readonly photoFiles: Readonly<Record<string, PhotoFile>>;
 }
 
 export interface LoadResult {
@@ -48,7 +51,7 @@ export async function loadEntries(contentDir: string): Promise<LoadResult> {
   for (const file of files) {
     const result = parseEntry(readFileSync(file, "utf8"), display(file), path.basename(file));
     problems.push(...result.problems);
-    if (result.entry) entries.push({ ...result.entry, path: file });
+    if (result.entry) entries.push({ ...result.entry, path: file, photoFiles: {} });
   }
 
   // A problem found across files is rare, so its line is looked up only then.
@@ -92,40 +95,15 @@ export async function loadEntries(contentDir: string): Promise<LoadResult> {
       ...(entry.photo ? [{ photo: entry.photo, field: ["photo", "src"] }] : []),
       ...(entry.photos ?? []).map((photo, i) => ({ photo, field: ["photos", i, "src"] })),
     ];
+    const photoFiles: Record<string, PhotoFile> = {};
     for (const { photo, field } of photos) {
       if (photo.src === undefined) continue;
-      const problem = await checkPhotoPath(photo.src, path.dirname(entry.path), root, realRoot);
-      if (problem) await problemAt(entry, field, problem.message, problem.fix);
+      const check = await inspectPhoto(photo.src, path.dirname(entry.path), root, realRoot);
+      if ("file" in check) photoFiles[photo.src] = check.file;
+      else await problemAt(entry, field, check.message, check.fix);
     }
+    Object.assign(entry.photoFiles, photoFiles);
   }
 
   return { entries, problems: sortProblems(problems) };
-}
-
-async function checkPhotoPath(
-  src: string,
-  entryDir: string,
-  root: string,
-  realRoot: string,
-): Promise<{ message: string; fix: string } | undefined> {
-  const fix = "put the image next to the entry (or under the content folder) and give its path relative to the entry, e.g. src: my-photo.jpg";
-  if (path.isAbsolute(src) || /^[a-z][a-z0-9+.-]*:/i.test(src)) {
-    return { message: `"${src}" is not a relative path`, fix };
-  }
-  const file = path.resolve(entryDir, src);
-  if (!isInside(root, file)) return { message: `"${src}" leads outside the content folder`, fix };
-  let real: string;
-  try {
-    real = await realpath(file);
-  } catch {
-    return { message: `the file "${src}" does not exist (looked for ${path.relative(process.cwd(), file)})`, fix: "check the file name and its case, or add the image" };
-  }
-  if (!isInside(realRoot, real)) return { message: `"${src}" is a link to a file outside the content folder`, fix };
-  if (!(await stat(real)).isFile()) return { message: `"${src}" is a folder, not an image file`, fix };
-  return undefined;
-}
-
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }

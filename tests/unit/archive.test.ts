@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildArchive, type Archive, type ArchiveEvent, type Day } from "../../src/archive/archive.ts";
 import { loadArchive } from "../../src/archive/load-archive.ts";
 import type { LoadedEntry } from "../../src/content/load.ts";
-import { loadedEntry, makeContentDir, validEntry, ymd } from "./helpers.ts";
+import { loadedEntry, makeContentDir, photoFile, validEntry, ymd } from "./helpers.ts";
 
 const BUILD_DATE = ymd(2024, 6, 12);
 
@@ -281,6 +281,10 @@ describe("buildArchive: today, photos and body", () => {
   it("publishes two photos with the same file name under distinct URLs", () => {
     const entry = loadedEntry("summit", ymd(2018, 6, 12), {
       path: path.join("/content", "events", "summit.md"),
+      photoFiles: {
+        "day-one/photo.jpg": photoFile("/content/events/day-one/photo.jpg", 800, 600),
+        "day-two/photo.jpg": photoFile("/content/events/day-two/photo.jpg"),
+      },
       photo: { src: "day-one/photo.jpg", alt: "Day one" },
       photos: [
         { src: "day-two/photo.jpg", alt: "Day two" },
@@ -293,6 +297,8 @@ describe("buildArchive: today, photos and body", () => {
       alt: "Day one",
       url: "/events/summit/photo.jpg",
       file: path.resolve("/content/events/day-one/photo.jpg"),
+      width: 800,
+      height: 600,
     });
     expect(summit.photos).toEqual([
       {
@@ -300,6 +306,8 @@ describe("buildArchive: today, photos and body", () => {
         alt: "Day two",
         url: "/events/summit/1-photo.jpg",
         file: path.resolve("/content/events/day-two/photo.jpg"),
+        width: 4,
+        height: 3,
       },
       { alt: "No image, only a credit", photographer: "Someone" },
     ]);
@@ -307,6 +315,7 @@ describe("buildArchive: today, photos and body", () => {
 
   it("never publishes two photos of one entry at the same URL", () => {
     const entry = loadedEntry("summit", ymd(2018, 6, 12), {
+      photoFiles: Object.fromEntries(["a.jpg", "2-a.jpg", "more/a.jpg"].map((src) => [src, photoFile(src)])),
       photo: { src: "a.jpg", alt: "Lead" },
       photos: [
         { src: "2-a.jpg", alt: "Second" },

@@ -3,9 +3,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { onTestFinished } from "vitest";
 import type { HistoricalDate } from "../../src/content/dates.ts";
 import type { LoadedEntry } from "../../src/content/load.ts";
+import type { PhotoFile } from "../../src/content/photo-files.ts";
 
 /** A fresh folder under the system temp dir, removed when the current test ends. */
 export async function makeTempDir(prefix = "onthisday-test-"): Promise<string> {
@@ -15,7 +17,7 @@ export async function makeTempDir(prefix = "onthisday-test-"): Promise<string> {
 }
 
 /** Writes files (paths relative to `root`, "/"-separated), creating folders as needed. */
-export async function writeFiles(root: string, files: Record<string, string>): Promise<void> {
+export async function writeFiles(root: string, files: Record<string, string | Buffer>): Promise<void> {
   for (const [relative, text] of Object.entries(files)) {
     const file = path.join(root, ...relative.split("/"));
     await mkdir(path.dirname(file), { recursive: true });
@@ -24,7 +26,7 @@ export async function writeFiles(root: string, files: Record<string, string>): P
 }
 
 /** A temp content folder holding `files` (e.g. { "events/moon.md": "…" }). */
-export async function makeContentDir(files: Record<string, string>): Promise<string> {
+export async function makeContentDir(files: Record<string, string | Buffer>): Promise<string> {
   const dir = await makeTempDir();
   await writeFiles(dir, files);
   return dir;
@@ -71,6 +73,7 @@ export function loadedEntry(slug: string, date: HistoricalDate, overrides: Parti
     body: "",
     file: `content/events/${slug}.md`,
     path: path.join(os.tmpdir(), "content", "events", `${slug}.md`),
+    photoFiles: {},
     ...overrides,
   };
 }
@@ -78,4 +81,14 @@ export function loadedEntry(slug: string, date: HistoricalDate, overrides: Parti
 /** Shorthand for a HistoricalDate. */
 export function ymd(year: number, month: number, day: number): HistoricalDate {
   return { year, month, day };
+}
+
+/** A real, tiny JPEG (4×3 pixels) for photo fixtures. */
+export function tinyJpeg(): Promise<Buffer> {
+  return sharp({ create: { width: 4, height: 3, channels: 3, background: "#886644" } }).jpeg().toBuffer();
+}
+
+/** The checked file behind a photo, as the loader records it. */
+export function photoFile(file: string, width = 4, height = 3): PhotoFile {
+  return { path: path.resolve(file), width, height, format: "jpeg" };
 }

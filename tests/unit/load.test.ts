@@ -1,9 +1,9 @@
-import { mkdir, symlink } from "node:fs/promises";
+import { mkdir, realpath, symlink } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hasErrors, loadEntries } from "../../src/content/load.ts";
 import type { ContentProblem } from "../../src/content/problems.ts";
-import { entryFile, makeContentDir, makeTempDir, validEntry, writeFiles } from "./helpers.ts";
+import { entryFile, makeContentDir, makeTempDir, tinyJpeg, validEntry, writeFiles } from "./helpers.ts";
 
 /** A path as loadEntries shows it to the editor: relative to the working folder. */
 const shown = (file: string) => path.relative(process.cwd(), file);
@@ -176,10 +176,45 @@ describe("loadEntries", () => {
         "events/2018/summit.md": validEntry({
           extra: ["photo:", "  src: handshake.jpg", "  alt: A", "photos:", "  - src: ../../images/flags.jpg", "    alt: B"],
         }),
-        "events/2018/handshake.jpg": "jpeg",
-        "images/flags.jpg": "jpeg",
+        "events/2018/handshake.jpg": await tinyJpeg(),
+        "images/flags.jpg": await tinyJpeg(),
       });
       expect((await loadEntries(dir)).problems).toEqual([]);
+    });
+
+    it("records each photo's file and its size in pixels", async () => {
+      const dir = await makeContentDir({
+        "events/summit.md": withPhoto("handshake.jpg"),
+        "events/handshake.jpg": await tinyJpeg(),
+      });
+      const { entries, problems } = await loadEntries(dir);
+      expect(problems).toEqual([]);
+      expect(entries[0]!.photoFiles).toEqual({
+        "handshake.jpg": { path: await realpath(path.join(dir, "events", "handshake.jpg")), width: 4, height: 3, format: "jpeg" },
+      });
+    });
+
+    it("reports a file that is not an image, and an image format the site cannot publish", async () => {
+      const dir = await makeContentDir({
+        "events/summit.md": withPhoto("notes.jpg"),
+        "events/notes.jpg": "this is text, not a JPEG",
+        "events/vector.md": withPhoto("drawing.svg"),
+        "events/drawing.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>',
+      });
+      expect((await loadEntries(dir)).problems).toEqual([
+        error(shown(path.join(dir, "events", "summit.md")), {
+          line: 6,
+          field: "photo.src",
+          message: '"notes.jpg" is not an image, or the file is damaged',
+          fix: "export it again as JPEG, PNG, WebP or AVIF",
+        }),
+        error(shown(path.join(dir, "events", "vector.md")), {
+          line: 6,
+          field: "photo.src",
+          message: '"drawing.svg" is a SVG image, which the site cannot publish',
+          fix: "convert it to JPEG, PNG, WebP or AVIF",
+        }),
+      ]);
     });
 
     it("accepts a photo without src (a credit only)", async () => {
@@ -200,7 +235,7 @@ describe("loadEntries", () => {
     });
 
     it("reports an absolute photo path, even when the file exists", async () => {
-      const dir = await makeContentDir({ "events/handshake.jpg": "jpeg" });
+      const dir = await makeContentDir({ "events/handshake.jpg": await tinyJpeg() });
       const absolute = path.join(dir, "events", "handshake.jpg");
       await writeFiles(dir, { "events/summit.md": withPhoto(absolute) });
       expect((await loadEntries(dir)).problems).toEqual([
@@ -229,7 +264,7 @@ describe("loadEntries", () => {
       const outer = await makeTempDir();
       const dir = path.join(outer, "content");
       await writeFiles(outer, {
-        "secret.jpg": "jpeg",
+        "secret.jpg": await tinyJpeg(),
         "content/events/summit.md": validEntry({
           extra: ["photo:", "  alt: A", "photos:", "  - alt: B", "    src: ../../secret.jpg"],
         }),
@@ -248,7 +283,7 @@ describe("loadEntries", () => {
       const outer = await makeTempDir();
       const dir = path.join(outer, "content");
       await writeFiles(outer, {
-        "secret.jpg": "jpeg",
+        "secret.jpg": await tinyJpeg(),
         "content/events/summit.md": validEntry({ extra: ["photos:", "  - alt: B", "    src: innocent.jpg"] }),
       });
       await symlink(path.join(outer, "secret.jpg"), path.join(dir, "events", "innocent.jpg"));
@@ -264,7 +299,7 @@ describe("loadEntries", () => {
 
     it("accepts a symlink to a file inside the content folder", async () => {
       const dir = await makeContentDir({
-        "images/handshake.jpg": "jpeg",
+        "images/handshake.jpg": await tinyJpeg(),
         "events/summit.md": withPhoto("handshake.jpg"),
       });
       await symlink(path.join(dir, "images", "handshake.jpg"), path.join(dir, "events", "handshake.jpg"));
@@ -288,7 +323,7 @@ describe("loadEntries", () => {
     // content folder such as content/..cover.jpg is said to lead outside it.
     it("accepts a photo inside the content folder whose name starts with two dots", async () => {
       const dir = await makeContentDir({
-        "..cover.jpg": "jpeg",
+        "..cover.jpg": await tinyJpeg(),
         "events/summit.md": withPhoto("../..cover.jpg"),
       });
       expect((await loadEntries(dir)).problems).toEqual([]);

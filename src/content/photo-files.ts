@@ -1,0 +1,64 @@
+// A photo's `src` → the image file on disk, checked: inside the content
+// folder (no `..`, absolute path or symbolic link out of it), present, and an
+// image sharp can read, with its size for the page's width and height.
+import { realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import sharp, { type Metadata } from "sharp";
+
+export interface PhotoFile {
+  /** Absolute path of the image. */
+  readonly path: string;
+  readonly width: number;
+  readonly height: number;
+  readonly format: string;
+}
+
+export const SUPPORTED_FORMATS = ["jpeg", "png", "webp", "avif", "gif"] as const;
+
+export type PhotoCheck = { file: PhotoFile } | { message: string; fix: string };
+
+const PLACE_FIX =
+  "put the image next to the entry (or under the content folder) and give its path relative to the entry, e.g. src: my-photo.jpg";
+
+export async function inspectPhoto(src: string, entryDir: string, root: string, realRoot: string): Promise<PhotoCheck> {
+  if (path.isAbsolute(src) || /^[a-z][a-z0-9+.-]*:/i.test(src)) return { message: `"${src}" is not a relative path`, fix: PLACE_FIX };
+  const file = path.resolve(entryDir, src);
+  if (!isInside(root, file)) return { message: `"${src}" leads outside the content folder`, fix: PLACE_FIX };
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch {
+    return {
+      message: `the file "${src}" does not exist (looked for ${path.relative(process.cwd(), file)})`,
+      fix: "check the file name and its case, or add the image",
+    };
+  }
+  if (!isInside(realRoot, real)) return { message: `"${src}" is a link to a file outside the content folder`, fix: PLACE_FIX };
+  if (!(await stat(real)).isFile()) return { message: `"${src}" is a folder, not an image file`, fix: PLACE_FIX };
+
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(real).metadata();
+  } catch {
+    return { message: `"${src}" is not an image, or the file is damaged`, fix: "export it again as JPEG, PNG, WebP or AVIF" };
+  }
+  const format = metadata.format ?? "unknown";
+  if (!(SUPPORTED_FORMATS as readonly string[]).includes(format) || !metadata.width || !metadata.height) {
+    return { message: `"${src}" is a ${format.toUpperCase()} image, which the site cannot publish`, fix: "convert it to JPEG, PNG, WebP or AVIF" };
+  }
+  // EXIF orientations 5–8 turn the picture a quarter: its shown width is the stored height.
+  const turned = (metadata.orientation ?? 1) >= 5;
+  return {
+    file: {
+      path: real,
+      width: turned ? metadata.height : metadata.width,
+      height: turned ? metadata.width : metadata.height,
+      format,
+    },
+  };
+}
+
+export function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
