@@ -76,6 +76,7 @@ describe("the built fixture archive", () => {
     const lead = $(".event-header + .photo");
     expect(lead.find("img").attr("src")).toBe("/events/singapore-summit/handshake.png");
     expect(lead.find("img").attr("alt")).toBe("Two leaders shake hands");
+    expect([lead.find("img").attr("width"), lead.find("img").attr("height")]).toEqual(["8", "6"]);
     const credit = Object.fromEntries(
       lead.find("dt").map((_, dt) => [[$(dt).text(), $(dt).next("dd").text()]]).get() as [string, string][],
     );

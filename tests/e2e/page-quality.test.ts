@@ -1,0 +1,125 @@
+// Every kind of page, as a browser loads it: accessibility (axe-core, WCAG 2.2
+// AA), page weight, render-blocking scripts, other hosts, layout shift, and
+// screenshots at phone and desktop widths in light and dark schemes.
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../support/browser.ts";
+import { fileForUrl } from "../support/site-files.ts";
+import { buildAndServe, SCREENSHOT_DIR, type BuiltSites } from "./sites.ts";
+
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+const BUDGET_BYTES = 50 * 1024;
+
+interface PageKind {
+  readonly name: string;
+  readonly site: "example" | "fixture";
+  readonly url: string;
+  /** Day and event pages are held to the 50 KB budget. */
+  readonly budget?: boolean;
+}
+
+const PAGE_KINDS: readonly PageKind[] = [
+  { name: "home", site: "example", url: "/" },
+  { name: "month", site: "example", url: "/june/" },
+  { name: "day", site: "example", url: "/july/20/", budget: true },
+  { name: "empty-day", site: "example", url: "/june/13/", budget: true },
+  { name: "event-with-photo", site: "fixture", url: "/events/singapore-summit/", budget: true },
+  { name: "event-credit-without-image", site: "example", url: "/events/trump-kim-singapore-summit/", budget: true },
+  { name: "event-without-photo", site: "example", url: "/events/apollo-11-moon-landing/", budget: true },
+];
+
+let sites: BuiltSites;
+let browser: Browser;
+
+beforeAll(async () => {
+  [sites, browser] = await Promise.all([buildAndServe(), launchBrowser()]);
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sites?.close();
+});
+
+interface Visit {
+  readonly page: Page;
+  readonly requests: string[];
+}
+
+/** Opens a page with a layout-shift observer installed before anything renders. */
+async function visit(kind: PageKind, options: { width: number; scheme: "light" | "dark" }): Promise<Visit> {
+  const page = await browser.newPage({ viewport: { width: options.width, height: 900 }, colorScheme: options.scheme });
+  const requests: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  await page.addInitScript(() => {
+    const w = window as unknown as { layoutShift: number };
+    w.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) w.layoutShift += entry.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(sites[kind.site].origin + kind.url, { waitUntil: "load" });
+  return { page, requests };
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const results = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+  }, WCAG_22_AA);
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+describe.each(PAGE_KINDS)("the $name page ($url)", (kind) => {
+  for (const scheme of ["light", "dark"] as const) {
+    it(`has no WCAG 2.2 AA violations in the ${scheme} scheme`, async () => {
+      const { page } = await visit(kind, { width: 1280, scheme });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("loads nothing from another host, blocks rendering with no script, and does not shift", async () => {
+    const { page, requests } = await visit(kind, { width: 390, scheme: "light" });
+    const origin = sites[kind.site].origin;
+    expect(requests.filter((url) => !url.startsWith(origin + "/"))).toEqual([]);
+    const blocking = await page.locator("head script:not([async]):not([defer]):not([type=module]):not([type='application/ld+json'])").count();
+    expect(blocking).toBe(0);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+    expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
+    await page.close();
+  });
+
+  if (kind.budget) {
+    it(`transfers at most ${BUDGET_BYTES / 1024} KB before images (HTML, CSS, scripts; gzip)`, async () => {
+      const { page, requests } = await visit(kind, { width: 1280, scheme: "light" });
+      await page.close();
+      const dir = sites[kind.site].dir;
+      const textual = requests.map((url) => new URL(url).pathname).filter((p) => !/\.(png|jpe?g|webp|avif|gif|svg)$/i.test(p));
+      expect(textual.length).toBeGreaterThan(0);
+      let bytes = 0;
+      for (const urlPath of new Set(textual)) bytes += gzipSync(await readFile(fileForUrl(dir, urlPath)!), { level: 9 }).length;
+      expect(bytes).toBeLessThanOrEqual(BUDGET_BYTES);
+    });
+  }
+
+  it("is photographed at 390 and 1280 px wide in light and dark schemes", async () => {
+    for (const width of [390, 1280]) {
+      for (const scheme of ["light", "dark"] as const) {
+        const { page } = await visit(kind, { width, scheme });
+        const file = path.join(SCREENSHOT_DIR, `${kind.name}-${width}-${scheme}.png`);
+        const shot = await page.screenshot({ path: file, fullPage: true });
+        expect(shot.length).toBeGreaterThan(1000);
+        await page.close();
+      }
+    }
+  });
+});

@@ -1,0 +1,36 @@
+// The two sites the browser suite reads: the example archive in content/
+// (with "today" fixed to June 12, the Singapore summit) and the fixture archive
+// (which has real photo files), each built as CI builds it and served on loopback.
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { expect } from "vitest";
+import { buildSite, FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
+import { serveStatic, type StaticSite } from "../support/static-server.ts";
+
+export interface BuiltSites {
+  readonly example: StaticSite & { readonly dir: string };
+  readonly fixture: StaticSite & { readonly dir: string };
+  close(): Promise<void>;
+}
+
+export async function buildAndServe(): Promise<BuiltSites> {
+  const work = await tempDir("e2e");
+  const build = async (content: string, name: string, buildDate: string) => {
+    const dir = path.join(work, name);
+    const run = await buildSite(content, dir, { BUILD_DATE: buildDate });
+    expect(run.stderr).toBe("");
+    return { ...(await serveStatic(dir)), dir };
+  };
+  const example = await build(path.join(REPO_ROOT, "content"), "example", "2026-06-12");
+  const fixture = await build(FIXTURE_ARCHIVE, "fixture", "2024-02-29");
+  return {
+    example,
+    fixture,
+    async close() {
+      await Promise.all([example.close(), fixture.close()]);
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+}
+
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, "test-results", "screenshots");
