@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { parseHistoricalDate, type HistoricalDate } from "./content/dates.ts";
+import { DEFAULT_MAX_PHOTO_PIXELS } from "./content/photo-files.ts";
 
 export interface SiteInfo {
   readonly title: string;
@@ -16,6 +17,10 @@ export interface BuildConfig {
   readonly outputDir: string;
   readonly buildDate: HistoricalDate;
   readonly site: SiteInfo;
+  /** Encoded images are kept here between builds (CACHE_DIR, default .cache). */
+  readonly cacheDir: string;
+  /** Photos over this many pixels are refused (MAX_PHOTO_PIXELS). */
+  readonly maxPhotoPixels: number;
 }
 
 const DEFAULT_SITE: SiteInfo = {
@@ -35,7 +40,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): BuildConfig
     outputDir: path.resolve(env.OUTPUT_DIR || "_site"),
     buildDate: buildDateFrom(env.BUILD_DATE),
     site: readSiteInfo(contentDir),
+    cacheDir: path.resolve(env.CACHE_DIR || ".cache"),
+    maxPhotoPixels: positiveInteger("MAX_PHOTO_PIXELS", env.MAX_PHOTO_PIXELS) ?? DEFAULT_MAX_PHOTO_PIXELS,
   };
+}
+
+function positiveInteger(name: string, value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const n = Number(value.replaceAll("_", ""));
+  if (!Number.isSafeInteger(n) || n <= 0) throw new ConfigError(`${name}: "${value}" is not a positive whole number (e.g. ${name}=100000000)`);
+  return n;
 }
 
 /** BUILD_DATE=YYYY-MM-DD fixes "today"; otherwise it is today's date in UTC, so every machine agrees. */

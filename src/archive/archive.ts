@@ -5,11 +5,14 @@ import { compareDates, dateInWords, isoDate, monthDayKey, yearLabel, type Histor
 import type { LoadedEntry } from "../content/load.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import { KINDS, type Kind, type Photo, type Source } from "../content/schema.ts";
+import { planPhoto, type ImageView, type PhotoPlan } from "../images/renditions.ts";
 import { adjacentDays, CALENDAR_DAYS, CALENDAR_MONTHS, dayLink, type DayLink, type MonthLink } from "./calendar.ts";
 
 /** What a list of events needs to show one event. */
 export interface EventLink {
   readonly slug: string;
+  /** The lead photo, shown as a thumbnail in lists. */
+  readonly thumbnail?: { readonly image: ImageView; readonly alt: string };
   readonly url: string;
   readonly title: string;
   readonly kind: Kind;
@@ -24,13 +27,17 @@ export interface EventLink {
 }
 
 export interface PhotoView extends Photo {
-  /** Where the image is published, when the entry has the file. */
-  readonly url?: string;
-  /** The source image on disk. */
-  readonly file?: string;
-  /** Its size in pixels, for the page's width and height attributes. */
-  readonly width?: number;
-  readonly height?: number;
+  /** The published image, when the entry has the file. */
+  readonly image?: ImageView;
+}
+
+/** A published image with its credit and the events that show it: the /credits/ page and the image build. */
+export interface CreditedPhoto {
+  readonly photo: PhotoView & { readonly image: ImageView };
+  readonly plan: PhotoPlan;
+  readonly usedOn: readonly EventLink[];
+  /** Where it is first named, for error messages: entry file, field and src. */
+  readonly origin: { readonly file: string; readonly field: string; readonly src: string };
 }
 
 export interface RelatedView {
@@ -105,6 +112,8 @@ export interface Archive {
   readonly days: readonly Day[];
   readonly byDay: ReadonlyMap<string, Day>;
   readonly months: readonly Month[];
+  /** Every published image, once, in the order of the first event showing it. */
+  readonly photos: readonly CreditedPhoto[];
   /** The day of the build date: the home page's "today". */
   readonly today: Day;
   readonly buildDate: string;
@@ -126,7 +135,8 @@ export interface ArchiveOptions {
 
 export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOptions): Archive {
   const sorted = [...entries].sort((a, b) => compareDates(a.date, b.date) || compareText(a.title, b.title) || compareText(a.slug, b.slug));
-  const links = new Map(sorted.map((entry) => [entry.slug, eventLink(entry)]));
+  const planned = new Map(sorted.map((entry) => [entry.slug, planPhotos(entry)]));
+  const links = new Map(sorted.map((entry) => [entry.slug, eventLink(entry, planned.get(entry.slug)!.lead?.view)]));
 
   // Related links go both ways: if A lists B, B's page shows A too.
   const related = new Map<string, Map<string, RelatedView>>(sorted.map((e) => [e.slug, new Map()]));
@@ -153,13 +163,13 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
 
   const events = sorted.map((entry): ArchiveEvent => {
     const link = links.get(entry.slug)!;
-    const { lead, further } = photoViews(entry);
+    const { lead, further } = planned.get(entry.slug)!;
     return {
       ...link,
       location: entry.location,
       topics: entry.topics ?? [],
-      photo: lead,
-      photos: further,
+      photo: lead?.view,
+      photos: further.map((p) => p.view),
       related: [...related.get(entry.slug)!.values()].sort((a, b) => compareDates(a.date, b.date) || compareText(a.text, b.text)),
       sources: entry.sources ?? [],
       bodyHtml: renderMarkdown(entry.body),
@@ -209,6 +219,28 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     };
   });
 
+  // The same file used by several events is published (and credited) once.
+  const photos = new Map<string, CreditedPhoto & { usedOn: EventLink[] }>();
+  for (const entry of sorted) {
+    const { lead, further } = planned.get(entry.slug)!;
+    for (const item of [lead, ...further]) {
+      const image = item?.view.image;
+      if (!item || !image || !item.plan) continue;
+      const { view, plan, field } = item;
+      const known = photos.get(image.social);
+      if (known) {
+        if (!known.usedOn.some((e) => e.slug === entry.slug)) known.usedOn.push(links.get(entry.slug)!);
+        continue;
+      }
+      photos.set(image.social, {
+        photo: { ...view, image },
+        plan,
+        usedOn: [links.get(entry.slug)!],
+        origin: { file: entry.file, field, src: view.src! },
+      });
+    }
+  }
+
   const byDay = new Map(days.map((d) => [d.key, d]));
   const { buildDate } = options;
   return {
@@ -217,6 +249,7 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     days,
     byDay,
     months,
+    photos: [...photos.values()],
     today: byDay.get(monthDayKey(buildDate.month, buildDate.day))!,
     buildDate: isoDate(buildDate),
   };
@@ -234,9 +267,10 @@ function describeSections(sections: readonly KindSection[]): string {
     .join(", ");
 }
 
-function eventLink(entry: LoadedEntry): EventLink {
+function eventLink(entry: LoadedEntry, lead: PhotoView | undefined): EventLink {
   return {
     slug: entry.slug,
+    ...(lead?.image && { thumbnail: { image: lead.image, alt: lead.alt } }),
     url: `/events/${entry.slug}/`,
     title: entry.title,
     kind: entry.kind,
@@ -249,8 +283,8 @@ function eventLink(entry: LoadedEntry): EventLink {
 }
 
 function toLink(event: ArchiveEvent): EventLink {
-  const { slug, url, title, kind, summary, date, dateIso, dateWords, yearLabel } = event;
-  return { slug, url, title, kind, summary, date, dateIso, dateWords, yearLabel };
+  const { slug, thumbnail, url, title, kind, summary, date, dateIso, dateWords, yearLabel } = event;
+  return { slug, ...(thumbnail && { thumbnail }), url, title, kind, summary, date, dateIso, dateWords, yearLabel };
 }
 
 function toDayLink(day: Day): DayLink {
@@ -262,19 +296,24 @@ function relatedView(link: EventLink): RelatedView {
   return { date: link.date, dateIso: link.dateIso, dateWords: link.dateWords, text: link.title, url: link.url };
 }
 
-/** Photos are published beside the event page, under names unique within the event. */
-function photoViews(entry: LoadedEntry): { lead?: PhotoView; further: PhotoView[] } {
-  const used = new Set<string>();
-  const view = (photo: Photo, index: number): PhotoView => {
+interface PlannedPhoto {
+  readonly view: PhotoView;
+  readonly plan?: PhotoPlan;
+  readonly field: string;
+}
+
+/** Each photo with the plan of its published image, when the entry has the file. */
+function planPhotos(entry: LoadedEntry): { lead?: PlannedPhoto; further: PlannedPhoto[] } {
+  const planned = (photo: Photo, field: string): PlannedPhoto => {
     const file = photo.src === undefined ? undefined : entry.photoFiles[photo.src];
-    if (photo.src === undefined || !file) return photo;
-    const base = path.basename(photo.src);
-    let name = base;
-    for (let n = index; used.has(name); n++) name = `${n}-${base}`;
-    used.add(name);
-    return { ...photo, url: `/events/${entry.slug}/${name}`, file: file.path, width: file.width, height: file.height };
+    if (!file) return { view: photo, field };
+    const plan = planPhoto(file);
+    return { view: { ...photo, image: plan.view }, plan, field };
   };
-  return { lead: entry.photo && view(entry.photo, 0), further: (entry.photos ?? []).map((p, i) => view(p, i + 1)) };
+  return {
+    lead: entry.photo && planned(entry.photo, "photo.src"),
+    further: (entry.photos ?? []).map((photo, i) => planned(photo, `photos[${i}].src`)),
+  };
 }
 
 /** Code-point order: the same result under every locale. */

@@ -10,8 +10,14 @@ export interface LoadArchiveResult {
   readonly problems: readonly ContentProblem[];
 }
 
-export async function loadArchive(contentDir: string, options: ArchiveOptions): Promise<LoadArchiveResult> {
-  const { entries, problems } = await loadEntries(contentDir);
+export interface LoadArchiveOptions extends ArchiveOptions {
+  /** Photos over this many pixels are refused (decompression bombs). */
+  readonly maxPhotoPixels?: number;
+}
+
+export async function loadArchive(contentDir: string, options: LoadArchiveOptions): Promise<LoadArchiveResult> {
+  const limits = options.maxPhotoPixels === undefined ? undefined : { maxPixels: options.maxPhotoPixels };
+  const { entries, problems } = await loadEntries(contentDir, limits);
   if (hasErrors(problems)) return { problems };
   return { archive: buildArchive(entries, options), problems };
 }

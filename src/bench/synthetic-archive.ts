@@ -1,6 +1,7 @@
 // Writes a synthetic archive of N valid entries, the same for the same seed,
 // for benchmarks and scale tests.
 import { mkdir, writeFile } from "node:fs/promises";
+import sharp from "sharp";
 import path from "node:path";
 import { daysInMonth, isoDate } from "../content/dates.ts";
 import { mapLimit } from "../content/map-limit.ts";
@@ -23,7 +24,15 @@ export interface SyntheticEvent {
   readonly kind: string;
 }
 
-export async function writeSyntheticArchive(contentDir: string, count: number, seed = 1): Promise<SyntheticEvent[]> {
+export interface SyntheticOptions {
+  readonly seed?: number;
+  /** The first N entries get a generated lead photo (1600×1000 JPEG). */
+  readonly photos?: number;
+}
+
+export async function writeSyntheticArchive(contentDir: string, count: number, options: SyntheticOptions = {}): Promise<SyntheticEvent[]> {
+  const seed = options.seed ?? 1;
+  const photos = options.photos ?? 0;
   const next = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const events: (SyntheticEvent & { text: string })[] = [];
@@ -44,6 +53,9 @@ export async function writeSyntheticArchive(contentDir: string, count: number, s
       `summary: A ${words.join(" ")} event, number ${i}, recorded for the benchmark.`,
       `topics: [${pick(TOPICS)}, ${pick(TOPICS)}]`,
       ...(related.length ? ["related:", ...related] : []),
+      ...(i < photos
+        ? ["photo:", `  src: photos/${slug}.jpg`, `  alt: Generated test image ${i}`, "  photographer: Benchmark", "  source: Generated", "  license: CC0"]
+        : []),
       "sources:",
       `  - title: Synthetic source ${i}`,
       `    url: https://example.org/sources/${i}`,
@@ -55,7 +67,14 @@ export async function writeSyntheticArchive(contentDir: string, count: number, s
     ].join("\n");
     events.push({ slug, title, summary: `Synthetic event ${i}`, date: isoDate({ year, month, day }), kind, text });
   }
-  await mkdir(path.join(contentDir, "events"), { recursive: true });
+  await mkdir(path.join(contentDir, "events", "photos"), { recursive: true });
   await mapLimit(events, 64, (e) => writeFile(path.join(contentDir, "events", `${e.slug}.md`), e.text));
+  await mapLimit(events.slice(0, photos), 4, (e) => writeSyntheticPhoto(path.join(contentDir, "events", "photos", `${e.slug}.jpg`), next));
   return events.map(({ text: _, ...event }) => event);
+}
+
+/** A photo-like image: smooth colour noise, different for every call. */
+async function writeSyntheticPhoto(file: string, next: () => number): Promise<void> {
+  const noise = Buffer.from(Array.from({ length: 48 * 30 * 3 }, () => Math.floor(next() * 256)));
+  await sharp(noise, { raw: { width: 48, height: 30, channels: 3 } }).resize(1600, 1000).jpeg({ quality: 90 }).toFile(file);
 }

@@ -12,27 +12,34 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 // Work in memory where the machine offers it: on a slow or busy disk, writing
 // ten thousand small files varies by seconds between runs and hides the build.
 const SCRATCH = existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir();
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+// npm run bench [-- <events>…] [--photos N]
+const args = process.argv.slice(2);
+const photosAt = args.indexOf("--photos");
+const photoCount = photosAt >= 0 ? Number(args[photosAt + 1]) : 200;
+const sizes = args.filter((_, i) => i !== photosAt && i !== photosAt + 1).map(Number).filter((n) => n > 0);
 
 interface Measure {
   seconds: number;
   peakMB: number;
+  stdout: string;
 }
 
 async function measure(args: string[], env: Record<string, string>, work: string): Promise<Measure> {
   const memoryFile = path.join(work, `peak-${Date.now()}`);
   const started = performance.now();
+  let stdout = "";
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, ["--import", path.join(ROOT, "src/bench/report-peak-memory.ts"), ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env, PEAK_MEMORY_FILE: memoryFile },
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", "pipe", "inherit"],
     });
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.on("exit", resolve);
   });
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${args.join(" ")} exited with ${code}`);
-  return { seconds, peakMB: Number(await readFile(memoryFile, "utf8")) / 2 ** 20 };
+  return { seconds, peakMB: Number(await readFile(memoryFile, "utf8")) / 2 ** 20, stdout };
 }
 
 /** A minimal Eleventy project that paginates the same events into an event page each and 366 day pages. */
@@ -67,7 +74,12 @@ for (const size of sizes.length ? sizes : [1_000, 10_000]) {
   try {
     const events = await writeSyntheticArchive(path.join(work, "content"), size);
     await writeFloorProject(path.join(work, "floor"), events);
-    const env = { CONTENT_DIR: path.join(work, "content"), OUTPUT_DIR: path.join(work, "site"), BUILD_DATE: "2024-06-12" };
+    const env = {
+      CONTENT_DIR: path.join(work, "content"),
+      OUTPUT_DIR: path.join(work, "site"),
+      BUILD_DATE: "2024-06-12",
+      CACHE_DIR: path.join(work, "cache"),
+    };
     const ours = await measure([path.join(ROOT, "src/cli/build.ts")], env, work);
     const floor = await measure(
       [
@@ -88,7 +100,35 @@ for (const size of sizes.length ? sizes : [1_000, 10_000]) {
   }
 }
 
-console.log(`\nWorking folder: ${SCRATCH}. Each figure is one cold build in a fresh process.`);
+/** The image case: a small archive whose entries all have a photo, built cold and then warm. */
+async function imageCase(photos: number): Promise<string> {
+  const work = await mkdtemp(path.join(SCRATCH, `onthisday-bench-photos-`));
+  try {
+    await writeSyntheticArchive(path.join(work, "content"), photos, { photos });
+    const env = {
+      CONTENT_DIR: path.join(work, "content"),
+      OUTPUT_DIR: path.join(work, "site"),
+      BUILD_DATE: "2024-06-12",
+      CACHE_DIR: path.join(work, "cache"),
+    };
+    const build = [path.join(ROOT, "src/cli/build.ts")];
+    const cold = await measure(build, env, work);
+    const warm = await measure(build, env, work);
+    const imageSeconds = (run: Measure) => Number(/^Images: .* in ([\d.]+) s\.$/m.exec(run.stdout)?.[1] ?? NaN);
+    return [
+      "| photos | cold build (s) | images, cold (s) | photos / s | warm build (s) | images, warm (s) | peak memory (MB) |",
+      "|---:|---:|---:|---:|---:|---:|---:|",
+      `| ${photos} | ${cold.seconds.toFixed(2)} | ${imageSeconds(cold).toFixed(2)} | ${(photos / imageSeconds(cold)).toFixed(1)} | ${warm.seconds.toFixed(2)} | ${imageSeconds(warm).toFixed(2)} | ${Math.max(cold.peakMB, warm.peakMB).toFixed(0)} |`,
+    ].join("\n");
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+const images = photoCount > 0 ? await imageCase(photoCount) : "";
+
+console.log(`\nWorking folder: ${SCRATCH}. Each figure is one build in a fresh process.`);
 console.log("\n| events | build (s) | peak memory (MB) | Eleventy floor (s) | floor memory (MB) | build / floor |");
 console.log("|---:|---:|---:|---:|---:|---:|");
 for (const row of rows) console.log(row);
+if (images) console.log(`\n${images}`);

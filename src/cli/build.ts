@@ -7,6 +7,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { loadArchive } from "../archive/load-archive.ts";
 import { configFromEnv } from "../config.ts";
+import { ContentErrors } from "../content/problems.ts";
 import { handOverArchive } from "../eleventy/archive-plugin.ts";
 import { plural, reportProblems } from "./report.ts";
 import { runCli } from "./run-cli.ts";
@@ -14,7 +15,7 @@ import { runCli } from "./run-cli.ts";
 await runCli(async () => {
   const started = performance.now();
   const config = configFromEnv();
-  const { archive, problems } = await loadArchive(config.contentDir, { buildDate: config.buildDate });
+  const { archive, problems } = await loadArchive(config.contentDir, config);
   const { errors } = reportProblems(problems);
   const shown = path.relative(process.cwd(), config.outputDir) || config.outputDir;
   if (errors || !archive) {
@@ -34,8 +35,10 @@ await runCli(async () => {
     return 0;
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    console.error(error);
-    console.error(`\nThe build failed; ${shown}/ is unchanged.`);
+    const content = contentErrorsIn(error);
+    if (content) reportProblems(content.problems);
+    else console.error(error);
+    console.error(`The build failed; ${shown}/ is unchanged.`);
     return 1;
   }
 });
@@ -51,4 +54,12 @@ async function swapIn(staging: string, target: string, previous: string): Promis
     throw error;
   }
   if (hadSite) await rm(previous, { recursive: true, force: true });
+}
+
+/** Eleventy wraps errors thrown in its hooks; a content error inside is reported like any other. */
+function contentErrorsIn(error: unknown): ContentErrors | undefined {
+  for (let e = error; e instanceof Error; e = (e as { originalError?: unknown }).originalError ?? e.cause) {
+    if (e instanceof ContentErrors) return e;
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@ import { runCli } from "./run-cli.ts";
 
 await runCli(async () => {
   const config = configFromEnv();
-  const { archive, problems } = await loadArchive(config.contentDir, { buildDate: config.buildDate });
+  const { archive, problems } = await loadArchive(config.contentDir, config);
   const { errors } = reportProblems(problems);
   if (errors || !archive) return 1;
   console.log(`${plural(archive.events.length, "entry", "entries")} checked: no errors.`);

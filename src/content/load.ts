@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { readdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { lineOfField, parseEntry, slugFromFileName, type Entry } from "./parse-entry.ts";
-import { inspectPhoto, type PhotoFile } from "./photo-files.ts";
+import { inspectPhoto, type PhotoFile, type PhotoLimits } from "./photo-files.ts";
 import { fieldPath, sortProblems, type ContentProblem } from "./problems.ts";
 
 export interface LoadedEntry extends Entry {
@@ -23,7 +23,7 @@ export function hasErrors(problems: readonly ContentProblem[]): boolean {
   return problems.some((p) => p.severity === "error");
 }
 
-export async function loadEntries(contentDir: string): Promise<LoadResult> {
+export async function loadEntries(contentDir: string, limits?: PhotoLimits): Promise<LoadResult> {
   const root = path.resolve(contentDir);
   const eventsDir = path.join(root, "events");
   const display = (file: string) => path.relative(process.cwd(), file) || file;
@@ -98,7 +98,7 @@ export async function loadEntries(contentDir: string): Promise<LoadResult> {
     const photoFiles: Record<string, PhotoFile> = {};
     for (const { photo, field } of photos) {
       if (photo.src === undefined) continue;
-      const check = await inspectPhoto(photo.src, path.dirname(entry.path), root, realRoot);
+      const check = await inspectPhoto(photo.src, path.dirname(entry.path), root, realRoot, limits);
       if ("file" in check) photoFiles[photo.src] = check.file;
       else await problemAt(entry, field, check.message, check.fix);
     }

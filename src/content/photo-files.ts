@@ -1,17 +1,26 @@
 // A photo's `src` → the image file on disk, checked: inside the content
 // folder (no `..`, absolute path or symbolic link out of it), present, and an
 // image sharp can read, with its size for the page's width and height.
-import { realpath, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Metadata } from "sharp";
 
 export interface PhotoFile {
   /** Absolute path of the image. */
   readonly path: string;
+  /** As shown: EXIF orientation applied. */
   readonly width: number;
   readonly height: number;
   readonly format: string;
+  /** Transparent images keep a PNG fallback instead of JPEG. */
+  readonly hasAlpha: boolean;
+  /** SHA-256 of the file's bytes: the key of its processed images. */
+  readonly hash: string;
 }
+
+/** Guards against decompression bombs; MAX_PHOTO_PIXELS changes it. */
+export const DEFAULT_MAX_PHOTO_PIXELS = 100_000_000;
 
 export const SUPPORTED_FORMATS = ["jpeg", "png", "webp", "avif", "gif"] as const;
 
@@ -20,7 +29,17 @@ export type PhotoCheck = { file: PhotoFile } | { message: string; fix: string };
 const PLACE_FIX =
   "put the image next to the entry (or under the content folder) and give its path relative to the entry, e.g. src: my-photo.jpg";
 
-export async function inspectPhoto(src: string, entryDir: string, root: string, realRoot: string): Promise<PhotoCheck> {
+export interface PhotoLimits {
+  readonly maxPixels: number;
+}
+
+export async function inspectPhoto(
+  src: string,
+  entryDir: string,
+  root: string,
+  realRoot: string,
+  limits: PhotoLimits = { maxPixels: DEFAULT_MAX_PHOTO_PIXELS },
+): Promise<PhotoCheck> {
   if (path.isAbsolute(src) || /^[a-z][a-z0-9+.-]*:/i.test(src)) return { message: `"${src}" is not a relative path`, fix: PLACE_FIX };
   const file = path.resolve(entryDir, src);
   if (!isInside(root, file)) return { message: `"${src}" leads outside the content folder`, fix: PLACE_FIX };
@@ -37,14 +56,23 @@ export async function inspectPhoto(src: string, entryDir: string, root: string, 
   if (!(await stat(real)).isFile()) return { message: `"${src}" is a folder, not an image file`, fix: PLACE_FIX };
 
   let metadata: Metadata;
+  const bytes = await readFile(real);
   try {
-    metadata = await sharp(real).metadata();
+    metadata = await sharp(bytes).metadata();
   } catch {
     return { message: `"${src}" is not an image, or the file is damaged`, fix: "export it again as JPEG, PNG, WebP or AVIF" };
   }
   const format = metadata.format ?? "unknown";
   if (!(SUPPORTED_FORMATS as readonly string[]).includes(format) || !metadata.width || !metadata.height) {
     return { message: `"${src}" is a ${format.toUpperCase()} image, which the site cannot publish`, fix: "convert it to JPEG, PNG, WebP or AVIF" };
+  }
+  const pixels = metadata.width * metadata.height;
+  if (pixels > limits.maxPixels) {
+    const megapixels = (n: number) => `${Math.round(n / 1e5) / 10} megapixels`;
+    return {
+      message: `"${src}" is ${metadata.width}×${metadata.height} pixels (${megapixels(pixels)}), over the limit of ${megapixels(limits.maxPixels)}`,
+      fix: "scale it down (2,000–4,000 pixels wide is plenty for the web), or raise MAX_PHOTO_PIXELS",
+    };
   }
   // EXIF orientations 5–8 turn the picture a quarter: its shown width is the stored height.
   const turned = (metadata.orientation ?? 1) >= 5;
@@ -54,6 +82,8 @@ export async function inspectPhoto(src: string, entryDir: string, root: string, 
       width: turned ? metadata.height : metadata.width,
       height: turned ? metadata.width : metadata.height,
       format,
+      hasAlpha: metadata.hasAlpha ?? false,
+      hash: createHash("sha256").update(bytes).digest("hex"),
     },
   };
 }

@@ -52,11 +52,12 @@ export const photoSchema = z.strictObject({
     examples: ["Two men shake hands in front of a row of flags"],
   }),
   caption: text().optional().meta({ description: "Caption shown under the photo.", examples: ["The handshake at the Capella Hotel"] }),
-  photographer: text().optional().meta({ description: "Who took the photo.", examples: ["Shealah Craighead"] }),
+  // No uncredited image ships: who made it, where it comes from and its license are required.
+  photographer: text().meta({ description: "Who took the photo (or made the image).", examples: ["Shealah Craighead"] }),
   location: text().optional().meta({ description: "Where the photo was taken.", examples: ["Singapore"] }),
-  source: text().optional().meta({ description: "Where the photo comes from.", examples: ["Wikimedia Commons"] }),
+  source: text().meta({ description: "Where the photo comes from.", examples: ["Wikimedia Commons"] }),
   sourceUrl: httpUrl.optional().meta({ description: "Web address of the source.", examples: ["https://commons.wikimedia.org/"] }),
-  license: text().optional().meta({ description: "The photo's license.", examples: ["Public domain"] }),
+  license: text().meta({ description: "The photo's license.", examples: ["Public domain"] }),
   licenseUrl: httpUrl.optional().meta({ description: "Web address of the license text.", examples: ["https://creativecommons.org/publicdomain/mark/1.0/"] }),
 });
 

@@ -4,7 +4,7 @@ import { loadArchive } from "../archive/load-archive.ts";
 import type { Archive } from "../archive/archive.ts";
 import type { BuildConfig } from "../config.ts";
 import { ContentErrors, formatProblem } from "../content/problems.ts";
-import { copyPhotos } from "./photos.ts";
+import { publishArchivePhotos } from "./photos.ts";
 import type { EleventyConfig } from "./types.ts";
 
 let handedOver: Archive | undefined;
@@ -21,7 +21,7 @@ export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { conf
   // A function, so that `npm start` reads the content again on every rebuild.
   eleventyConfig.addGlobalData("archive", async () => {
     if (handedOver) return (current = handedOver);
-    const { archive, problems } = await loadArchive(config.contentDir, { buildDate: config.buildDate });
+    const { archive, problems } = await loadArchive(config.contentDir, config);
     for (const problem of problems) if (problem.severity === "warning") console.warn(formatProblem(problem));
     if (!archive) throw new ContentErrors(problems);
     return (current = archive);
@@ -29,6 +29,6 @@ export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { conf
   eleventyConfig.addWatchTarget(config.contentDir);
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    if (current) await copyPhotos(current, directories.output);
+    if (current) await publishArchivePhotos(current, directories.output, config.cacheDir);
   });
 }

@@ -1,14 +1,16 @@
-// Publishes each photo file beside its event page, at the URL the archive gave it.
-import { copyFile, mkdir } from "node:fs/promises";
-import path from "node:path";
+// Publishes every photo of the archive as responsive images after Eleventy
+// has written the pages, and says what it did.
 import type { Archive } from "../archive/archive.ts";
-import { mapLimit } from "../content/map-limit.ts";
+import { publishImages } from "../images/publish-images.ts";
 
-export async function copyPhotos(archive: Archive, outputDir: string): Promise<void> {
-  const photos = archive.events.flatMap((e) => [e.photo, ...e.photos]).filter((p) => p?.file && p.url);
-  await mapLimit(photos, 16, async (photo) => {
-    const target = path.join(outputDir, ...photo!.url!.split("/"));
-    await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(photo!.file!, target);
-  });
+export async function publishArchivePhotos(archive: Archive, outputDir: string, cacheDir: string): Promise<void> {
+  const stats = await publishImages(
+    archive.photos.map(({ plan, origin }) => ({ plan, origin })),
+    { outputDir, cacheDir },
+  );
+  if (stats.photos) {
+    console.log(
+      `Images: ${stats.photos} photos, ${stats.encoded} files encoded, ${stats.reused} from the cache, in ${stats.seconds.toFixed(2)} s.`,
+    );
+  }
 }

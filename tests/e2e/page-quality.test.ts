@@ -28,6 +28,8 @@ const PAGE_KINDS: readonly PageKind[] = [
   { name: "month", site: "example", url: "/june/" },
   { name: "day", site: "example", url: "/july/20/", budget: true },
   { name: "empty-day", site: "example", url: "/june/13/", budget: true },
+  { name: "day-with-thumbnail", site: "fixture", url: "/june/12/", budget: true },
+  { name: "credits", site: "fixture", url: "/credits/" },
   { name: "event-with-photo", site: "fixture", url: "/events/singapore-summit/", budget: true },
   { name: "event-credit-without-image", site: "example", url: "/events/trump-kim-singapore-summit/", budget: true },
   { name: "event-without-photo", site: "example", url: "/events/apollo-11-moon-landing/", budget: true },

@@ -28,8 +28,17 @@ export async function runCli(script: string, env: Record<string, string>, args: 
   }
 }
 
+/** Encoded images are content-addressed, so every test build may share one cache outside the repository. */
+export const TEST_IMAGE_CACHE = path.join(os.tmpdir(), "onthisday-test-image-cache");
+
 export function buildSite(contentDir: string, outputDir: string, env: Record<string, string> = {}): Promise<BuildRun> {
-  return runCli("src/cli/build.ts", { CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir, BUILD_DATE: "2024-02-29", ...env });
+  return runCli("src/cli/build.ts", {
+    CONTENT_DIR: contentDir,
+    OUTPUT_DIR: outputDir,
+    BUILD_DATE: "2024-02-29",
+    CACHE_DIR: TEST_IMAGE_CACHE,
+    ...env,
+  });
 }
 
 export function tempDir(prefix: string): Promise<string> {
