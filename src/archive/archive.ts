@@ -1,11 +1,13 @@
 // The Archive: every fact a page shows, computed once from the entries.
 // Templates only present what is here; nothing is sorted or counted there.
 import path from "node:path";
-import { compareDates, dateInWords, isoDate, monthDayKey, yearLabel, type HistoricalDate } from "../content/dates.ts";
+import { compareDates, dateInWords, daysInMonth, isoDate, monthDayKey, monthName, yearLabel, type HistoricalDate } from "../content/dates.ts";
 import type { LoadedEntry } from "../content/load.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import { KINDS, type Kind, type Photo, type Source } from "../content/schema.ts";
 import { planPhoto, type ImageView, type PhotoPlan } from "../images/renditions.ts";
+import { buildTopics, topicLink, topicSlug, type TopicLink, type TopicPage } from "./topics.ts";
+import { buildYears, centuryLabel, centuryOf, yearLink, type Century, type YearLink, type YearPage } from "./years.ts";
 import { adjacentDays, CALENDAR_DAYS, CALENDAR_MONTHS, dayLink, type DayLink, type MonthLink } from "./calendar.ts";
 
 /** What a list of events needs to show one event. */
@@ -51,7 +53,17 @@ export interface RelatedView {
 
 export interface ArchiveEvent extends EventLink {
   readonly location?: string;
+  /** The topic names as the entry gives them. */
   readonly topics: readonly string[];
+  readonly topicLinks: readonly TopicLink[];
+  readonly year: YearLink;
+  /** "12 June": the date in words without its year, linked to the day page. */
+  readonly dayWords: string;
+  /** "20th century", "1st century BC": a search filter. */
+  readonly century: string;
+  /** Other years' events on the same month-day (the first few; the day page has all). */
+  readonly alsoOnThisDay: readonly EventLink[];
+  readonly alsoOnThisDayMore: number;
   readonly photo?: PhotoView;
   readonly photos: readonly PhotoView[];
   readonly related: readonly RelatedView[];
@@ -116,8 +128,26 @@ export interface Archive {
   readonly photos: readonly CreditedPhoto[];
   /** The day of the build date: the home page's "today". */
   readonly today: Day;
+  /** On 28 February of a common year, 29 February too: its events have no other day that year. */
+  readonly todayAlso?: Day;
   readonly buildDate: string;
+  readonly years: readonly YearPage[];
+  readonly centuries: readonly Century[];
+  readonly topics: readonly TopicPage[];
+  /** The calendar page: each month as rows of seven days. */
+  readonly calendar: readonly CalendarMonth[];
+  /** "MM-DD" of each day that has events: the random-event script picks among them. */
+  readonly dayKeysWithEvents: readonly string[];
+  /** An event picked from the build date, for "Random event" without JavaScript. */
+  readonly randomPick?: EventLink;
 }
+
+export interface CalendarMonth extends MonthLink {
+  readonly weeks: readonly (readonly ((DayLink & Counted) | null)[])[];
+}
+
+/** An event page shows at most this many other events of its day. */
+export const ALSO_ON_THIS_DAY = 8;
 
 export const KIND_HEADINGS: Record<Kind, string> = {
   event: "Events",
@@ -161,13 +191,21 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     }
   }
 
+  const linksByDay = Map.groupBy(links.values(), (l) => monthDayKey(l.date.month, l.date.day));
   const events = sorted.map((entry): ArchiveEvent => {
     const link = links.get(entry.slug)!;
     const { lead, further } = planned.get(entry.slug)!;
+    const sameDay = linksByDay.get(monthDayKey(entry.date.month, entry.date.day))!.filter((l) => l.slug !== entry.slug);
     return {
       ...link,
       location: entry.location,
       topics: entry.topics ?? [],
+      topicLinks: [...new Map((entry.topics ?? []).map((t) => [topicSlug(t), topicLink(t)])).values()],
+      year: yearLink(entry.date.year),
+      dayWords: `${entry.date.day} ${monthName(entry.date.month)}`,
+      century: centuryLabel(centuryOf(entry.date.year)),
+      alsoOnThisDay: sameDay.slice(0, ALSO_ON_THIS_DAY),
+      alsoOnThisDayMore: Math.max(0, sameDay.length - ALSO_ON_THIS_DAY),
       photo: lead?.view,
       photos: further.map((p) => p.view),
       related: [...related.get(entry.slug)!.values()].sort((a, b) => compareDates(a.date, b.date) || compareText(a.text, b.text)),
@@ -243,6 +281,18 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
 
   const byDay = new Map(days.map((d) => [d.key, d]));
   const { buildDate } = options;
+  const eventLinks = events.map(toLink);
+  const { pages: years, centuries } = buildYears(eventLinks, (n) => counted(n).countLabel);
+  const topicNames = new Map(events.map((e) => [e.slug, e.topics]));
+  const calendar = months.map((month): CalendarMonth => ({
+    number: month.number,
+    name: month.name,
+    url: month.url,
+    weeks: Array.from({ length: Math.ceil(month.days.length / 7) }, (_, w) =>
+      Array.from({ length: 7 }, (_, d) => month.days[w * 7 + d] ?? null),
+    ),
+  }));
+  const isFeb28OfCommonYear = buildDate.month === 2 && buildDate.day === 28 && daysInMonth(buildDate.year, 2) === 28;
   return {
     events,
     bySlug: new Map(events.map((e) => [e.slug, e])),
@@ -251,8 +301,22 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     months,
     photos: [...photos.values()],
     today: byDay.get(monthDayKey(buildDate.month, buildDate.day))!,
+    ...(isFeb28OfCommonYear && { todayAlso: byDay.get("02-29")! }),
     buildDate: isoDate(buildDate),
+    years,
+    centuries,
+    topics: buildTopics(eventLinks, (e) => topicNames.get(e.slug) ?? [], (n) => counted(n).countLabel),
+    calendar,
+    dayKeysWithEvents: days.filter((d) => d.count > 0).map((d) => d.key),
+    ...(eventLinks.length && { randomPick: eventLinks[pickIndex(isoDate(buildDate), eventLinks.length)]! }),
   };
+}
+
+/** The same pick for the same build date: builds stay reproducible. */
+function pickIndex(seed: string, n: number): number {
+  let hash = 2166136261;
+  for (const ch of seed) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619);
+  return (hash >>> 0) % n;
 }
 
 function counted(count: number): Counted {

@@ -4,6 +4,7 @@ import { loadArchive } from "../archive/load-archive.ts";
 import type { Archive } from "../archive/archive.ts";
 import type { BuildConfig } from "../config.ts";
 import { ContentErrors, formatProblem } from "../content/problems.ts";
+import { writeDayDocuments } from "../api/day-documents.ts";
 import { publishArchivePhotos } from "./photos.ts";
 import type { EleventyConfig } from "./types.ts";
 
@@ -29,6 +30,8 @@ export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { conf
   eleventyConfig.addWatchTarget(config.contentDir);
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    if (current) await publishArchivePhotos(current, directories.output, config.cacheDir);
+    if (!current) return;
+    await publishArchivePhotos(current, directories.output, config.cacheDir);
+    await writeDayDocuments(current, directories.output);
   });
 }

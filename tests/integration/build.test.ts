@@ -72,6 +72,7 @@ describe("the built fixture archive", () => {
       "Historical Context",
       "Related Events",
       "Historical Photos",
+      "Topics",
       "Sources",
     ]);
     const lead = $(".event-header + .photo");
@@ -163,11 +164,16 @@ describe("the built fixture archive", () => {
 
   it("writes only pages, the stylesheet and each photo's images", () => {
     const files = listFiles(site);
-    expect(files.filter((f) => f.endsWith("index.html"))).toHaveLength(1 + 12 + 366 + 10 + 1);
-    const others = files.filter((f) => !f.endsWith("index.html"));
-    expect(others[0]).toBe("assets/site.css");
+    // Home, months, days, events, credits, calendar, search, random, years index and pages, topics index and pages.
+    const years = 9; // 44 BC, AD 79, 1288, 1996, 1999, 2000, 2018, 2019, 2024
+    const topics = 1; // diplomacy
+    expect(files.filter((f) => f.endsWith("index.html"))).toHaveLength(1 + 12 + 366 + 10 + 1 + 1 + 1 + 1 + 1 + years + 1 + topics);
+    expect(files.filter((f) => f.startsWith("api/v1/days/"))).toHaveLength(366);
+    expect(files.filter((f) => f.startsWith("pagefind/")).length).toBeGreaterThan(10);
+    const others = files.filter((f) => !f.endsWith("index.html") && !/^(api|pagefind)\//.test(f));
+    expect(others.slice(0, 5)).toEqual(["404.html", "assets/random.js", "assets/search.js", "assets/site.css", "assets/today.js"]);
     // Three photos smaller than the smallest width: one size each in AVIF, WebP and JPEG, and a social card.
-    expect(others.slice(1).map((f) => f.replace(/[0-9a-f]{16}/, "ID")).sort()).toEqual(
+    expect(others.slice(5).map((f) => f.replace(/[0-9a-f]{16}/, "ID")).sort()).toEqual(
       ["ID-4.avif", "ID-4.jpg", "ID-4.webp", "ID-6.avif", "ID-6.jpg", "ID-6.webp", "ID-8.avif", "ID-8.jpg", "ID-8.webp"]
         .concat(["ID-social.jpg", "ID-social.jpg", "ID-social.jpg"])
         .map((f) => `img/${f}`)

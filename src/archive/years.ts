@@ -1,0 +1,92 @@
+// Years, decades and centuries that have events, for /years/ and /years/<year>/.
+// Years are astronomical (0 is 1 BC); decades and centuries are named as readers
+// name them: "the 1960s", "the 20th century", "the 1st century BC".
+import { yearLabel } from "../content/dates.ts";
+import type { EventLink } from "./archive.ts";
+
+export interface YearLink {
+  readonly year: number;
+  /** "1969", "AD 79", "44 BC" */
+  readonly label: string;
+  /** "/years/1969/", "/years/79/", "/years/44-bc/" */
+  readonly url: string;
+}
+
+export interface YearPage extends YearLink {
+  readonly events: readonly EventLink[];
+  readonly countLabel: string;
+  readonly previous?: YearLink;
+  readonly next?: YearLink;
+}
+
+export interface Decade {
+  /** "1960s", "AD 70s", "40s BC" */
+  readonly label: string;
+  readonly years: readonly (YearLink & { readonly count: number })[];
+}
+
+export interface Century {
+  /** "20th century", "1st century BC" */
+  readonly label: string;
+  readonly count: number;
+  readonly decades: readonly Decade[];
+}
+
+export function yearLink(year: number): YearLink {
+  return { year, label: yearLabel(year), url: `/years/${yearSlug(year)}/` };
+}
+
+/** "1969", "79", "44-bc": the year as readers count it, BCE marked. */
+export function yearSlug(year: number): string {
+  return year <= 0 ? `${1 - year}-bc` : String(year);
+}
+
+/** Year pages in time order, and the centuries → decades → years index. */
+export function buildYears(events: readonly EventLink[], countLabel: (n: number) => string): { pages: YearPage[]; centuries: Century[] } {
+  const byYear = Map.groupBy(events, (e) => e.date.year);
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const pages = years.map((year, i): YearPage => {
+    const list = byYear.get(year)!;
+    return {
+      ...yearLink(year),
+      events: list,
+      countLabel: countLabel(list.length),
+      ...(i > 0 && { previous: yearLink(years[i - 1]!) }),
+      ...(i < years.length - 1 && { next: yearLink(years[i + 1]!) }),
+    };
+  });
+
+  const centuries = [...Map.groupBy(pages, (p) => centuryOf(p.year)).entries()].map(([century, inCentury]): Century => ({
+    label: centuryLabel(century),
+    count: inCentury.reduce((sum, p) => sum + p.events.length, 0),
+    decades: [...Map.groupBy(inCentury, (p) => decadeOf(p.year)).entries()].map(([decade, inDecade]) => ({
+      label: decadeLabel(decade),
+      years: inDecade.map((p) => ({ year: p.year, label: p.label, url: p.url, count: p.events.length })),
+    })),
+  }));
+  return { pages, centuries };
+}
+
+/** 1–100 is the 1st century, 1901–2000 the 20th; 1 BC–100 BC (0 to -99) the 1st century BC. */
+export function centuryOf(year: number): number {
+  return year > 0 ? Math.ceil(year / 100) : -Math.ceil((1 - year) / 100);
+}
+
+export function centuryLabel(century: number): string {
+  return century > 0 ? `${ordinal(century)} century` : `${ordinal(-century)} century BC`;
+}
+
+/** Decades as readers group years: 1960–1969 is "the 1960s", 40–49 BC "the 40s BC". */
+function decadeOf(year: number): number {
+  return year > 0 ? Math.floor(year / 10) * 10 : -Math.floor((1 - year) / 10) * 10;
+}
+
+function decadeLabel(decade: number): string {
+  if (decade < 0 || Object.is(decade, -0)) return `${-decade}s BC`;
+  return decade < 1000 ? `AD ${decade}s` : `${decade}s`;
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
