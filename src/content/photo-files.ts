@@ -68,9 +68,9 @@ export async function inspectPhoto(
   }
   const pixels = metadata.width * metadata.height;
   if (pixels > limits.maxPixels) {
-    const megapixels = (n: number) => `${Math.round(n / 1e5) / 10} megapixels`;
+    const count = (n: number) => n.toLocaleString("en");
     return {
-      message: `"${src}" is ${metadata.width}×${metadata.height} pixels (${megapixels(pixels)}), over the limit of ${megapixels(limits.maxPixels)}`,
+      message: `"${src}" is ${metadata.width}×${metadata.height}, ${count(pixels)} pixels: more than the limit of ${count(limits.maxPixels)}`,
       fix: "scale it down (2,000–4,000 pixels wide is plenty for the web), or raise MAX_PHOTO_PIXELS",
     };
   }

@@ -72,8 +72,10 @@ export async function publishImages(jobs: readonly ImageJob[], options: PublishO
 async function encode(file: string, renditions: readonly Rendition[], target: (r: Rendition) => string): Promise<void> {
   // Decoded once; upright from EXIF, in sRGB. sharp writes no metadata unless
   // asked, so camera serials and GPS positions are left behind.
-  const base = sharp(await readFile(file), { failOn: "error" }).rotate().toColourspace("srgb");
+  // The loader has already held the image to MAX_PHOTO_PIXELS, so sharp's own default cap is lifted.
+  const base = sharp(await readFile(file), { failOn: "error", limitInputPixels: false }).rotate().toColourspace("srgb");
   for (const rendition of renditions) {
+    // The social card is always 1200×630, as the sharing sites ask: a smaller photo is enlarged to fill it.
     const resized = rendition.cover
       ? base.clone().resize(rendition.width, rendition.height, { fit: "cover", position: "attention" })
       : base.clone().resize(rendition.width, rendition.height);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildArchive, type Archive, type ArchiveEvent, type Day } from "../../src/archive/archive.ts";
 import { loadArchive } from "../../src/archive/load-archive.ts";
 import type { LoadedEntry } from "../../src/content/load.ts";
-import { loadedEntry, makeContentDir, photoFile, validEntry, ymd } from "./helpers.ts";
+import { CREDIT, loadedEntry, makeContentDir, photoFile, validEntry, ymd } from "./helpers.ts";
 
 const BUILD_DATE = ymd(2024, 6, 12);
 
@@ -278,53 +278,40 @@ describe("buildArchive: today, photos and body", () => {
     expect(archiveOf([], ymd(2025, 12, 31)).today.key).toBe("12-31");
   });
 
-  it("publishes two photos with the same file name under distinct URLs", () => {
+  it("publishes each photo with a file as responsive images named by its content, and keeps credit-only photos", () => {
     const entry = loadedEntry("summit", ymd(2018, 6, 12), {
-      path: path.join("/content", "events", "summit.md"),
       photoFiles: {
         "day-one/photo.jpg": photoFile("/content/events/day-one/photo.jpg", 800, 600),
-        "day-two/photo.jpg": photoFile("/content/events/day-two/photo.jpg"),
+        "day-two/photo.jpg": photoFile("/content/events/day-two/photo.jpg", 800, 600),
       },
-      photo: { src: "day-one/photo.jpg", alt: "Day one" },
+      photo: { src: "day-one/photo.jpg", alt: "Day one", ...CREDIT },
       photos: [
-        { src: "day-two/photo.jpg", alt: "Day two" },
-        { alt: "No image, only a credit", photographer: "Someone" },
+        { src: "day-two/photo.jpg", alt: "Day two", ...CREDIT },
+        { alt: "No image, only a credit", ...CREDIT, photographer: "Someone" },
       ],
     });
     const summit = event(archiveOf([entry]), "summit");
-    expect(summit.photo).toEqual({
-      src: "day-one/photo.jpg",
-      alt: "Day one",
-      url: "/events/summit/photo.jpg",
-      file: path.resolve("/content/events/day-one/photo.jpg"),
-      width: 800,
-      height: 600,
-    });
-    expect(summit.photos).toEqual([
-      {
-        src: "day-two/photo.jpg",
-        alt: "Day two",
-        url: "/events/summit/1-photo.jpg",
-        file: path.resolve("/content/events/day-two/photo.jpg"),
-        width: 4,
-        height: 3,
-      },
-      { alt: "No image, only a credit", photographer: "Someone" },
-    ]);
+    const lead = summit.photo!.image!;
+    expect(lead.width).toBe(800);
+    expect(lead.height).toBe(600);
+    expect(lead.src).toMatch(/^\/img\/[0-9a-f]{16}-640\.jpg$/);
+    expect(lead.sources.map((s) => s.type)).toEqual(["image/avif", "image/webp"]);
+    expect(summit.photos[0]!.image!.src).not.toBe(lead.src); // another file, another name
+    expect(summit.photos[1]).toEqual({ alt: "No image, only a credit", ...CREDIT, photographer: "Someone" });
+    expect(summit.thumbnail).toEqual({ image: lead, alt: "Day one" });
   });
 
-  it("never publishes two photos of one entry at the same URL", () => {
-    const entry = loadedEntry("summit", ymd(2018, 6, 12), {
-      photoFiles: Object.fromEntries(["a.jpg", "2-a.jpg", "more/a.jpg"].map((src) => [src, photoFile(src)])),
-      photo: { src: "a.jpg", alt: "Lead" },
-      photos: [
-        { src: "2-a.jpg", alt: "Second" },
-        { src: "more/a.jpg", alt: "Third" },
-      ],
-    });
-    const summit = event(archiveOf([entry]), "summit");
-    const urls = [summit.photo, ...summit.photos].map((p) => p?.url);
-    expect(new Set(urls).size).toBe(3);
+  it("credits every published image once, with every event that shows it", () => {
+    const shared = photoFile("/content/shared.jpg", 800, 600, "same-bytes");
+    const archive = archiveOf([
+      loadedEntry("a", ymd(2018, 6, 12), { photoFiles: { "../shared.jpg": shared }, photo: { src: "../shared.jpg", alt: "A", ...CREDIT } }),
+      loadedEntry("b", ymd(2019, 1, 1), { photoFiles: { "../shared.jpg": shared }, photos: [{ src: "../shared.jpg", alt: "B", ...CREDIT }] }),
+      loadedEntry("c", ymd(2020, 1, 1), { photo: { alt: "Credit only", ...CREDIT } }),
+    ]);
+    expect(archive.photos).toHaveLength(1);
+    expect(archive.photos[0]!.usedOn.map((e) => e.slug)).toEqual(["a", "b"]);
+    expect(archive.photos[0]!.origin).toEqual({ file: "content/events/a.md", field: "photo.src", src: "../shared.jpg" });
+    expect(event(archive, "a").photo!.image).toEqual(event(archive, "b").photos[0]!.image);
   });
 
   it("renders the body as Markdown with raw HTML escaped", () => {

@@ -96,7 +96,17 @@ describe("configFromEnv", () => {
         outputDir: path.join(process.cwd(), "_site"),
         buildDate: { year: 2018, month: 6, day: 12 },
         site: { title: "Today in Korea", description: "Korean history, day by day.", language: "ko" },
+        cacheDir: path.join(process.cwd(), ".cache"),
+        maxPhotoPixels: 100_000_000,
       });
+    });
+
+    it("reads the cache folder and the photo pixel limit, refusing a limit that is not a whole number", () => {
+      const config = configFromEnv({ BUILD_DATE: "2018-06-12", CACHE_DIR: "/tmp/images-cache", MAX_PHOTO_PIXELS: "50_000_000" });
+      expect([config.cacheDir, config.maxPhotoPixels]).toEqual(["/tmp/images-cache", 50_000_000]);
+      expect(() => configFromEnv({ BUILD_DATE: "2018-06-12", MAX_PHOTO_PIXELS: "lots" })).toThrow(
+        'MAX_PHOTO_PIXELS: "lots" is not a positive whole number (e.g. MAX_PHOTO_PIXELS=100000000)',
+      );
     });
 
     it("fills the fields site.json leaves out with the defaults", async () => {

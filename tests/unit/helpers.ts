@@ -88,7 +88,18 @@ export function tinyJpeg(): Promise<Buffer> {
   return sharp({ create: { width: 4, height: 3, channels: 3, background: "#886644" } }).jpeg().toBuffer();
 }
 
-/** The checked file behind a photo, as the loader records it. */
-export function photoFile(file: string, width = 4, height = 3): PhotoFile {
-  return { path: path.resolve(file), width, height, format: "jpeg" };
+/** The checked file behind a photo, as the loader records it; the content hash stands in for the bytes. */
+export function photoFile(file: string, width = 4, height = 3, hash = `hash-of-${file}`): PhotoFile {
+  return { path: path.resolve(file), width, height, format: "jpeg", hasAlpha: false, hash };
+}
+
+/** The credit every photo must carry (photographer, source, license), for entries built in memory. */
+export const CREDIT = { photographer: "Jane Doe", source: "Wikimedia Commons", license: "Public domain" } as const;
+
+/**
+ * The same credit as front-matter lines, three of them, at `indent`: "  " under `photo:`,
+ * "    " under an item of `photos:`.
+ */
+export function creditLines(indent = "  "): string[] {
+  return Object.entries(CREDIT).map(([key, value]) => `${indent}${key}: ${value}`);
 }

@@ -1,9 +1,12 @@
+import { createHash } from "node:crypto";
 import { mkdir, realpath, symlink } from "node:fs/promises";
 import path from "node:path";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { hasErrors, loadEntries } from "../../src/content/load.ts";
+import type { PhotoFile } from "../../src/content/photo-files.ts";
 import type { ContentProblem } from "../../src/content/problems.ts";
-import { entryFile, makeContentDir, makeTempDir, tinyJpeg, validEntry, writeFiles } from "./helpers.ts";
+import { creditLines, entryFile, makeContentDir, makeTempDir, tinyJpeg, validEntry, writeFiles } from "./helpers.ts";
 
 /** A path as loadEntries shows it to the editor: relative to the working folder. */
 const shown = (file: string) => path.relative(process.cwd(), file);
@@ -11,12 +14,21 @@ const shown = (file: string) => path.relative(process.cwd(), file);
 const PHOTO_FIX =
   "put the image next to the entry (or under the content folder) and give its path relative to the entry, e.g. src: my-photo.jpg";
 
+const PIXELS_FIX = "scale it down (2,000–4,000 pixels wide is plenty for the web), or raise MAX_PHOTO_PIXELS";
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+/** A solid grey PNG made by sharp; 4 channels gives it an alpha channel. */
+function solidImage(width: number, height: number, channels: 3 | 4 = 3): Promise<Buffer> {
+  return sharp({ create: { width, height, channels, background: "#888" } }).png().toBuffer();
+}
+
 function error(file: string, fields: { line?: number; field?: string; message: string; fix: string }): ContentProblem {
   return { file, line: fields.line, field: fields.field, message: fields.message, fix: fields.fix, severity: "error" };
 }
 
-/** An entry with one lead photo whose src is `src` (photo: on line 5, src: on line 6). */
-const withPhoto = (src: string) => validEntry({ extra: ["photo:", `  src: ${src}`, "  alt: A photo"] });
+/** An entry with one credited lead photo whose src is `src` (photo: on line 5, src: on line 6, its credit on 8–10). */
+const withPhoto = (src: string) => validEntry({ extra: ["photo:", `  src: ${src}`, "  alt: A photo", ...creditLines()] });
 
 describe("loadEntries", () => {
   it("loads valid entries, including those in subfolders", async () => {
@@ -174,7 +186,16 @@ describe("loadEntries", () => {
     it("accepts a photo next to the entry and one elsewhere under the content folder", async () => {
       const dir = await makeContentDir({
         "events/2018/summit.md": validEntry({
-          extra: ["photo:", "  src: handshake.jpg", "  alt: A", "photos:", "  - src: ../../images/flags.jpg", "    alt: B"],
+          extra: [
+            "photo:",
+            "  src: handshake.jpg",
+            "  alt: A",
+            ...creditLines(),
+            "photos:",
+            "  - src: ../../images/flags.jpg",
+            "    alt: B",
+            ...creditLines("    "),
+          ],
         }),
         "events/2018/handshake.jpg": await tinyJpeg(),
         "images/flags.jpg": await tinyJpeg(),
@@ -190,7 +211,14 @@ describe("loadEntries", () => {
       const { entries, problems } = await loadEntries(dir);
       expect(problems).toEqual([]);
       expect(entries[0]!.photoFiles).toEqual({
-        "handshake.jpg": { path: await realpath(path.join(dir, "events", "handshake.jpg")), width: 4, height: 3, format: "jpeg" },
+        "handshake.jpg": {
+          path: await realpath(path.join(dir, "events", "handshake.jpg")),
+          width: 4,
+          height: 3,
+          format: "jpeg",
+          hasAlpha: false,
+          hash: createHash("sha256").update(await tinyJpeg()).digest("hex"),
+        },
       });
     });
 
@@ -218,7 +246,7 @@ describe("loadEntries", () => {
     });
 
     it("accepts a photo without src (a credit only)", async () => {
-      const dir = await makeContentDir({ "events/summit.md": validEntry({ extra: ["photo:", "  alt: A"] }) });
+      const dir = await makeContentDir({ "events/summit.md": validEntry({ extra: ["photo:", "  alt: A", ...creditLines()] }) });
       expect((await loadEntries(dir)).problems).toEqual([]);
     });
 
@@ -266,12 +294,13 @@ describe("loadEntries", () => {
       await writeFiles(outer, {
         "secret.jpg": await tinyJpeg(),
         "content/events/summit.md": validEntry({
-          extra: ["photo:", "  alt: A", "photos:", "  - alt: B", "    src: ../../secret.jpg"],
+          // photo: 5, its alt and credit 6–9, photos: 10, "- alt: B" 11, src: 12.
+          extra: ["photo:", "  alt: A", ...creditLines(), "photos:", "  - alt: B", "    src: ../../secret.jpg", ...creditLines("    ")],
         }),
       });
       expect((await loadEntries(dir)).problems).toEqual([
         error(shown(path.join(dir, "events", "summit.md")), {
-          line: 9,
+          line: 12,
           field: "photos[0].src",
           message: '"../../secret.jpg" leads outside the content folder',
           fix: PHOTO_FIX,
@@ -284,7 +313,7 @@ describe("loadEntries", () => {
       const dir = path.join(outer, "content");
       await writeFiles(outer, {
         "secret.jpg": await tinyJpeg(),
-        "content/events/summit.md": validEntry({ extra: ["photos:", "  - alt: B", "    src: innocent.jpg"] }),
+        "content/events/summit.md": validEntry({ extra: ["photos:", "  - alt: B", "    src: innocent.jpg", ...creditLines("    ")] }),
       });
       await symlink(path.join(outer, "secret.jpg"), path.join(dir, "events", "innocent.jpg"));
       expect((await loadEntries(dir)).problems).toEqual([
@@ -319,14 +348,91 @@ describe("loadEntries", () => {
       ]);
     });
 
-      // matches a name that merely begins with two dots, so a file inside the
-    // content folder such as content/..cover.jpg is said to lead outside it.
+    // Regression: a check for a path "leading outside" must not match a name that merely
+    // begins with two dots, so that a file inside the content folder such as
+    // content/..cover.jpg is not said to lead outside it.
     it("accepts a photo inside the content folder whose name starts with two dots", async () => {
       const dir = await makeContentDir({
         "..cover.jpg": await tinyJpeg(),
         "events/summit.md": withPhoto("../..cover.jpg"),
       });
       expect((await loadEntries(dir)).problems).toEqual([]);
+    });
+  });
+
+  describe("photo files: pixel limit, transparency and orientation", () => {
+    /** The single entry's photo files, asserting that nothing was reported. */
+    async function photoFilesOf(dir: string, limits?: { maxPixels: number }): Promise<Readonly<Record<string, PhotoFile>>> {
+      const { entries, problems } = await loadEntries(dir, limits);
+      expect(problems).toEqual([]);
+      expect(entries).toHaveLength(1);
+      return entries[0]!.photoFiles;
+    }
+
+    it("refuses an image over the pixel limit, at the line of its src", async () => {
+      const dir = await makeContentDir({
+        "events/summit.md": withPhoto("big.png"),
+        "events/big.png": await solidImage(120, 100), // 12,000 pixels
+      });
+      const { entries, problems } = await loadEntries(dir, { maxPixels: 10_000 });
+      expect(problems).toEqual([
+        error(shown(path.join(dir, "events", "summit.md")), {
+          line: 6,
+          field: "photo.src",
+          // Megapixels are rounded to one decimal, so both sizes print as 0 here.
+          message: '"big.png" is 120×100, 12,000 pixels: more than the limit of 10,000',
+          fix: PIXELS_FIX,
+        }),
+      ]);
+      // The entry itself is fine; only its image is refused, and not recorded.
+      expect(entries.map((e) => e.slug)).toEqual(["summit"]);
+      expect(entries[0]!.photoFiles).toEqual({});
+    });
+
+    it("prints the size and the limit in pixels, for a further photo too", async () => {
+      const dir = await makeContentDir({
+        "events/summit.md": validEntry({ extra: ["photos:", "  - src: wide.png", "    alt: A", ...creditLines("    ")] }),
+        "events/wide.png": await solidImage(1000, 1250), // 1,250,000 pixels
+      });
+      expect((await loadEntries(dir, { maxPixels: 1_000_000 })).problems).toEqual([
+        error(shown(path.join(dir, "events", "summit.md")), {
+          line: 6,
+          field: "photos[0].src",
+          message: '"wide.png" is 1000×1250, 1,250,000 pixels: more than the limit of 1,000,000',
+          fix: PIXELS_FIX,
+        }),
+      ]);
+    });
+
+    it("accepts an image exactly at the limit, and by default (100 megapixels)", async () => {
+      const png = await solidImage(120, 100);
+      const dir = await makeContentDir({ "events/summit.md": withPhoto("big.png"), "events/big.png": png });
+      const expected = {
+        "big.png": { path: await realpath(path.join(dir, "events", "big.png")), width: 120, height: 100, format: "png", hasAlpha: false, hash: sha256(png) },
+      };
+      expect(await photoFilesOf(dir, { maxPixels: 12_000 })).toEqual(expected);
+      expect(await photoFilesOf(dir)).toEqual(expected);
+      // One pixel less and it is refused.
+      expect((await loadEntries(dir, { maxPixels: 11_999 })).problems.map((p) => p.field)).toEqual(["photo.src"]);
+    });
+
+    it("records hasAlpha for a PNG with an alpha channel", async () => {
+      const png = await solidImage(6, 5, 4);
+      const dir = await makeContentDir({ "events/summit.md": withPhoto("clear.png"), "events/clear.png": png });
+      expect(await photoFilesOf(dir)).toEqual({
+        "clear.png": { path: await realpath(path.join(dir, "events", "clear.png")), width: 6, height: 5, format: "png", hasAlpha: true, hash: sha256(png) },
+      });
+    });
+
+    it("records the size as shown: a JPEG with EXIF orientation 6 (a quarter turn) swaps width and height", async () => {
+      const jpeg = await sharp({ create: { width: 40, height: 20, channels: 3, background: "#888" } })
+        .jpeg()
+        .withMetadata({ orientation: 6 })
+        .toBuffer();
+      const dir = await makeContentDir({ "events/summit.md": withPhoto("turned.jpg"), "events/turned.jpg": jpeg });
+      expect(await photoFilesOf(dir)).toEqual({
+        "turned.jpg": { path: await realpath(path.join(dir, "events", "turned.jpg")), width: 20, height: 40, format: "jpeg", hasAlpha: false, hash: sha256(jpeg) },
+      });
     });
   });
 });

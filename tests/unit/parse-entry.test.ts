@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lineOfField, parseEntry, slugFromFileName, type Entry } from "../../src/content/parse-entry.ts";
 import { formatProblem, type ContentProblem } from "../../src/content/problems.ts";
-import { entryFile, validEntry } from "./helpers.ts";
+import { CREDIT, creditLines, entryFile, validEntry } from "./helpers.ts";
 
 const FILE = "content/events/x.md";
 const RELATED_FIX = 'write either "- event: <slug>" or "- date: YYYY-MM-DD" with "text: …"';
@@ -66,9 +66,11 @@ describe("parseEntry: valid entries", () => {
           "  src: lead.jpg",
           "  alt: A statue",
           "  sourceUrl: https://commons.wikimedia.org/",
+          ...creditLines(),
           "photos:",
           "  - src: more.jpg",
           "    alt: A coin",
+          ...creditLines("    "),
           "related:",
           "  - event: ides-of-march",
           "  - date: -0044-02-15",
@@ -88,8 +90,8 @@ describe("parseEntry: valid entries", () => {
       summary: "A one-line summary.",
       location: "Rome",
       topics: ["politics", "Rome"],
-      photo: { src: "lead.jpg", alt: "A statue", sourceUrl: "https://commons.wikimedia.org/" },
-      photos: [{ src: "more.jpg", alt: "A coin" }],
+      photo: { src: "lead.jpg", alt: "A statue", sourceUrl: "https://commons.wikimedia.org/", ...CREDIT },
+      photos: [{ src: "more.jpg", alt: "A coin", ...CREDIT }],
       related: [{ event: "ides-of-march" }, { date: { year: -44, month: 2, day: 15 }, text: "The Lupercalia" }],
       sources: [{ title: "Suetonius", url: "https://example.org/suetonius" }],
       slug: "caesar",
@@ -239,7 +241,7 @@ describe("parseEntry: problems", () => {
   });
 
   it("suggests the nearest field inside a nested group", () => {
-    const text = validEntry({ extra: ["photo:", "  alt: A", "  captoin: C"] });
+    const text = validEntry({ extra: ["photo:", "  alt: A", "  captoin: C", ...creditLines()] });
     expect(problemsOf(text)).toEqual([
       error({ line: 7, field: "photo.captoin", message: "is not a known field", fix: 'did you mean "caption"?' }),
     ]);
@@ -366,7 +368,7 @@ describe("parseEntry: problems", () => {
   });
 
   it("reports a photo without alt text as photo.alt", () => {
-    const text = validEntry({ extra: ["photo:", "  src: a.jpg"] });
+    const text = validEntry({ extra: ["photo:", "  src: a.jpg", ...creditLines()] });
     expect(problemsOf(text)).toEqual([
       error({
         // The key is absent, so the line is that of the photo group's first field.
@@ -379,15 +381,69 @@ describe("parseEntry: problems", () => {
   });
 
   it("reports a further photo without alt text with its index", () => {
-    const text = validEntry({ extra: ["photos:", "  - src: a.jpg", "    alt: A", "  - src: b.jpg"] });
+    // photos: 5, the first item 6–10 (src, alt, credit), the second from 11.
+    const text = validEntry({
+      extra: ["photos:", "  - src: a.jpg", "    alt: A", ...creditLines("    "), "  - src: b.jpg", ...creditLines("    ")],
+    });
     expect(problemsOf(text)).toEqual([
       error({
-        line: 8,
+        line: 11,
         field: "photos[1].alt",
         message: "is missing",
         fix: "add it, e.g. alt: Two men shake hands in front of a row of flags",
       }),
     ]);
+  });
+
+  describe("photo credit: photographer, source and license are required", () => {
+    const EXAMPLES = { photographer: "Shealah Craighead", source: "Wikimedia Commons", license: "Public domain" } as const;
+    const FIELDS = ["photographer", "source", "license"] as const;
+    /** The credit lines at `indent` without `field`'s line. */
+    const creditWithout = (field: string, indent = "  ") => creditLines(indent).filter((line) => !line.startsWith(`${indent}${field}:`));
+
+    it.each(FIELDS)("reports a photo without %s as photo.%s, at the photo group's first line", (field) => {
+      const text = validEntry({ extra: ["photo:", "  src: a.jpg", "  alt: A", ...creditWithout(field)] });
+      expect(problemsOf(text)).toEqual([
+        // The key is absent, so the line is that of the photo group's first field (src: on 6), not photo: (5).
+        error({ line: 6, field: `photo.${field}`, message: "is missing", fix: `add it, e.g. ${field}: ${EXAMPLES[field]}` }),
+      ]);
+    });
+
+    it("reports each missing credit field of a photo that has none, in the schema's order", () => {
+      const text = validEntry({ extra: ["photo:", "  alt: A", "  src: a.jpg"] });
+      expect(problemsOf(text)).toEqual(
+        FIELDS.map((field) => error({ line: 6, field: `photo.${field}`, message: "is missing", fix: `add it, e.g. ${field}: ${EXAMPLES[field]}` })),
+      );
+    });
+
+    it("reports a further photo without license with its index, at that item's first line", () => {
+      // photos: 5, the first item 6–10 (src, alt, credit), the second from 11.
+      const text = validEntry({
+        extra: ["photos:", "  - src: a.jpg", "    alt: A", ...creditLines("    "), "  - src: b.jpg", "    alt: B", ...creditWithout("license", "    ")],
+      });
+      expect(problemsOf(text)).toEqual([
+        error({ line: 11, field: "photos[1].license", message: "is missing", fix: "add it, e.g. license: Public domain" }),
+      ]);
+    });
+
+    it("reports an empty license: (nothing after the colon) as empty, at its own line", () => {
+      // photo: 5, src 6, alt 7, photographer 8, source 9, license 10.
+      const text = validEntry({ extra: ["photo:", "  src: a.jpg", "  alt: A", ...creditWithout("license"), "  license:"] });
+      expect(problemsOf(text)).toEqual([
+        error({ line: 10, field: "photo.license", message: "is empty", fix: "fill it in, e.g. license: Public domain" }),
+      ]);
+    });
+
+    it("reports a blank quoted license as empty too", () => {
+      const text = validEntry({ extra: ["photo:", "  src: a.jpg", "  alt: A", ...creditWithout("license"), '  license: "  "'] });
+      expect(problemsOf(text)).toEqual([
+        error({ line: 10, field: "photo.license", message: "is empty", fix: "fill it in, e.g. license: Public domain" }),
+      ]);
+    });
+
+    it("accepts a credit-only photo (no src) that has the three fields", () => {
+      expect(parseOk(validEntry({ extra: ["photo:", "  alt: A", ...creditLines()] })).photo).toEqual({ alt: "A", ...CREDIT });
+    });
   });
 
   it("reports a related item with a date but no text", () => {
