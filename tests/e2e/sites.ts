@@ -7,19 +7,25 @@ import { expect } from "vitest";
 import { buildSite, FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
 import { serveStatic, type StaticSite } from "../support/static-server.ts";
 
+export interface BuiltSite extends StaticSite {
+  readonly dir: string;
+  /** BUILD_DATE: the site's "today". */
+  readonly buildDate: string;
+}
+
 export interface BuiltSites {
-  readonly example: StaticSite & { readonly dir: string };
-  readonly fixture: StaticSite & { readonly dir: string };
+  readonly example: BuiltSite;
+  readonly fixture: BuiltSite;
   close(): Promise<void>;
 }
 
 export async function buildAndServe(): Promise<BuiltSites> {
   const work = await tempDir("e2e");
-  const build = async (content: string, name: string, buildDate: string) => {
+  const build = async (content: string, name: string, buildDate: string): Promise<BuiltSite> => {
     const dir = path.join(work, name);
     const run = await buildSite(content, dir, { BUILD_DATE: buildDate });
     expect(run.stderr).toBe("");
-    return { ...(await serveStatic(dir)), dir };
+    return { ...(await serveStatic(dir)), dir, buildDate };
   };
   const example = await build(path.join(REPO_ROOT, "content"), "example", "2026-06-12");
   const fixture = await build(FIXTURE_ARCHIVE, "fixture", "2024-02-29");
