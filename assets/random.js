@@ -13,9 +13,9 @@
   const pick = /** @type {<T>(list: T[]) => T} */ ((list) => list[Math.floor(Math.random() * list.length)]);
   fetch(at(`/api/v1/days/${pick(days)}.json`))
     .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
-    .then((/** @type {{ sections: { events: { url: string }[] }[] }} */ day) => {
+    .then((/** @type {{ sections: { events: { path: string }[] }[] }} */ day) => {
       const event = pick(day.sections.flatMap((s) => s.events));
-      if (event) location.replace(at(event.url));
+      if (event) location.replace(event.path);
     })
     .catch(() => {});
 })();

@@ -27,8 +27,9 @@
     .catch(() => {});
 
   /**
-   * @typedef {{ url: string, title: string, summary: string, year: string, thumbnail?: { src: string, srcset: string, width: number, height: number } }} EventDoc
-   * @typedef {{ key: string, label: string, url: string, count: number, sections: { kind: string, heading: string, events: EventDoc[] }[] }} DayDoc
+   * Paths in the documents are root-relative and already under the site's path prefix.
+   * @typedef {{ path: string, title: string, summary: string, year: string, thumbnail?: { src: string, srcset: string, width: number, height: number } }} EventDoc
+   * @typedef {{ key: string, label: string, path: string, count: number, sections: { kind: string, heading: string, events: EventDoc[] }[] }} DayDoc
    * @param {DayDoc} day
    * @param {DayDoc | null} leapDay
    */
@@ -36,7 +37,7 @@
     root.dataset.day = day.key;
     const heading = root.querySelector("h1 a");
     if (heading instanceof HTMLAnchorElement) {
-      heading.href = at(day.url);
+      heading.href = day.path;
       heading.textContent = day.label;
     }
     document.title = document.title.replace(/On this day, [^·]+/, `On this day, ${day.label} `);
@@ -56,13 +57,12 @@
   /** @param {EventDoc} e */
   function item(e) {
     const text = el("div", { class: "event-text" }, [
-      el("h3", { class: "event-title" }, [el("a", { href: at(e.url) }, [e.title])]),
+      el("h3", { class: "event-title" }, [el("a", { href: e.path }, [e.title])]),
       el("p", {}, [e.summary]),
     ]);
     const children = [el("span", { class: "event-year" }, [e.year]), text];
     if (e.thumbnail) {
-      const srcset = e.thumbnail.srcset.replace(/(^|, )\//g, (_, sep) => sep + at("/"));
-      const img = el("img", { src: at(e.thumbnail.src), srcset, sizes: "5rem", width: String(e.thumbnail.width), height: String(e.thumbnail.height), alt: "", loading: "lazy", decoding: "async" });
+      const img = el("img", { src: e.thumbnail.src, srcset: e.thumbnail.srcset, sizes: "5rem", width: String(e.thumbnail.width), height: String(e.thumbnail.height), alt: "", loading: "lazy", decoding: "async" });
       children.push(el("div", { class: "event-thumbnail" }, [img]));
     }
     return el("li", { class: e.thumbnail ? "event-item has-thumbnail" : "event-item" }, children);
@@ -76,7 +76,7 @@
   /** @param {DayDoc} leapDay */
   function leapDayNote(leapDay) {
     const count = leapDay.count === 1 ? "1 entry" : `${leapDay.count || "no"} entries`;
-    return el("p", { class: "leap-day-note" }, ["This year has no 29 February: ", el("a", { href: at(leapDay.url) }, ["see what happened on February 29"]), ` (${count}).`]);
+    return el("p", { class: "leap-day-note" }, ["This year has no 29 February: ", el("a", { href: leapDay.path }, ["see what happened on February 29"]), ` (${count}).`]);
   }
 
   /**

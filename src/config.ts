@@ -1,16 +1,12 @@
 // Where the content is, where the site goes, and which day is "today".
 // Everything a test or a host may change comes from the environment.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { parseHistoricalDate, type HistoricalDate } from "./content/dates.ts";
 import { DEFAULT_MAX_PHOTO_PIXELS } from "./content/photo-files.ts";
+import { readSite, SiteConfigError, type SiteInfo } from "./site.ts";
 
-export interface SiteInfo {
-  readonly title: string;
-  readonly description: string;
-  readonly language: string;
-}
+export type { SiteInfo } from "./site.ts";
 
 export interface BuildConfig {
   readonly contentDir: string;
@@ -23,12 +19,6 @@ export interface BuildConfig {
   readonly maxPhotoPixels: number;
 }
 
-const DEFAULT_SITE: SiteInfo = {
-  title: "On This Day",
-  description: "What happened on every day of the year.",
-  language: "en",
-};
-
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
@@ -39,10 +29,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): BuildConfig
     contentDir,
     outputDir: path.resolve(env.OUTPUT_DIR || "_site"),
     buildDate: buildDateFrom(env.BUILD_DATE),
-    site: readSiteInfo(contentDir),
+    site: siteFrom(contentDir, env),
     cacheDir: path.resolve(env.CACHE_DIR || ".cache"),
     maxPhotoPixels: positiveInteger("MAX_PHOTO_PIXELS", env.MAX_PHOTO_PIXELS) ?? DEFAULT_MAX_PHOTO_PIXELS,
   };
+}
+
+function siteFrom(contentDir: string, env: NodeJS.ProcessEnv): SiteInfo {
+  try {
+    return readSite(contentDir, env);
+  } catch (e) {
+    if (e instanceof SiteConfigError) throw new ConfigError(e.message);
+    throw e;
+  }
 }
 
 function positiveInteger(name: string, value: string | undefined): number | undefined {
@@ -61,25 +60,4 @@ function buildDateFrom(value: string | undefined): HistoricalDate {
   const parsed = parseHistoricalDate(value);
   if (!parsed.ok) throw new ConfigError(`BUILD_DATE: ${parsed.problem} (${parsed.fix})`);
   return parsed.date;
-}
-
-/** `<content>/site.json` names the archive; every field is optional. */
-function readSiteInfo(contentDir: string): SiteInfo {
-  const file = path.join(contentDir, "site.json");
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    return DEFAULT_SITE;
-  }
-  try {
-    const data = JSON.parse(text) as Partial<SiteInfo>;
-    return {
-      title: String(data.title ?? DEFAULT_SITE.title),
-      description: String(data.description ?? DEFAULT_SITE.description),
-      language: String(data.language ?? DEFAULT_SITE.language),
-    };
-  } catch (e) {
-    throw new ConfigError(`${path.relative(process.cwd(), file)}: ${(e as Error).message} (fix the JSON syntax)`);
-  }
 }

@@ -66,9 +66,13 @@ export interface ArchiveEvent extends EventLink {
   readonly alsoOnThisDayMore: number;
   readonly photo?: PhotoView;
   readonly photos: readonly PhotoView[];
+  /** The card shown where the page is shared: the first photo the archive carries. */
+  readonly socialImage?: { readonly url: string; readonly alt: string };
   readonly related: readonly RelatedView[];
   readonly sources: readonly Source[];
   readonly bodyHtml: string;
+  /** The body as the editor wrote it (Markdown), for the API's export. */
+  readonly body: string;
   /** "Event", "Birth", "Death", "Holiday" */
   readonly kindLabel: string;
   readonly day: DayLink;
@@ -138,6 +142,8 @@ export interface Archive {
   readonly calendar: readonly CalendarMonth[];
   /** "MM-DD" of each day that has events: the random-event script picks among them. */
   readonly dayKeysWithEvents: readonly string[];
+  /** The newest entries by the date they were added, for /feed.xml. */
+  readonly feed: { readonly updated: string; readonly entries: readonly FeedEntry[] };
   /** An event picked from the build date, for "Random event" without JavaScript. */
   readonly randomPick?: EventLink;
 }
@@ -161,6 +167,17 @@ const KIND_LABELS: Record<Kind, string> = { event: "Event", birth: "Birth", deat
 export interface ArchiveOptions {
   /** The build date (Gregorian) that stands for "today". */
   readonly buildDate: HistoricalDate;
+  /** Entry path → the date it was added, from git; front-matter `added` wins. */
+  readonly addedDates?: ReadonlyMap<string, string>;
+}
+
+/** The Atom feed lists this many of the newest entries. */
+export const FEED_SIZE = 30;
+
+export interface FeedEntry extends EventLink {
+  /** "YYYY-MM-DD": when the entry joined the archive. */
+  readonly added: string;
+  readonly bodyHtml: string;
 }
 
 export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOptions): Archive {
@@ -208,9 +225,11 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
       alsoOnThisDayMore: Math.max(0, sameDay.length - ALSO_ON_THIS_DAY),
       photo: lead?.view,
       photos: further.map((p) => p.view),
+      ...socialImageOf([lead, ...further]),
       related: [...related.get(entry.slug)!.values()].sort((a, b) => compareDates(a.date, b.date) || compareText(a.text, b.text)),
       sources: entry.sources ?? [],
       bodyHtml: renderMarkdown(entry.body),
+      body: entry.body,
       kindLabel: KIND_LABELS[entry.kind],
       day: dayLink(entry.date.month, entry.date.day),
       month: CALENDAR_MONTHS[entry.date.month - 1]!,
@@ -292,6 +311,12 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
       Array.from({ length: 7 }, (_, d) => month.days[w * 7 + d] ?? null),
     ),
   }));
+  const addedOf = (entry: LoadedEntry) => (entry.added ? isoDate(entry.added) : options.addedDates?.get(entry.path) ?? isoDate(buildDate));
+  const feedEntries = sorted
+    .map((entry) => ({ ...links.get(entry.slug)!, added: addedOf(entry), bodyHtml: "" }))
+    .sort((a, b) => compareText(b.added, a.added) || compareText(a.slug, b.slug))
+    .slice(0, FEED_SIZE)
+    .map((entry) => ({ ...entry, bodyHtml: events.find((e) => e.slug === entry.slug)!.bodyHtml }));
   const isFeb28OfCommonYear = buildDate.month === 2 && buildDate.day === 28 && daysInMonth(buildDate.year, 2) === 28;
   return {
     events,
@@ -308,8 +333,14 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     topics: buildTopics(eventLinks, (e) => topicNames.get(e.slug) ?? [], (n) => counted(n).countLabel),
     calendar,
     dayKeysWithEvents: days.filter((d) => d.count > 0).map((d) => d.key),
+    feed: { updated: feedEntries[0]?.added ?? isoDate(buildDate), entries: feedEntries },
     ...(eventLinks.length && { randomPick: eventLinks[pickIndex(isoDate(buildDate), eventLinks.length)]! }),
   };
+}
+
+function socialImageOf(photos: readonly (PlannedPhoto | undefined)[]): { socialImage?: { url: string; alt: string } } {
+  const first = photos.find((p) => p?.view.image)?.view;
+  return first?.image ? { socialImage: { url: first.image.social, alt: first.alt } } : {};
 }
 
 /** The same pick for the same build date: builds stay reproducible. */

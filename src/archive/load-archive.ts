@@ -1,4 +1,5 @@
 // Content folder → Archive, in one call, for the build, the checker and tests.
+import { gitAddedDates } from "../content/added-dates.ts";
 import { hasErrors, loadEntries } from "../content/load.ts";
 import type { ContentProblem } from "../content/problems.ts";
 import { buildArchive, type Archive, type ArchiveOptions } from "./archive.ts";
@@ -19,5 +20,5 @@ export async function loadArchive(contentDir: string, options: LoadArchiveOption
   const limits = options.maxPhotoPixels === undefined ? undefined : { maxPixels: options.maxPhotoPixels };
   const { entries, problems } = await loadEntries(contentDir, limits);
   if (hasErrors(problems)) return { problems };
-  return { archive: buildArchive(entries, options), problems };
+  return { archive: buildArchive(entries, { addedDates: gitAddedDates(contentDir), ...options }), problems };
 }

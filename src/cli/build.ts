@@ -27,7 +27,7 @@ await runCli(async () => {
   const unique = `${process.pid}-${Date.now()}`;
   const staging = `${config.outputDir}.building-${unique}`;
   try {
-    const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true });
+    const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true, pathPrefix: config.site.pathPrefix });
     await eleventy.write();
     await swapIn(staging, config.outputDir, `${config.outputDir}.previous-${unique}`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);

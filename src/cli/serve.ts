@@ -8,7 +8,13 @@ import { runCli } from "./run-cli.ts";
 
 await runCli(async () => {
   const config = configFromEnv();
-  const eleventy = new Eleventy("layouts", config.outputDir, { configPath: ".eleventy.ts", runMode: "serve", source: "cli", quietMode: true });
+  const eleventy = new Eleventy("layouts", config.outputDir, {
+    configPath: ".eleventy.ts",
+    runMode: "serve",
+    source: "cli",
+    quietMode: true,
+    pathPrefix: config.site.pathPrefix,
+  });
   await eleventy.init();
   await eleventy.watch();
   eleventy.serve(Number(process.env.PORT) || 8080);

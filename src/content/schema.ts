@@ -99,6 +99,10 @@ export const frontMatterSchema = z.strictObject({
   photos: z.array(photoSchema).optional().meta({ description: "Further historical photos, each like photo." }),
   related: z.array(relatedSchema).optional().meta({ description: "Related events: entries by slug, or dated text." }),
   sources: z.array(sourceSchema).optional().meta({ description: "References: title and url." }),
+  added: historicalDate.optional().meta({
+    description: "When the entry joined the archive (YYYY-MM-DD), for the feed of new entries. Without it, the date of the git commit that added the file.",
+    examples: ["2026-06-12"],
+  }),
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;

@@ -4,7 +4,7 @@ import { loadArchive } from "../archive/load-archive.ts";
 import type { Archive } from "../archive/archive.ts";
 import type { BuildConfig } from "../config.ts";
 import { ContentErrors, formatProblem } from "../content/problems.ts";
-import { writeDayDocuments } from "../api/day-documents.ts";
+import { writeApi } from "../api/write-api.ts";
 import { publishArchivePhotos } from "./photos.ts";
 import type { EleventyConfig } from "./types.ts";
 
@@ -32,6 +32,6 @@ export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { conf
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (!current) return;
     await publishArchivePhotos(current, directories.output, config.cacheDir);
-    await writeDayDocuments(current, directories.output);
+    await writeApi(current, config.site, directories.output);
   });
 }

@@ -32,11 +32,13 @@ export interface ImageView {
   readonly height: number;
   /** <source> elements, best format first. */
   readonly sources: readonly { readonly type: string; readonly srcset: string }[];
-  /** The <img> fallback (JPEG, or PNG for transparency). */
+  /** The <img> fallback (JPEG, or PNG for transparency), about 640 px wide. */
   readonly src: string;
+  readonly srcSize: { readonly width: number; readonly height: number };
   readonly srcset: string;
   /** The largest fallback file, for "open the large image". */
   readonly large: string;
+  readonly largeSize: { readonly width: number; readonly height: number };
   readonly social: string;
 }
 
@@ -74,8 +76,10 @@ export function planPhoto(source: PhotoFile): PhotoPlan {
       height: source.height,
       sources: formats.filter((f) => f !== fallback).map((f) => ({ type: MIME[f], srcset: srcset(byFormat.get(f)!) })),
       src: middle.url,
+      srcSize: { width: middle.width, height: middle.height },
       srcset: srcset(fallbacks),
       large: fallbacks.at(-1)!.url,
+      largeSize: { width: fallbacks.at(-1)!.width, height: fallbacks.at(-1)!.height },
       social: social.url,
     },
   };

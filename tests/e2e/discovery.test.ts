@@ -60,7 +60,7 @@ describe("the home page's today", () => {
     const page = await homeAt("2026-06-12T12:00:00Z", "Pacific/Kiritimati");
     await expect.poll(() => heading(page)).toBe("On this day: June 13");
     expect(await titles(page)).toEqual(["The Supreme Court decides Miranda v. Arizona"]);
-    expect(await page.locator("#today h1 a").getAttribute("href")).toBe(sites.example.origin + "/june/13/");
+    expect(await page.locator("#today h1 a").getAttribute("href")).toBe("/june/13/");
   });
 
   it("shows yesterday's day, and its empty state, where it is still yesterday (Adak)", async () => {

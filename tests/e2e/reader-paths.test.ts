@@ -17,12 +17,20 @@ afterAll(async () => {
   await sites?.close();
 });
 
+/** A reader on the build date, so the home page keeps the events it was built with. */
+async function readerPage(width: number, height: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, timezoneId: "UTC" });
+  const opened = await context.newPage();
+  await opened.clock.setFixedTime(new Date(`${sites.example.buildDate}T12:00:00Z`));
+  return opened;
+}
+
 const path = () => new URL(page.url()).pathname + new URL(page.url()).hash;
 const heading = () => page.locator("h1").innerText();
 
 describe("a reader with a mouse", () => {
   beforeAll(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await readerPage(1280, 900);
   });
 
   it("goes from the home page to a month, a day and an event", async () => {
@@ -68,7 +76,7 @@ describe("a reader with a mouse", () => {
 
 describe("a reader with only a keyboard", () => {
   beforeAll(async () => {
-    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    page = await readerPage(390, 844);
   });
 
   /** Presses Tab until the focused element's text matches, checking that focus is always visible. */

@@ -121,10 +121,10 @@ describe("the other ways in", () => {
     const doc = JSON.parse(await readFile(path.join(site, "api/v1/days/02-29.json"), "utf8")) as {
       label: string;
       count: number;
-      sections: { heading: string; events: { url: string; year: string }[] }[];
+      sections: { heading: string; events: { path: string; year: string }[] }[];
     };
     expect([doc.label, doc.count]).toEqual(["February 29", 3]);
-    expect(doc.sections.map((s) => [s.heading, s.events.map((e) => `${e.year} ${e.url}`)])).toEqual([
+    expect(doc.sections.map((s) => [s.heading, s.events.map((e) => `${e.year} ${e.path}`)])).toEqual([
       ["Events", ["2024 /events/leap-day-event/"]],
       ["Births", ["1996 /events/leap-day-birth/"]],
       ["Holidays and observances", ["1288 /events/leap-day-holiday/"]],

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { configFromEnv, ConfigError } from "../../src/config.ts";
 import { makeContentDir, makeTempDir } from "./helpers.ts";
 
-const DEFAULT_SITE = { title: "On This Day", description: "What happened on every day of the year.", language: "en" };
+const DEFAULT_SITE = {
+  title: "On This Day",
+  description: "What happened on every day of the year.",
+  language: "en",
+  url: "http://localhost:8080",
+  pathPrefix: "/",
+  dataLicense: { name: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" },
+};
 
 /** The error configFromEnv throws for `env`, failing the test if it does not throw. */
 function configError(env: NodeJS.ProcessEnv): ConfigError {
@@ -95,7 +102,7 @@ describe("configFromEnv", () => {
         contentDir: dir,
         outputDir: path.join(process.cwd(), "_site"),
         buildDate: { year: 2018, month: 6, day: 12 },
-        site: { title: "Today in Korea", description: "Korean history, day by day.", language: "ko" },
+        site: { ...DEFAULT_SITE, title: "Today in Korea", description: "Korean history, day by day.", language: "ko" },
         cacheDir: path.join(process.cwd(), ".cache"),
         maxPhotoPixels: 100_000_000,
       });
@@ -115,6 +122,27 @@ describe("configFromEnv", () => {
         ...DEFAULT_SITE,
         title: "Today in Korea",
       });
+    });
+
+    it("takes the address from site.json, SITE_URL and PATH_PREFIX overriding it, the prefix always in slashes", async () => {
+      const dir = await makeContentDir({ "site.json": JSON.stringify({ url: "https://history.example.org/", pathPrefix: "archive" }) });
+      const fromFile = configFromEnv({ CONTENT_DIR: dir, BUILD_DATE: "2018-06-12" }).site;
+      expect([fromFile.url, fromFile.pathPrefix]).toEqual(["https://history.example.org", "/archive/"]);
+      const fromEnv = configFromEnv({ CONTENT_DIR: dir, BUILD_DATE: "2018-06-12", SITE_URL: "https://user.github.io", PATH_PREFIX: "/repo" }).site;
+      expect([fromEnv.url, fromEnv.pathPrefix]).toEqual(["https://user.github.io", "/repo/"]);
+    });
+
+    it("refuses an unknown field or a bad address in site.json, naming the file and the field", async () => {
+      const dir = await makeContentDir({ "site.json": JSON.stringify({ titel: "X", url: "example.org" }) });
+      const { message } = configError({ CONTENT_DIR: dir, BUILD_DATE: "2018-06-12" });
+      const file = path.relative(process.cwd(), path.join(dir, "site.json"));
+      expect(message.split("\n")).toEqual([
+        `${file}: url: must be an http(s) address, e.g. https://example.org`,
+        `${file}: (file): Unrecognized key: "titel"`,
+      ]);
+      expect(configError({ BUILD_DATE: "2018-06-12", SITE_URL: "ftp://x" }).message).toBe(
+        'SITE_URL: "ftp://x" must be an http(s) address, e.g. https://example.org',
+      );
     });
 
     it("reports invalid JSON as a ConfigError naming the file", async () => {

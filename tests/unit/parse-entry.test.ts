@@ -235,7 +235,7 @@ describe("parseEntry: problems", () => {
         line: 5,
         field: "xyzzy",
         message: "is not a known field",
-        fix: "remove it, or use one of: title, date, kind, summary, location, topics, photo, photos, related, sources",
+        fix: "remove it, or use one of: title, date, kind, summary, location, topics, photo, photos, related, sources, added",
       }),
     ]);
   });

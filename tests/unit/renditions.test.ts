@@ -58,8 +58,10 @@ describe("planPhoto", () => {
         { type: "image/webp", srcset: srcset(id, "webp", widths) },
       ],
       src: `/img/${id}-640.jpg`,
+      srcSize: { width: 640, height: 480 },
       srcset: srcset(id, "jpg", widths),
       large: `/img/${id}-1600.jpg`,
+      largeSize: { width: 1600, height: 1200 },
       social: `/img/${id}-social.jpg`,
     });
     expect(plan.view.srcset).toBe(

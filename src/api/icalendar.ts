@@ -1,0 +1,77 @@
+// /calendar.ics: every event as a yearly all-day anniversary, for calendar apps.
+// RFC 5545: CRLF line ends, lines folded at 75 octets, text escaped.
+import type { Archive, EventLink } from "../archive/archive.ts";
+import { absoluteUrl, type SiteInfo } from "../site.ts";
+
+export function icalendar(archive: Archive, site: SiteInfo): string {
+  const host = new URL(site.url).host;
+  const stamp = `${archive.buildDate.replaceAll("-", "")}T000000Z`;
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:-//${host}//On This Day archive//EN`,
+    "CALSCALE:GREGORIAN",
+    `X-WR-CALNAME:${text(site.title)}`,
+    `X-WR-CALDESC:${text(site.description)}`,
+    ...archive.events.flatMap((event) => vevent(event, site, host, stamp)),
+    "END:VCALENDAR",
+  ];
+  return lines.map(fold).join("\r\n") + "\r\n";
+}
+
+function vevent(event: EventLink, site: SiteInfo, host: string, stamp: string): string[] {
+  const { month, day } = event.date;
+  const url = absoluteUrl(site, event.url);
+  // Anniversaries start in 2000, a leap year. An event of 29 February recurs on
+  // the last day of February: the 29th in leap years, the 28th in the others,
+  // so it is never skipped.
+  const start = `2000${pad(month)}${pad(day)}`;
+  const end = month === 2 && day === 29 ? "20000301" : nextDay(month, day);
+  const rule = month === 2 && day === 29 ? "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "RRULE:FREQ=YEARLY";
+  return [
+    "BEGIN:VEVENT",
+    `UID:${event.slug}@${host}`,
+    `DTSTAMP:${stamp}`,
+    `DTSTART;VALUE=DATE:${start}`,
+    `DTEND;VALUE=DATE:${end}`,
+    rule,
+    `SUMMARY:${text(`${event.yearLabel}: ${event.title}`)}`,
+    `DESCRIPTION:${text(`${event.dateWords}. ${event.summary}\n${url}`)}`,
+    `URL:${url}`,
+    "TRANSP:TRANSPARENT",
+    "END:VEVENT",
+  ];
+}
+
+function nextDay(month: number, day: number): string {
+  const date = new Date(Date.UTC(2000, month - 1, day + 1));
+  return `2000${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
+}
+
+/** TEXT values: backslash, semicolon, comma and line breaks escaped. */
+function text(value: string): string {
+  return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, "\\n");
+}
+
+/** Lines longer than 75 octets continue on the next line after a space, never inside a character. */
+function fold(line: string): string {
+  const parts: string[] = [];
+  let current = "";
+  let octets = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch);
+    if (octets + size > (parts.length ? 74 : 75)) {
+      parts.push(current);
+      current = "";
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}

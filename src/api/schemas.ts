@@ -1,0 +1,132 @@
+// The documents of the static JSON API, written once with zod: the build's
+// types come from here, and so do the JSON Schemas published beside them.
+import { z } from "zod";
+
+const link = {
+  /** Root-relative, under the path prefix: what the site's own scripts follow. */
+  path: z.string().startsWith("/"),
+  /** The full address, for everyone else. */
+  url: z.url(),
+};
+
+const license = z.object({ name: z.string(), url: z.url() }).meta({ description: "The license of this data." });
+
+const image = z.object({
+  src: z.string(),
+  url: z.url(),
+  width: z.int().positive(),
+  height: z.int().positive(),
+});
+
+export const eventSummarySchema = z.object({
+  slug: z.string(),
+  ...link,
+  api: z.url().meta({ description: "This event's full document." }),
+  title: z.string(),
+  kind: z.enum(["event", "birth", "death", "holiday"]),
+  summary: z.string(),
+  date: z.string().meta({ description: "ISO 8601 with astronomical years: -0043-03-15 is 15 March 44 BC." }),
+  dateWords: z.string(),
+  year: z.string().meta({ description: 'The year as shown: "2018", "AD 79", "44 BC".' }),
+  thumbnail: image.extend({ srcset: z.string() }).optional(),
+});
+
+const photoSchema = z.object({
+  alt: z.string(),
+  caption: z.string().optional(),
+  photographer: z.string(),
+  location: z.string().optional(),
+  source: z.string(),
+  sourceUrl: z.url().optional(),
+  license: z.string(),
+  licenseUrl: z.url().optional(),
+  image: z
+    .object({ large: image, social: image, sources: z.array(z.object({ type: z.string(), srcset: z.string() })) })
+    .optional()
+    .meta({ description: "Absent when the archive does not carry the image, only its credit." }),
+});
+
+export const eventDocumentSchema = eventSummarySchema.extend({
+  location: z.string().optional(),
+  topics: z.array(z.object({ name: z.string(), ...link })),
+  yearPage: z.object(link),
+  dayPage: z.object(link),
+  photo: photoSchema.optional(),
+  photos: z.array(photoSchema),
+  related: z.array(z.object({ date: z.string(), dateWords: z.string(), text: z.string(), ...link }).partial({ path: true, url: true })),
+  sources: z.array(z.object({ title: z.string(), url: z.url().optional() })),
+  bodyHtml: z.string().meta({ description: "The historical context, as HTML." }),
+  body: z.string().meta({ description: "The historical context, as the editor wrote it (Markdown)." }),
+  license,
+});
+
+export const dayDocumentSchema = z.object({
+  key: z.string().regex(/^\d\d-\d\d$/),
+  label: z.string(),
+  ...link,
+  count: z.int().nonnegative(),
+  sections: z.array(
+    z.object({ kind: z.enum(["event", "birth", "death", "holiday"]), heading: z.string(), events: z.array(eventSummarySchema) }),
+  ),
+  license,
+});
+
+export const eventsIndexSchema = z.object({
+  count: z.int().nonnegative(),
+  export: z.url().meta({ description: "Every event's full document, one JSON object per line." }),
+  events: z.array(eventSummarySchema),
+  license,
+});
+
+/** The shape of Wikimedia's On This Day feed, for the parts clients read. */
+const wikimediaPage = z.object({
+  type: z.literal("standard"),
+  title: z.string(),
+  displaytitle: z.string(),
+  normalizedtitle: z.string(),
+  titles: z.object({ canonical: z.string(), normalized: z.string(), display: z.string() }),
+  description: z.string(),
+  extract: z.string(),
+  extract_html: z.string(),
+  lang: z.string(),
+  dir: z.enum(["ltr", "rtl"]),
+  thumbnail: z.object({ source: z.url(), width: z.int(), height: z.int() }).optional(),
+  originalimage: z.object({ source: z.url(), width: z.int(), height: z.int() }).optional(),
+  content_urls: z.object({
+    desktop: z.object({ page: z.url() }),
+    mobile: z.object({ page: z.url() }),
+  }),
+});
+
+export const wikimediaItemSchema = z.object({
+  text: z.string(),
+  year: z.int().optional().meta({ description: "BCE as negative years the way Wikimedia writes them: 44 BC is -44. Holidays have none." }),
+  pages: z.array(wikimediaPage),
+});
+
+export const WIKIMEDIA_TYPES = ["events", "births", "deaths", "holidays"] as const;
+
+export const wikimediaFeedSchema = z
+  .object({
+    selected: z.array(wikimediaItemSchema).optional(),
+    events: z.array(wikimediaItemSchema).optional(),
+    births: z.array(wikimediaItemSchema).optional(),
+    deaths: z.array(wikimediaItemSchema).optional(),
+    holidays: z.array(wikimediaItemSchema).optional(),
+  })
+  .meta({ description: "A drop-in for Wikimedia's /feed/onthisday/{type}/{MM}/{DD}." });
+
+export type EventSummary = z.infer<typeof eventSummarySchema>;
+export type EventDocument = z.infer<typeof eventDocumentSchema>;
+export type DayDocument = z.infer<typeof dayDocumentSchema>;
+export type EventsIndex = z.infer<typeof eventsIndexSchema>;
+export type WikimediaItem = z.infer<typeof wikimediaItemSchema>;
+export type WikimediaFeed = z.infer<typeof wikimediaFeedSchema>;
+
+/** Published at /api/v1/schemas/<name>.json. */
+export const API_SCHEMAS = {
+  day: dayDocumentSchema,
+  event: eventDocumentSchema,
+  events: eventsIndexSchema,
+  onthisday: wikimediaFeedSchema,
+} as const;

@@ -1,0 +1,17 @@
+// Everything a page says about itself to machines: full addresses for
+// canonical links and social cards, JSON-LD, and the Eleventy RSS plugin's
+// filters for the Atom feed. The path prefix is applied to every HTML URL by
+// Eleventy's HTML base plugin, which the RSS plugin brings in.
+import rssPlugin from "@11ty/eleventy-plugin-rss";
+import type { ArchiveEvent } from "../archive/archive.ts";
+import { absoluteUrl, type SiteInfo } from "../site.ts";
+import { eventJsonLd } from "./structured-data.ts";
+import type { EleventyConfig } from "./types.ts";
+
+export function metadataPlugin(eleventyConfig: EleventyConfig, { site }: { site: SiteInfo }): void {
+  eleventyConfig.addPlugin(rssPlugin as (config: EleventyConfig, options: object) => void, {});
+  eleventyConfig.addFilter("fullUrl", (pagePath: string) => absoluteUrl(site, pagePath));
+  eleventyConfig.addFilter("eventJsonLd", (event: ArchiveEvent) => eventJsonLd(event, site));
+  /** "2026-06-12" → a Date at UTC midnight, for the RSS plugin's date filters. */
+  eleventyConfig.addFilter("utcDate", (iso: string) => new Date(`${iso}T00:00:00Z`));
+}

@@ -1,0 +1,67 @@
+// The site's own settings, from <content>/site.json, with SITE_URL and
+// PATH_PREFIX overriding the address for CI. The schema is the documentation:
+// every field is optional.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const url = z.string().trim().refine((v) => /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) address, e.g. https://example.org" });
+
+export const siteSchema = z.strictObject({
+  title: z.string().trim().min(1).default("On This Day").meta({ description: "The archive's name." }),
+  description: z.string().trim().min(1).default("What happened on every day of the year.").meta({ description: "One sentence about the archive." }),
+  language: z.string().trim().min(2).default("en").meta({ description: "Language of the pages (BCP 47), e.g. en." }),
+  url: url.default("http://localhost:8080").meta({ description: "Where the site is published, without the path prefix (SITE_URL overrides it)." }),
+  pathPrefix: z.string().trim().default("/").meta({ description: "The folder the site lives in on that host, e.g. /archive/ (PATH_PREFIX overrides it)." }),
+  dataLicense: z
+    .strictObject({ name: z.string().trim().min(1), url })
+    .default({ name: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" })
+    .meta({ description: "The license of the archive's text and data, stated in the API and feeds." }),
+});
+
+export interface SiteInfo extends Omit<z.output<typeof siteSchema>, "url"> {
+  /** Scheme and host, no trailing slash: "https://example.org". */
+  readonly url: string;
+  /** "/" or "/archive/": always with slashes at both ends. */
+  readonly pathPrefix: string;
+}
+
+export class SiteConfigError extends Error {
+  override name = "SiteConfigError";
+}
+
+export function readSite(contentDir: string, env: NodeJS.ProcessEnv): SiteInfo {
+  const file = path.join(contentDir, "site.json");
+  const shown = path.relative(process.cwd(), file) || file;
+  let data: unknown = {};
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw new SiteConfigError(`${shown}: ${(e as Error).message} (fix the JSON syntax)`);
+  }
+  const parsed = siteSchema.safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${shown}: ${i.path.join(".") || "(file)"}: ${i.message}`);
+    throw new SiteConfigError(issues.join("\n"));
+  }
+  const site = parsed.data;
+  const siteUrl = env.SITE_URL || site.url;
+  if (!/^https?:\/\/[^/]+/.test(siteUrl)) throw new SiteConfigError(`SITE_URL: "${siteUrl}" must be an http(s) address, e.g. https://example.org`);
+  return { ...site, url: siteUrl.replace(/\/+$/, ""), pathPrefix: normalizePrefix(env.PATH_PREFIX || site.pathPrefix) };
+}
+
+/** "archive", "/archive" and "/archive/" all mean "/archive/". */
+export function normalizePrefix(prefix: string): string {
+  const inner = prefix.split("/").filter(Boolean).join("/");
+  return inner ? `/${inner}/` : "/";
+}
+
+/** A site path ("/events/x/") as served: under the path prefix. */
+export function sitePath(site: Pick<SiteInfo, "pathPrefix">, pagePath: string): string {
+  return site.pathPrefix + pagePath.replace(/^\//, "");
+}
+
+/** A site path as a full address, for feeds, the API, canonical links and social cards. */
+export function absoluteUrl(site: Pick<SiteInfo, "url" | "pathPrefix">, pagePath: string): string {
+  return site.url + sitePath(site, pagePath);
+}
