@@ -2,14 +2,12 @@
 import { configFromEnv } from "./src/config.ts";
 import { archivePlugin } from "./src/eleventy/archive-plugin.ts";
 import { metadataPlugin } from "./src/eleventy/metadata-plugin.ts";
-import { searchPlugin } from "./src/eleventy/search-plugin.ts";
 import type { EleventyConfig } from "./src/eleventy/types.ts";
 
 export default function (eleventyConfig: EleventyConfig): void {
   const config = configFromEnv();
   eleventyConfig.addPlugin(archivePlugin, { config });
   eleventyConfig.addPlugin(metadataPlugin, { site: config.site });
-  eleventyConfig.addPlugin(searchPlugin, {});
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
   eleventyConfig.setServerOptions({ port: Number(process.env.PORT) || 8080 });
 }

@@ -9,6 +9,7 @@ import { loadArchive } from "../archive/load-archive.ts";
 import { configFromEnv } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
 import { handOverArchive } from "../eleventy/archive-plugin.ts";
+import { finishSite } from "../eleventy/finish-site.ts";
 import { plural, reportProblems } from "./report.ts";
 import { runCli } from "./run-cli.ts";
 
@@ -29,14 +30,14 @@ await runCli(async () => {
   try {
     const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true, pathPrefix: config.site.pathPrefix });
     await eleventy.write();
+    await finishSite(archive, config, staging);
     await swapIn(staging, config.outputDir, `${config.outputDir}.previous-${unique}`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     console.log(`Built ${plural(archive.events.length, "event")} and 366 day pages into ${shown}/ in ${seconds} s.`);
     return 0;
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    const content = contentErrorsIn(error);
-    if (content) reportProblems(content.problems);
+    if (error instanceof ContentErrors) reportProblems(error.problems);
     else console.error(error);
     console.error(`The build failed; ${shown}/ is unchanged.`);
     return 1;
@@ -56,10 +57,3 @@ async function swapIn(staging: string, target: string, previous: string): Promis
   if (hadSite) await rm(previous, { recursive: true, force: true });
 }
 
-/** Eleventy wraps errors thrown in its hooks; a content error inside is reported like any other. */
-function contentErrorsIn(error: unknown): ContentErrors | undefined {
-  for (let e = error; e instanceof Error; e = (e as { originalError?: unknown }).originalError ?? e.cause) {
-    if (e instanceof ContentErrors) return e;
-  }
-  return undefined;
-}

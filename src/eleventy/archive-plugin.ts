@@ -1,11 +1,12 @@
-// Hands the Archive to Eleventy as global data (`archive`, `site`) and
-// publishes what the pages refer to. Eleventy never reads content/ itself.
+// Hands the Archive to Eleventy as global data (`archive`, `site`). Eleventy
+// never reads content/ itself. Under `npm start` it also finishes the site
+// after each rebuild; `npm run build` does that itself, outside Eleventy, so
+// that a failure is reported once and stops the build before the swap.
 import { loadArchive } from "../archive/load-archive.ts";
 import type { Archive } from "../archive/archive.ts";
 import type { BuildConfig } from "../config.ts";
 import { ContentErrors, formatProblem } from "../content/problems.ts";
-import { writeApi } from "../api/write-api.ts";
-import { publishArchivePhotos } from "./photos.ts";
+import { finishSite } from "./finish-site.ts";
 import type { EleventyConfig } from "./types.ts";
 
 let handedOver: Archive | undefined;
@@ -30,8 +31,13 @@ export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { conf
   eleventyConfig.addWatchTarget(config.contentDir);
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    if (!current) return;
-    await publishArchivePhotos(current, directories.output, config.cacheDir);
-    await writeApi(current, config.site, directories.output);
+    if (!current || handedOver) return;
+    try {
+      await finishSite(current, config, directories.output);
+    } catch (error) {
+      // Keep serving the last good pages; say what is wrong, the way the build would.
+      if (error instanceof ContentErrors) for (const problem of error.problems) console.error(formatProblem(problem));
+      else console.error(error);
+    }
   });
 }
