@@ -9,6 +9,7 @@ import type { SiteInfo } from "../site.ts";
 import { ApiDocuments, apiPaths } from "./documents.ts";
 import { icalendar } from "./icalendar.ts";
 import { API_SCHEMAS, WIKIMEDIA_TYPES } from "./schemas.ts";
+import { entryJsonSchema, ENTRY_SCHEMA_PATH } from "../content/entry-json-schema.ts";
 
 export async function writeApi(archive: Archive, site: SiteInfo, outputDir: string): Promise<void> {
   const docs = new ApiDocuments(archive, site);
@@ -23,6 +24,8 @@ export async function writeApi(archive: Archive, site: SiteInfo, outputDir: stri
   json(apiPaths.events, docs.index());
   files.push([apiPaths.export, archive.events.map((e) => JSON.stringify(docs.event(e))).join("\n") + "\n"]);
   for (const [name, schema] of Object.entries(API_SCHEMAS)) json(apiPaths.schema(name), z.toJSONSchema(schema, { io: "output" }));
+  // The entry format itself, for editors' YAML tooling (see CONTRIBUTING.md).
+  json(ENTRY_SCHEMA_PATH, entryJsonSchema());
   files.push(["/calendar.ics", icalendar(archive, site)]);
 
   const folders = new Set(files.map(([p]) => path.dirname(path.join(outputDir, p))));

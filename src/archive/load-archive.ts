@@ -1,7 +1,8 @@
 // Content folder → Archive, in one call, for the build, the checker and tests.
 import { gitAddedDates } from "../content/added-dates.ts";
 import { hasErrors, loadEntries } from "../content/load.ts";
-import type { ContentProblem } from "../content/problems.ts";
+import { lintEntries } from "../content/lint.ts";
+import { sortProblems, type ContentProblem } from "../content/problems.ts";
 import { buildArchive, type Archive, type ArchiveOptions } from "./archive.ts";
 
 export interface LoadArchiveResult {
@@ -19,6 +20,7 @@ export interface LoadArchiveOptions extends ArchiveOptions {
 export async function loadArchive(contentDir: string, options: LoadArchiveOptions): Promise<LoadArchiveResult> {
   const limits = options.maxPhotoPixels === undefined ? undefined : { maxPixels: options.maxPhotoPixels };
   const { entries, problems } = await loadEntries(contentDir, limits);
-  if (hasErrors(problems)) return { problems };
-  return { archive: buildArchive(entries, { addedDates: gitAddedDates(contentDir), ...options }), problems };
+  const all = sortProblems([...problems, ...lintEntries(entries)]);
+  if (hasErrors(problems)) return { problems: all };
+  return { archive: buildArchive(entries, { addedDates: gitAddedDates(contentDir), ...options }), problems: all };
 }

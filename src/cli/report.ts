@@ -1,12 +1,34 @@
-// How every command prints content problems: errors and warnings, then a count.
+// How every command prints content problems: as text for people, or as
+// GitHub annotations (--format github) so each lands on its file and line in a
+// pull request.
 import { formatProblem, type ContentProblem } from "../content/problems.ts";
 
-export function reportProblems(problems: readonly ContentProblem[]): { errors: number; warnings: number } {
-  for (const problem of problems) console.error(formatProblem(problem));
+export type ReportFormat = "text" | "github";
+
+export function reportProblems(problems: readonly ContentProblem[], format: ReportFormat = "text"): { errors: number; warnings: number } {
+  // GitHub reads workflow commands from standard output.
+  for (const problem of problems) {
+    if (format === "github") console.log(githubAnnotation(problem));
+    else console.error(formatProblem(problem));
+  }
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
-  if (problems.length) console.error(`\n${plural(errors, "error")}, ${plural(warnings, "warning")}.`);
+  if (problems.length && format === "text") console.error(`\n${plural(errors, "error")}, ${plural(warnings, "warning")}.`);
   return { errors, warnings };
+}
+
+/** `::error file=…,line=…,title=…::message (fix)`, escaped as GitHub's workflow commands require. */
+export function githubAnnotation(problem: ContentProblem): string {
+  const property = (value: string) => escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const properties = [`file=${property(problem.file)}`];
+  if (problem.line) properties.push(`line=${problem.line}`);
+  if (problem.field) properties.push(`title=${property(problem.field)}`);
+  const message = `${problem.field ? `${problem.field}: ` : ""}${problem.message}${problem.fix ? ` (${problem.fix})` : ""}`;
+  return `::${problem.severity} ${properties.join(",")}::${escapeData(message)}`;
+}
+
+function escapeData(value: string): string {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 export function plural(n: number, word: string, words = `${word}s`): string {

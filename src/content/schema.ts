@@ -9,6 +9,8 @@ export type Kind = (typeof KINDS)[number];
 
 export const SUMMARY_MAX = 280;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** For the JSON Schema editors get: the format only; the real check is parseHistoricalDate. */
+const ISO_DATE_PATTERN = "^-?\\d{4}-\\d{2}-\\d{2}$";
 
 /** A custom issue carries its own fix in `params.fix`. */
 function fail(ctx: z.RefinementCtx, message: string, fix: string, path: PropertyKey[] = []): void {
@@ -85,6 +87,7 @@ export const sourceSchema = z.strictObject({
 export const frontMatterSchema = z.strictObject({
   title: text().meta({ description: "The headline, plain text.", examples: ["Apollo 11 lands on the Moon"] }),
   date: historicalDate.meta({
+    pattern: ISO_DATE_PATTERN,
     description: "The day it happened, YYYY-MM-DD. Years before 1000 keep four digits (0079-08-24); BCE years use a minus sign (-0043-03-15 is 15 March 44 BC).",
     examples: ["1969-07-20"],
   }),
@@ -100,6 +103,7 @@ export const frontMatterSchema = z.strictObject({
   related: z.array(relatedSchema).optional().meta({ description: "Related events: entries by slug, or dated text." }),
   sources: z.array(sourceSchema).optional().meta({ description: "References: title and url." }),
   added: historicalDate.optional().meta({
+    pattern: ISO_DATE_PATTERN,
     description: "When the entry joined the archive (YYYY-MM-DD), for the feed of new entries. Without it, the date of the git commit that added the file.",
     examples: ["2026-06-12"],
   }),

@@ -4,13 +4,15 @@
 // Eleventy's HTML base plugin, which the RSS plugin brings in.
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { ArchiveEvent } from "../archive/archive.ts";
-import { absoluteUrl, type SiteInfo } from "../site.ts";
+import { absoluteUrl, sitePath, type SiteInfo } from "../site.ts";
 import { eventJsonLd } from "./structured-data.ts";
 import type { EleventyConfig } from "./types.ts";
 
 export function metadataPlugin(eleventyConfig: EleventyConfig, { site }: { site: SiteInfo }): void {
   eleventyConfig.addPlugin(rssPlugin as (config: EleventyConfig, options: object) => void, {});
   eleventyConfig.addFilter("fullUrl", (pagePath: string) => absoluteUrl(site, pagePath));
+  // For files the HTML base plugin does not rewrite, such as _headers.
+  eleventyConfig.addFilter("underPrefix", (pagePath: string) => sitePath(site, pagePath));
   eleventyConfig.addFilter("eventJsonLd", (event: ArchiveEvent) => eventJsonLd(event, site));
   /** "2026-06-12" → a Date at UTC midnight, for the RSS plugin's date filters. */
   eleventyConfig.addFilter("utcDate", (iso: string) => new Date(`${iso}T00:00:00Z`));

@@ -1,0 +1,103 @@
+// Writes new entry files, for the scaffolder and the importers: a slug from the
+// date and title, front-matter in the order the README shows, the optional
+// fields the entry leaves out as comments (from the schema's own descriptions),
+// and never over an existing file.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { stringify } from "yaml";
+import { topicSlug } from "../archive/topics.ts";
+import { isoDate, type HistoricalDate } from "./dates.ts";
+import { fieldHelp } from "./field-help.ts";
+import { frontMatterSchema, type Kind } from "./schema.ts";
+
+/** An entry as a scaffolder or an importer has it, before it is a file. */
+export interface NewEntry {
+  readonly title: string;
+  readonly date: HistoricalDate;
+  readonly kind?: Kind;
+  readonly summary: string;
+  readonly location?: string;
+  readonly topics?: readonly string[];
+  readonly related?: readonly ({ event: string } | { date: string; text: string })[];
+  readonly sources?: readonly { title: string; url?: string }[];
+  readonly added?: HistoricalDate;
+  /** Markdown: the historical context. */
+  readonly body?: string;
+}
+
+const FIELD_ORDER = ["title", "date", "kind", "summary", "location", "topics", "photo", "photos", "related", "sources", "added"] as const;
+
+/** "2019-06-30-trump-steps-into-north-korea", "44-bc-03-15-caesar-is-assassinated". */
+export function entrySlug(date: HistoricalDate, title: string): string {
+  const day = isoDate(date).slice(-5);
+  const year = date.year <= 0 ? `${1 - date.year}-bc` : String(date.year).padStart(4, "0");
+  let words = topicSlug(title);
+  if (words.length > 60) words = words.slice(0, 60).replace(/-[^-]*$/, "");
+  return `${year}-${day}-${words}`;
+}
+
+/** The file's text. With `template`, the optional fields it leaves out follow as comments to fill in. */
+export function entryText(entry: NewEntry, options: { template?: boolean } = {}): string {
+  const fields: Record<string, unknown> = {
+    title: entry.title,
+    date: isoDate(entry.date),
+    kind: entry.kind ?? "event",
+    summary: entry.summary,
+    location: entry.location,
+    topics: entry.topics?.length ? entry.topics : undefined,
+    related: entry.related?.length ? entry.related : undefined,
+    sources: entry.sources?.length ? entry.sources : undefined,
+    added: entry.added && isoDate(entry.added),
+  };
+  const lines: string[] = [];
+  for (const key of FIELD_ORDER) {
+    const value = fields[key];
+    if (value !== undefined) lines.push(stringify({ [key]: value }, { lineWidth: 0 }).trimEnd());
+    else if (options.template) lines.push(...commentedField(key));
+  }
+  const body = entry.body?.trim() ? `${entry.body.trim()}\n` : "";
+  return `---\n${lines.join("\n")}\n---\n${body}`;
+}
+
+/** An optional field as a comment: its description, then an example to uncomment. */
+function commentedField(key: (typeof FIELD_ORDER)[number]): string[] {
+  const help = fieldHelp(frontMatterSchema, [key]);
+  const example = EXAMPLES[key] ?? help.example ?? `${key}:`;
+  return [`# ${help.description ?? key}`, ...example.split("\n").map((line) => `# ${line}`)];
+}
+
+// Group fields have no single example in the schema; these show their shape.
+const EXAMPLES: Partial<Record<(typeof FIELD_ORDER)[number], string>> = {
+  photo: [
+    "photo:",
+    "  src: my-photo.jpg",
+    "  alt: What the photo shows",
+    "  caption: A caption",
+    "  photographer: Who took it",
+    "  location: Where it was taken",
+    "  source: Where it comes from",
+    "  sourceUrl: https://example.org/photo",
+    "  license: Public domain",
+    "  licenseUrl: https://creativecommons.org/publicdomain/mark/1.0/",
+  ].join("\n"),
+  photos: ["photos:", "  - src: another-photo.jpg", "    alt: …", "    photographer: …", "    source: …", "    license: …"].join("\n"),
+  related: ["related:", "  - event: another-entry-slug", "  - date: 2019-02-27", "    text: An event without its own entry"].join("\n"),
+  sources: ["sources:", "  - title: Title of the book, article or page", "    url: https://example.org/article"].join("\n"),
+};
+
+export class EntryExistsError extends Error {
+  override name = "EntryExistsError";
+}
+
+/** Writes <eventsDir>/<slug>.md, refusing to replace a file that is there. Returns its path. */
+export async function writeNewEntry(eventsDir: string, slug: string, text: string): Promise<string> {
+  const file = path.join(eventsDir, `${slug}.md`);
+  await mkdir(eventsDir, { recursive: true });
+  try {
+    await writeFile(file, text, { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new EntryExistsError(`${path.relative(process.cwd(), file)} already exists`);
+    throw error;
+  }
+  return file;
+}

@@ -1,0 +1,131 @@
+// The editor's loop, through the real commands: scaffold an entry, check it
+// (as text and as GitHub annotations), and the CI workflows that run them.
+import { readFile, readdir, writeFile, mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { REPO_ROOT, runCli, tempDir } from "../support/build-site.ts";
+
+let work: string;
+beforeAll(async () => {
+  work = await tempDir("editors");
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+const shown = (file: string) => path.relative(REPO_ROOT, file);
+
+describe("npm run new", () => {
+  it("writes an entry named from the date and title that passes the checker, and prints its path", async () => {
+    const content = path.join(work, "new");
+    const run = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, ["--date=-0043-03-15", "--title", "Julius Caesar is assassinated", "--kind", "death"]);
+    const file = path.join(content, "events", "44-bc-03-15-julius-caesar-is-assassinated.md");
+    expect(run).toEqual({ code: 0, stdout: `${shown(file)}\n`, stderr: "" });
+    const text = await readFile(file, "utf8");
+    expect(text.startsWith("---\ntitle: Julius Caesar is assassinated\ndate: -0043-03-15\nkind: death\nsummary: Julius Caesar is assassinated\n# Where it happened.\n")).toBe(true);
+    expect(text).toContain("# sources:\n#   - title: Title of the book, article or page\n");
+    const check = await runCli("src/cli/check.ts", { CONTENT_DIR: content });
+    expect(check.code).toBe(0);
+    expect(check.stdout).toBe("1 entry checked: no errors, 2 warnings.\n");
+    expect(check.stderr.split("\n").slice(0, 2)).toEqual([
+      `${shown(file)}: warning: sources: has no sources (add at least one book, article or page that confirms the date)`,
+      `${shown(file)}: warning: summary: only repeats the title (say in one line what happened, who was involved or why it mattered)`,
+    ]);
+  });
+
+  it("refuses to overwrite an existing file", async () => {
+    const content = path.join(work, "overwrite");
+    const file = path.join(content, "events", "1969-07-20-apollo-11-lands.md");
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, "the editor's own text");
+    const run = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, ["--date", "1969-07-20", "--title", "Apollo 11 lands"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`${shown(file)} already exists: nothing was written (edit that file, or choose another title)\n`);
+    expect(await readFile(file, "utf8")).toBe("the editor's own text");
+  });
+
+  it("explains a missing title or an impossible date, and writes nothing", async () => {
+    const content = path.join(work, "bad-new");
+    const run = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, ["--date", "2019-02-29"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split("\n").slice(0, 2)).toEqual([
+      '--date: "2019-02-29" is not a real day: 2019 was not a leap year (check the source; the day must be 01 to 28)',
+      "--title is missing",
+    ]);
+    await expect(readdir(content)).rejects.toThrow();
+  });
+});
+
+describe("npm run check", () => {
+  it("warns about likely duplicates without failing", async () => {
+    const content = path.join(work, "duplicates");
+    await mkdir(path.join(content, "events"), { recursive: true });
+    const entry = (title: string) =>
+      `---\ntitle: ${title}\ndate: 1969-07-20\nsummary: The lunar module lands.\nsources:\n  - title: NASA\n---\n`;
+    await writeFile(path.join(content, "events", "apollo-a.md"), entry("Apollo 11 lands on the Moon"));
+    await writeFile(path.join(content, "events", "apollo-b.md"), entry("Apollo 11 lands on the moon!"));
+    await writeFile(path.join(content, "events", "other.md"), entry("The Eagle has landed at Tranquility Base"));
+    const run = await runCli("src/cli/check.ts", { CONTENT_DIR: content });
+    expect(run.code).toBe(0);
+    const b = shown(path.join(content, "events", "apollo-b.md"));
+    const a = shown(path.join(content, "events", "apollo-a.md"));
+    expect(run.stderr.split("\n")[0]).toBe(
+      `${b}: warning: title: looks like a duplicate of ${a} ("Apollo 11 lands on the Moon", same day) (merge the two entries, or make the titles say how the events differ)`,
+    );
+    expect(run.stdout).toBe("3 entries checked: no errors, 1 warning.\n");
+  });
+
+  it("prints GitHub annotations with --format github, on the right file and line, escaped", async () => {
+    const content = path.join(work, "annotations");
+    await mkdir(path.join(content, "events"), { recursive: true });
+    await writeFile(path.join(content, "events", "bad.md"), "---\ntitle: A bad date\ndate: 2019-02-29\nsummary: Not a leap year.\n---\n");
+    await writeFile(path.join(content, "events", "good,one.md"), "---\ntitle: Fine\ndate: 2019-03-01\nsummary: A valid entry, 100% fine.\n---\n");
+    const run = await runCli("src/cli/check.ts", { CONTENT_DIR: content }, ["--format", "github"]);
+    expect(run.code).toBe(1);
+    const bad = shown(path.join(content, "events", "bad.md"));
+    const good = shown(path.join(content, "events", "good,one.md")).replace(",", "%2C");
+    expect(run.stdout.split("\n")).toEqual([
+      `::error file=${bad},line=3,title=date::date: "2019-02-29" is not a real day: 2019 was not a leap year (check the source; the day must be 01 to 28)`,
+      `::error file=${good}::the file name "good,one.md" is not a valid slug (rename it to "good-one.md": lowercase letters, digits and hyphens only)`,
+      "",
+    ]);
+  });
+});
+
+describe("the workflows", () => {
+  interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
+  const workflow = async (name: string) =>
+    parse(await readFile(path.join(REPO_ROOT, ".github/workflows", name), "utf8")) as {
+      on: Record<string, unknown>;
+      jobs: Record<string, { steps: Step[] }>;
+    };
+  const steps = (w: Awaited<ReturnType<typeof workflow>>) => Object.values(w.jobs).flatMap((job) => job.steps);
+
+  it("check pull requests with the README's commands, and keep the site", async () => {
+    const ci = await workflow("ci.yml");
+    expect(Object.keys(ci.on)).toContain("pull_request");
+    const runs = steps(ci).map((s) => s.run).filter(Boolean);
+    expect(runs).toEqual(["npm ci", "npm run check -- --format github", "npm test", "npm run test:e2e", "npm run build"]);
+    expect(steps(ci).some((s) => s.uses?.startsWith("actions/upload-artifact@") && s.with?.path === "_site")).toBe(true);
+    const readme = await readFile(path.join(REPO_ROOT, "README.md"), "utf8");
+    for (const command of ["npm ci", "npm run check", "--format github", "npm test", "npm run test:e2e", "npm run build"]) {
+      expect(readme).toContain(command);
+    }
+  });
+
+  it("publish main to GitHub Pages daily and on push, under the repository's path, keeping the image cache", async () => {
+    const deploy = await workflow("deploy.yml");
+    expect(Object.keys(deploy.on).sort()).toEqual(["push", "schedule", "workflow_dispatch"]);
+    const build = steps(deploy).find((s) => s.run === "npm run build")!;
+    expect(build.env).toEqual({ SITE_URL: "${{ steps.pages.outputs.origin }}", PATH_PREFIX: "${{ steps.pages.outputs.base_path }}/" });
+    expect(steps(deploy).some((s) => s.uses?.startsWith("actions/cache@") && s.with?.path === ".cache")).toBe(true);
+    expect(steps(deploy).some((s) => s.uses?.startsWith("actions/deploy-pages@"))).toBe(true);
+  });
+
+  it("pin every action to an exact version", async () => {
+    for (const name of ["ci.yml", "deploy.yml"]) {
+      for (const step of steps(await workflow(name))) {
+        if (step.uses) expect(step.uses).toMatch(/^[\w-]+\/[\w-]+@v\d+\.\d+\.\d+$/);
+      }
+    }
+  });
+});
