@@ -43,9 +43,10 @@ function vevent(event: EventLink, site: SiteInfo, host: string, stamp: string): 
   ];
 }
 
+/** The exclusive end of an all-day event: the next day, 31 December rolling into 2001. */
 function nextDay(month: number, day: number): string {
   const date = new Date(Date.UTC(2000, month - 1, day + 1));
-  return `2000${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
+  return `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
 }
 
 /** TEXT values: backslash, semicolon, comma and line breaks escaped. */

@@ -173,6 +173,7 @@ describe("the built fixture archive", () => {
     const others = files.filter((f) => !f.endsWith("index.html") && !/^(api|pagefind|img)\//.test(f));
     expect(others).toEqual([
       "404.html",
+      "_headers",
       "assets/random.js",
       "assets/search.js",
       "assets/site.css",
@@ -181,6 +182,7 @@ describe("the built fixture archive", () => {
       "calendar.ics",
       "feed.xml",
       "robots.txt",
+      "schemas/entry.json",
       "sitemap.xml",
     ]);
     // Three photos smaller than the smallest width: one size each in AVIF, WebP and JPEG, and a social card.
@@ -214,11 +216,11 @@ describe("a build with bad content", () => {
     await cp(FIXTURE_ARCHIVE, content, { recursive: true });
     await writeFile(
       path.join(content, "events/bad-date.md"),
-      "---\ntitle: A bad date\ndate: 2019-02-29\nsummary: Not a leap year.\n---\n",
+      "---\ntitle: A bad date\ndate: 2019-02-29\nsummary: Not a leap year.\nsources:\n  - title: A source\n---\n",
     );
     await writeFile(
       path.join(content, "events/bad-link.md"),
-      "---\ntitle: A bad link\ndate: 2019-03-01\nsummary: Links nowhere.\nrelated:\n  - event: no-such-entry\n---\n",
+      "---\ntitle: A bad link\ndate: 2019-03-01\nsummary: Links nowhere.\nrelated:\n  - event: no-such-entry\nsources:\n  - title: A source\n---\n",
     );
     const before = treeDigest(site);
     const run = await buildSite(content, site);

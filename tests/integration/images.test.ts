@@ -45,6 +45,9 @@ const GALLERY_SIZES = "(min-width: 46rem) 20rem, calc(100vw - 2.5rem)";
 const gpsCredit = (indent: string) =>
   ["alt: A green field", "photographer: Gus Position", "source: Field Notes", "license: CC0"].map((line) => indent + line).join("\n");
 
+// Every fixture cites a source, so the checker has nothing to warn about.
+const CITED = "sources:\n  - title: A test source\n";
+
 const ENTRIES: Record<string, string> = {
   "sideways-photo.md": `---
 title: A photo stored sideways
@@ -68,7 +71,7 @@ ${gpsCredit("    ")}
     photographer: Cyan Magenta
     source: Print Shop
     license: Public domain
----
+${CITED}---
 Two further photos follow.
 `,
   "field-again.md": `---
@@ -78,7 +81,7 @@ summary: The same photo as a gallery picture elsewhere, here as the lead.
 photo:
   src: ${SOURCES.gps.file}
 ${gpsCredit("  ")}
----
+${CITED}---
 `,
   "glass-pane.md": `---
 title: A half-transparent pane
@@ -90,7 +93,7 @@ photo:
   photographer: Tess Parent
   source: Glass Works
   license: CC BY-SA 4.0
----
+${CITED}---
 `,
   "tiny-gif.md": `---
 title: A very small GIF
@@ -102,13 +105,13 @@ photo:
   photographer: Gif Maker
   source: Old Web
   license: CC0
----
+${CITED}---
 `,
   "no-photo.md": `---
 title: An event without a photo
 date: 1960-06-12
 summary: Nothing to show.
----
+${CITED}---
 `,
 };
 
@@ -568,7 +571,7 @@ const lineOf = (source: string, needle: string) => source.split("\n").findIndex(
 const credit = (indent: string) =>
   ["alt: Something", "photographer: Somebody", "source: Somewhere", "license: CC0"].map((line) => `${indent}${line}\n`).join("");
 const entry = (title: string, date: string, photoYaml: string) =>
-  `---\ntitle: ${title}\ndate: ${date}\nsummary: A photo that cannot be published.\n${photoYaml}---\n`;
+  `---\ntitle: ${title}\ndate: ${date}\nsummary: A photo that cannot be published.\n${photoYaml}${CITED}---\n`;
 
 /** Copies of a good build, for failing builds to write to and leave alone. */
 async function previousSite(name: string): Promise<{ dir: string; digest: string }> {
