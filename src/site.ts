@@ -65,3 +65,20 @@ export function sitePath(site: Pick<SiteInfo, "pathPrefix">, pagePath: string): 
 export function absoluteUrl(site: Pick<SiteInfo, "url" | "pathPrefix">, pagePath: string): string {
   return site.url + sitePath(site, pagePath);
 }
+
+/**
+ * The Content-Security-Policy of every page: only the site's own scripts
+ * (no inline script at all; JSON-LD is data, not script), WebAssembly for
+ * Pagefind's search, and nothing from other hosts.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join("; ");

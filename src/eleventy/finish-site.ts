@@ -1,6 +1,8 @@
-// What a built site needs beyond Eleventy's pages, in order: the photos'
-// images, the JSON API and calendar, then the search index over the finished
-// pages. One step at a time, so a failure stops everything after it.
+// What a built site needs beyond Eleventy's pages: the photos' images, the
+// JSON API and calendar, and the search index over the pages. The three are
+// independent and run side by side (Pagefind indexes in a process of its own);
+// all of them are waited for before any failure is reported, so nothing is
+// still writing when the build cleans up after it.
 import * as pagefind from "pagefind";
 import type { Archive } from "../archive/archive.ts";
 import { writeApi } from "../api/write-api.ts";
@@ -8,17 +10,20 @@ import type { BuildConfig } from "../config.ts";
 import { publishImages } from "../images/publish-images.ts";
 
 export async function finishSite(archive: Archive, config: BuildConfig, outputDir: string): Promise<void> {
-  const stats = await publishImages(
-    archive.photos.map(({ plan, origin }) => ({ plan, origin })),
-    { outputDir, cacheDir: config.cacheDir },
-  );
-  if (stats.photos) {
+  const results = await Promise.allSettled([
+    publishImages(archive.photos.map(({ plan, origin }) => ({ plan, origin })), { outputDir, cacheDir: config.cacheDir }),
+    writeApi(archive, config.site, outputDir),
+    indexForSearch(outputDir),
+  ]);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  const [images] = results;
+  const stats = images.status === "fulfilled" ? images.value : undefined;
+  if (stats?.photos) {
     console.log(
       `Images: ${stats.photos} photos, ${stats.encoded} files encoded, ${stats.reused} from the cache, in ${stats.seconds.toFixed(2)} s.`,
     );
   }
-  await writeApi(archive, config.site, outputDir);
-  await indexForSearch(outputDir);
 }
 
 /** Pagefind indexes only what is marked data-pagefind-body: the events, not the lists around them. */

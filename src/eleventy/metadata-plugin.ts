@@ -4,12 +4,13 @@
 // Eleventy's HTML base plugin, which the RSS plugin brings in.
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { ArchiveEvent } from "../archive/archive.ts";
-import { absoluteUrl, sitePath, type SiteInfo } from "../site.ts";
+import { absoluteUrl, CONTENT_SECURITY_POLICY, sitePath, type SiteInfo } from "../site.ts";
 import { eventJsonLd } from "./structured-data.ts";
 import type { EleventyConfig } from "./types.ts";
 
 export function metadataPlugin(eleventyConfig: EleventyConfig, { site }: { site: SiteInfo }): void {
   eleventyConfig.addPlugin(rssPlugin as (config: EleventyConfig, options: object) => void, {});
+  eleventyConfig.addGlobalData("contentSecurityPolicy", CONTENT_SECURITY_POLICY);
   eleventyConfig.addFilter("fullUrl", (pagePath: string) => absoluteUrl(site, pagePath));
   // For files the HTML base plugin does not rewrite, such as _headers.
   eleventyConfig.addFilter("underPrefix", (pagePath: string) => sitePath(site, pagePath));

@@ -20,10 +20,16 @@ afterAll(async () => {
 describe("search", () => {
   async function search(query: string): Promise<string[]> {
     const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
     await page.goto(sites.example.origin + "/search/");
     await page.locator(".pagefind-ui__search-input").fill(query);
     await page.locator(".pagefind-ui__result-link").first().waitFor();
     const links = await page.locator(".pagefind-ui__result-link").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    // Pagefind's WebAssembly and worker run under the site's Content-Security-Policy.
+    expect(errors).toEqual([]);
     await page.close();
     return links;
   }

@@ -58,17 +58,29 @@ afterAll(async () => {
 interface Visit {
   readonly page: Page;
   readonly requests: string[];
+  /** Console errors: failed loads and Content-Security-Policy violations among them. */
+  readonly errors: string[];
 }
 
 /** Opens a page with a layout-shift observer installed before anything renders. */
-async function visit(kind: PageKind, options: { width: number; scheme: "light" | "dark" }): Promise<Visit> {
-  const page = await browser.newPage({ viewport: { width: options.width, height: 900 }, colorScheme: options.scheme, timezoneId: "UTC" });
+async function visit(kind: PageKind, options: { width: number; scheme: "light" | "dark"; injectsScript?: boolean }): Promise<Visit> {
+  const page = await browser.newPage({
+    viewport: { width: options.width, height: 900 },
+    colorScheme: options.scheme,
+    timezoneId: "UTC",
+    // The site's Content-Security-Policy rightly refuses injected scripts such as axe-core.
+    bypassCSP: options.injectsScript ?? false,
+  });
   // The reader's clock on the build date, as on a site rebuilt every day: the
   // home page then keeps the events it was built with (see discovery.test.ts
   // for readers whose date differs).
   await page.clock.setFixedTime(new Date(`${sites[kind.site].buildDate}T12:00:00Z`));
   const requests: string[] = [];
+  const errors: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
   await page.addInitScript(() => {
     const w = window as unknown as { layoutShift: number };
     w.layoutShift = 0;
@@ -79,7 +91,7 @@ async function visit(kind: PageKind, options: { width: number; scheme: "light" |
     }).observe({ type: "layout-shift", buffered: true });
   });
   await page.goto(sites[kind.site].origin + kind.url, { waitUntil: "load" });
-  return { page, requests };
+  return { page, requests, errors };
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -94,20 +106,22 @@ async function axeViolations(page: Page): Promise<string[]> {
 describe.each(PAGE_KINDS)("the $name page ($url)", (kind) => {
   for (const scheme of ["light", "dark"] as const) {
     it(`has no WCAG 2.2 AA violations in the ${scheme} scheme`, async () => {
-      const { page } = await visit(kind, { width: 1280, scheme });
+      const { page } = await visit(kind, { width: 1280, scheme, injectsScript: true });
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });
   }
 
-  it("loads nothing from another host, blocks rendering with no script, and does not shift", async () => {
-    const { page, requests } = await visit(kind, { width: 390, scheme: "light" });
+  it("loads nothing from another host, breaks no Content-Security-Policy rule, blocks rendering with no script, and does not shift", async () => {
+    const { page, requests, errors } = await visit(kind, { width: 390, scheme: "light" });
     const origin = sites[kind.site].origin;
     expect(requests.filter((url) => !url.startsWith(origin + "/"))).toEqual([]);
     const blocking = await page.locator("head script:not([async]):not([defer]):not([type=module]):not([type='application/ld+json'])").count();
     expect(blocking).toBe(0);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
     expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
+    // The 404 page is itself served with status 404, which the console reports.
+    expect(errors.filter((e) => kind.name !== "not-found" || !e.includes("404"))).toEqual([]);
     await page.close();
   });
 

@@ -174,6 +174,7 @@ describe("the built fixture archive", () => {
     expect(others).toEqual([
       "404.html",
       "_headers",
+      "assets/favicon.svg",
       "assets/random.js",
       "assets/search.js",
       "assets/site.css",
