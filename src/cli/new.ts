@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { configFromEnv } from "../config.ts";
 import { parseHistoricalDate } from "../content/dates.ts";
+import { listEntryFiles } from "../content/entry-files.ts";
 import { KINDS, SUMMARY_MAX, type Kind } from "../content/schema.ts";
 import { entrySlug, entryText, EntryExistsError, writeNewEntry } from "../content/write-entry.ts";
 import { runCli } from "./run-cli.ts";
@@ -52,8 +53,15 @@ await runCli(async () => {
     body: "Write the historical context here, in Markdown: what happened, why it mattered, and what followed.",
   };
   const slug = entrySlug(date.date, title);
+  const eventsDir = path.join(configFromEnv().contentDir, "events");
+  // Slugs are unique across subfolders and regardless of case.
+  const taken = ((await listEntryFiles(eventsDir)) ?? []).find((f) => path.basename(f, ".md").toLowerCase() === slug);
+  if (taken) {
+    console.error(`${path.relative(process.cwd(), taken)} already has the slug ${slug}: nothing was written (edit that file, or choose another title)`);
+    return 1;
+  }
   try {
-    const file = await writeNewEntry(path.join(configFromEnv().contentDir, "events"), slug, entryText(entry, { template: true }));
+    const file = await writeNewEntry(eventsDir, slug, entryText(entry, { template: true }));
     console.log(path.relative(process.cwd(), file));
     return 0;
   } catch (error) {

@@ -1,9 +1,10 @@
 // Reads every entry under <contentDir>/events, validates each one and the
 // links between them, and reports every problem in one pass.
 import { readFileSync } from "node:fs";
-import { readdir, readFile, realpath } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { lineOfField, parseEntry, slugFromFileName, type Entry } from "./parse-entry.ts";
+import { listEntryFiles } from "./entry-files.ts";
 import { inspectPhoto, type PhotoFile, type PhotoLimits } from "./photo-files.ts";
 import { fieldPath, sortProblems, type ContentProblem } from "./problems.ts";
 
@@ -28,13 +29,8 @@ export async function loadEntries(contentDir: string, limits?: PhotoLimits): Pro
   const eventsDir = path.join(root, "events");
   const display = (file: string) => path.relative(process.cwd(), file) || file;
 
-  let files: string[];
-  try {
-    files = (await readdir(eventsDir, { recursive: true, withFileTypes: true }))
-      .filter((d) => d.isFile() && d.name.toLowerCase().endsWith(".md"))
-      .map((d) => path.join(d.parentPath, d.name))
-      .sort();
-  } catch {
+  const files = await listEntryFiles(eventsDir);
+  if (!files) {
     const problem: ContentProblem = {
       file: display(eventsDir),
       message: "the events folder does not exist",

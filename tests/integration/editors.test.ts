@@ -39,8 +39,15 @@ describe("npm run new", () => {
     await writeFile(file, "the editor's own text");
     const run = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, ["--date", "1969-07-20", "--title", "Apollo 11 lands"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`${shown(file)} already exists: nothing was written (edit that file, or choose another title)\n`);
+    expect(run.stderr).toBe(`${shown(file)} already has the slug 1969-07-20-apollo-11-lands: nothing was written (edit that file, or choose another title)\n`);
     expect(await readFile(file, "utf8")).toBe("the editor's own text");
+    // Slugs are unique across subfolders too.
+    const nested = path.join(content, "events", "1960s", "1969-07-21-first-step.md");
+    await mkdir(path.dirname(nested), { recursive: true });
+    await writeFile(nested, "another editor's text");
+    const again = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, ["--date", "1969-07-21", "--title", "First step"]);
+    expect([again.code, again.stderr.startsWith(`${shown(nested)} already has the slug`)]).toEqual([1, true]);
+    await expect(readFile(path.join(content, "events", "1969-07-21-first-step.md"))).rejects.toThrow();
   });
 
   it("explains a missing title or an impossible date, and writes nothing", async () => {
