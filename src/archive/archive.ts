@@ -311,16 +311,11 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
       Array.from({ length: 7 }, (_, d) => month.days[w * 7 + d] ?? null),
     ),
   }));
-  const addedOf = (entry: LoadedEntry) => (entry.added ? isoDate(entry.added) : options.addedDates?.get(entry.path) ?? isoDate(buildDate));
-  const feedEntries = sorted
-    .map((entry) => ({ ...links.get(entry.slug)!, added: addedOf(entry), bodyHtml: "" }))
-    .sort((a, b) => compareText(b.added, a.added) || compareText(a.slug, b.slug))
-    .slice(0, FEED_SIZE)
-    .map((entry) => ({ ...entry, bodyHtml: events.find((e) => e.slug === entry.slug)!.bodyHtml }));
+  const bySlug = new Map(events.map((e) => [e.slug, e]));
   const isFeb28OfCommonYear = buildDate.month === 2 && buildDate.day === 28 && daysInMonth(buildDate.year, 2) === 28;
   return {
     events,
-    bySlug: new Map(events.map((e) => [e.slug, e])),
+    bySlug,
     days,
     byDay,
     months,
@@ -333,9 +328,24 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     topics: buildTopics(eventLinks, (e) => topicNames.get(e.slug) ?? [], (n) => counted(n).countLabel),
     calendar,
     dayKeysWithEvents: days.filter((d) => d.count > 0).map((d) => d.key),
-    feed: { updated: feedEntries[0]?.added ?? isoDate(buildDate), entries: feedEntries },
+    feed: newestEntries(sorted, bySlug, options),
     ...(eventLinks.length && { randomPick: eventLinks[pickIndex(isoDate(buildDate), eventLinks.length)]! }),
   };
+}
+
+/** The feed: the newest entries by the date they joined the archive (front-matter, else git, else the build date). */
+function newestEntries(entries: readonly LoadedEntry[], bySlug: ReadonlyMap<string, ArchiveEvent>, options: ArchiveOptions): Archive["feed"] {
+  const fallback = isoDate(options.buildDate);
+  const added = (entry: LoadedEntry) => (entry.added ? isoDate(entry.added) : (options.addedDates?.get(entry.path) ?? fallback));
+  const newest = entries
+    .map((entry) => ({ entry, added: added(entry) }))
+    .sort((a, b) => compareText(b.added, a.added) || compareText(a.entry.slug, b.entry.slug))
+    .slice(0, FEED_SIZE)
+    .map(({ entry, added }): FeedEntry => {
+      const event = bySlug.get(entry.slug)!;
+      return { ...toLink(event), added, bodyHtml: event.bodyHtml };
+    });
+  return { updated: newest[0]?.added ?? fallback, entries: newest };
 }
 
 function socialImageOf(photos: readonly (PlannedPhoto | undefined)[]): { socialImage?: { url: string; alt: string } } {
