@@ -10,6 +10,7 @@ import { configFromEnv } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
 import { handOverArchive } from "../eleventy/archive-plugin.ts";
 import { finishSite } from "../eleventy/finish-site.ts";
+import { startSearchIndex } from "../search/search-index.ts";
 import { plural, reportProblems } from "./report.ts";
 import { runCli } from "./run-cli.ts";
 
@@ -28,9 +29,11 @@ await runCli(async () => {
   const unique = `${process.pid}-${Date.now()}`;
   const staging = `${config.outputDir}.building-${unique}`;
   try {
+    // Pagefind indexes the archive in its own process while Eleventy writes the pages.
+    const search = startSearchIndex(archive, config.site.language);
     const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true, pathPrefix: config.site.pathPrefix });
     await eleventy.write();
-    await finishSite(archive, config, staging);
+    await finishSite(archive, config, staging, search);
     await swapIn(staging, config.outputDir, `${config.outputDir}.previous-${unique}`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     console.log(`Built ${plural(archive.events.length, "event")} and 366 day pages into ${shown}/ in ${seconds} s.`);
