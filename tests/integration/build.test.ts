@@ -160,7 +160,7 @@ describe("the built fixture archive", () => {
 
   it("is valid HTML on every page (html-validate, recommended rules)", async () => {
     expect(await htmlErrors(site)).toEqual([]);
-  });
+  }, 60_000);
 
   it("writes only pages, the stylesheet and each photo's images", () => {
     const files = listFiles(site);
