@@ -42,9 +42,11 @@ export function buildTopics(
 ): TopicPage[] {
   const topics = new Map<string, { name: string; events: EventLink[] }>();
   for (const event of events) {
-    for (const name of new Set(topicsOf(event).map(topicSlug))) {
-      const original = topicsOf(event).find((t) => topicSlug(t) === name)!;
-      const topic = topics.get(name) ?? topics.set(name, { name: original, events: [] }).get(name)!;
+    // Each topic once per event, under the spelling this event gives first.
+    const bySlug = new Map<string, string>();
+    for (const name of topicsOf(event)) if (!bySlug.has(topicSlug(name))) bySlug.set(topicSlug(name), name);
+    for (const [slug, name] of bySlug) {
+      const topic = topics.get(slug) ?? topics.set(slug, { name, events: [] }).get(slug)!;
       topic.events.push(event);
     }
   }

@@ -1,7 +1,7 @@
 // npm run build: validate the content, then build the site into a staging
 // folder and swap it in only when everything succeeded. A failed build never
 // leaves a half-written site behind.
-import { rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm, rmdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
@@ -39,24 +39,45 @@ await runCli(async () => {
     console.log(`Built ${plural(archive.events.length, "event")} and 366 day pages into ${shown}/ in ${seconds} s.`);
     return 0;
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    // Eleventy may still be closing files it was writing when it failed: retry the removal.
+    await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     if (error instanceof ContentErrors) reportProblems(error.problems);
-    else console.error(error);
+    else console.error(`${(error as Error).message ?? error}${process.env.DEBUG ? `\n${(error as Error).stack}` : ""}`);
     console.error(`The build failed; ${shown}/ is unchanged.`);
     return 1;
   }
 });
 
-/** Two renames: the old site is replaced whole, never merged into, and put back if the second fails. */
+/**
+ * Two renames: the old site is replaced whole, never merged into, and put back
+ * if the second fails. Builds started at once take turns, holding a lock folder.
+ */
 async function swapIn(staging: string, target: string, previous: string): Promise<void> {
-  const hadSite = existsSync(target);
-  if (hadSite) await rename(target, previous);
-  try {
-    await rename(staging, target);
-  } catch (error) {
-    if (hadSite) await rename(previous, target);
-    throw error;
+  const lock = `${target}.lock`;
+  for (let waited = 0; ; waited += 50) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (waited > 60_000) {
+        throw new Error(`${lock} has been there for a minute: another build is stuck swapping in its site, or one was killed while doing it. Remove the folder if no build is running.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
-  if (hadSite) await rm(previous, { recursive: true, force: true });
+  try {
+    const hadSite = existsSync(target);
+    if (hadSite) await rename(target, previous);
+    try {
+      await rename(staging, target);
+    } catch (error) {
+      if (hadSite) await rename(previous, target);
+      throw error;
+    }
+    if (hadSite) await rm(previous, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  } finally {
+    await rmdir(lock);
+  }
 }
 

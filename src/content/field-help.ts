@@ -35,7 +35,9 @@ function schemaAt(root: AnySchema, path: readonly PropertyKey[]): AnySchema | un
     if (!current) return undefined;
     const inner = unwrap(current, () => {});
     const def = inner._zod.def as { type: string; element?: AnySchema; shape?: Record<string, AnySchema> };
-    current = typeof segment === "number" ? def.element : def.shape?.[String(segment)];
+    const key = String(segment);
+    // Own fields only: "constructor" or "toString" are not fields of any schema.
+    current = typeof segment === "number" ? def.element : def.shape && Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
   }
   return current;
 }

@@ -28,6 +28,7 @@ export type ParseResult = { entry: Entry; problems: [] } | { entry?: undefined; 
 // Passing options also turns off gray-matter's cache, which would hand back a
 // shared `data` object for identical texts.
 const SPLIT_ONLY = { engines: { yaml: () => ({}) } };
+const MAX_UNKNOWN_FIELDS_SHOWN = 10;
 
 export function slugFromFileName(fileName: string): string {
   return fileName.replace(/\.md$/i, "");
@@ -47,7 +48,7 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
   }
 
   const split = splitFrontMatter(text);
-  if (!split.matter.trim()) {
+  if (!split.matter?.trim()) {
     error(
       "has no front-matter",
       "start the file with a line '---', then the fields (title:, date:, summary:), then a line '---' and the body",
@@ -55,11 +56,12 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
     return { problems };
   }
   let located: LocatedYaml | undefined;
-  const locate = () => (located ??= parseLocated(split.matter, split.lineOffset));
+  const locate = (uniqueKeys = false) => (located ??= parseLocated(split.matter, split.lineOffset, uniqueKeys));
 
   let data = quickParse(split.matter);
   if (data === undefined) {
-    const { doc, lineAt } = locate();
+    // js-yaml refused it (or it uses aliases): let the slower parser say every reason, duplicate keys included.
+    const { doc, lineAt } = locate(true);
     if (doc.errors.length) {
       const seen = new Set<string>();
       for (const e of doc.errors) {
@@ -78,7 +80,7 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
       return { problems };
     }
   }
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+  if (!isPlainObject(data)) {
     error("the front-matter is not a list of fields", "write one 'field: value' per line between the two '---' lines", undefined, locate().lineAt(0));
     return { problems };
   }
@@ -86,6 +88,12 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
   const result = frontMatterSchema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) problems.push(...explainIssue(issue, data, file, locate()));
+  }
+  // zod may pass over a "__proto__" key without a word; it is no field of ours either.
+  for (const at of protoKeyPaths(data)) {
+    const field = fieldPath(at);
+    if (problems.some((p) => p.field === field)) continue;
+    problems.push({ file, line: locate().lineAt(offsetOf(locate().doc, at) ?? 0), field, message: "is not a known field", fix: "remove it", severity: "error" });
   }
   if (problems.length || !result.success) return { problems };
   return { entry: { ...result.data, slug, file, body: split.content }, problems: [] };
@@ -103,8 +111,10 @@ export function lineOfField(text: string, path: readonly PropertyKey[]): number 
 function splitFrontMatter(text: string): { matter: string; content: string; lineOffset: number } {
   const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const split = matter(source, SPLIT_ONLY);
-  const lineOffset = countLines(source.slice(0, Math.max(0, source.indexOf(split.matter))));
-  return { matter: split.matter, content: split.content, lineOffset };
+  // gray-matter gives an empty text no `matter` at all.
+  const front = split.matter ?? "";
+  const lineOffset = countLines(source.slice(0, Math.max(0, source.indexOf(front))));
+  return { matter: front, content: split.content ?? "", lineOffset };
 }
 
 /**
@@ -121,6 +131,23 @@ function quickParse(yamlText: string): unknown {
   }
 }
 
+/** Where a "__proto__" key stands: kept as a field, or (by a YAML parser) made the object's prototype. */
+function protoKeyPaths(value: unknown, at: PropertyKey[] = []): PropertyKey[][] {
+  if (value === null || typeof value !== "object") return [];
+  const prototype = Object.getPrototypeOf(value);
+  const replaced = !Array.isArray(value) && prototype !== Object.prototype && prototype !== null;
+  return [
+    ...(replaced || Object.hasOwn(value, "__proto__") ? [[...at, "__proto__"]] : []),
+    ...Object.entries(value).flatMap(([key, inner]) => (key === "__proto__" ? [] : protoKeyPaths(inner, [...at, Array.isArray(value) ? Number(key) : key]))),
+  ];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object") return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 function sharesObjects(data: unknown, seen = new Set<object>()): boolean {
   if (data === null || typeof data !== "object") return false;
   if (seen.has(data)) return true;
@@ -133,9 +160,10 @@ interface LocatedYaml {
   readonly lineAt: (offset: number) => number;
 }
 
-function parseLocated(yamlText: string, lineOffset: number): LocatedYaml {
+/** `uniqueKeys` costs time that grows with the square of the fields: only asked for when js-yaml has not already checked. */
+function parseLocated(yamlText: string, lineOffset: number, uniqueKeys = false): LocatedYaml {
   const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { schema: "core", uniqueKeys: true, lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(yamlText, { schema: "core", uniqueKeys, lineCounter: lines, prettyErrors: false });
   return { doc, lineAt: (offset) => lines.linePos(offset).line + lineOffset };
 }
 
@@ -158,8 +186,11 @@ function explainIssue(issue: z.core.$ZodIssue, data: unknown, file: string, { do
   const example = help.example ? `e.g. ${help.example}` : help.description;
 
   switch (issue.code) {
-    case "unrecognized_keys":
-      return issue.keys.map((key) => {
+    case "unrecognized_keys": {
+      // A file with thousands of unknown fields is not a typo: name the first few, count the rest.
+      const shown = issue.keys.slice(0, MAX_UNKNOWN_FIELDS_SHOWN);
+      const more = issue.keys.length - shown.length;
+      const problems = shown.map((key) => {
         const known = fieldHelp(frontMatterSchema, [...path, key]).siblings ?? [];
         const guess = closestField(key, known);
         return problem(
@@ -168,6 +199,9 @@ function explainIssue(issue: z.core.$ZodIssue, data: unknown, file: string, { do
           guess ? `did you mean "${guess}"?` : `remove it, or use one of: ${known.join(", ")}`,
         );
       });
+      if (more > 0) problems.push(problem(path, `has ${more} more unknown fields`, "remove every field the README does not list"));
+      return problems;
+    }
     case "invalid_type":
       if (value === undefined) return [problem(path, "is missing", `add it, ${example ?? "see the README"}`)];
       if (value === null) return [problem(path, "is empty", `fill it in, ${example ?? "or remove the line"}`)];
@@ -175,6 +209,9 @@ function explainIssue(issue: z.core.$ZodIssue, data: unknown, file: string, { do
     case "too_small":
       return [problem(path, "is empty", `fill it in, ${example ?? "or remove the line"}`)];
     case "too_big":
+      if (Array.isArray(value)) {
+        return [problem(path, `has ${value.length} items; the limit is ${issue.maximum}`, "keep the most telling ones")];
+      }
       return [
         problem(
           path,

@@ -17,7 +17,24 @@ function fail(ctx: z.RefinementCtx, message: string, fix: string, path: Property
   ctx.addIssue({ code: "custom", message, params: { fix }, path });
 }
 
-const text = () => z.string().trim().min(1);
+// Control characters (other than tab and line breaks) break feeds and calendars
+// and can rewrite a terminal: no field may hold one.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const text = () =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .superRefine((value, ctx) => {
+      const found = CONTROL.exec(value);
+      if (found) {
+        const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+        fail(ctx, `contains the control character ${code}`, "remove it; only ordinary text belongs here");
+      }
+    });
+
+export const TOPIC_MAX = 60;
+export const TOPICS_MAX = 20;
 
 const historicalDate = z.string().transform((value, ctx): HistoricalDate => {
   const parsed = parseHistoricalDate(value);
@@ -97,7 +114,11 @@ export const frontMatterSchema = z.strictObject({
     .refine((s) => !/[\r\n]/.test(s), { message: "must be one line", params: { fix: "join the lines, or move the detail into the body" } })
     .meta({ description: `One line, at most ${SUMMARY_MAX} characters, shown on day pages and in feeds.`, examples: ["Neil Armstrong and Buzz Aldrin land the lunar module Eagle."] }),
   location: text().optional().meta({ description: "Where it happened.", examples: ["Sea of Tranquility, the Moon"] }),
-  topics: z.array(text()).optional().meta({ description: "Topic names.", examples: [["space exploration"]] }),
+  topics: z
+    .array(text().max(TOPIC_MAX))
+    .max(TOPICS_MAX)
+    .optional()
+    .meta({ description: `Topic names: at most ${TOPICS_MAX}, each at most ${TOPIC_MAX} characters.`, examples: [["space exploration"]] }),
   photo: photoSchema.optional().meta({ description: "The lead photo and its credit." }),
   photos: z.array(photoSchema).optional().meta({ description: "Further historical photos, each like photo." }),
   related: z.array(relatedSchema).optional().meta({ description: "Related events: entries by slug, or dated text." }),
