@@ -1,30 +1,19 @@
 // The parts of discovery that need a browser: search through Pagefind's UI,
 // the home page's switch to the reader's own "today", and "Random event".
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
-import { buildAndServe, type BuiltSites } from "./sites.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useSitesInBrowser } from "./sites.ts";
 
-let sites: BuiltSites;
-let browser: Browser;
-
-beforeAll(async () => {
-  [sites, browser] = await Promise.all([buildAndServe(), launchBrowser()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await sites?.close();
-});
+const env = useSitesInBrowser();
 
 describe("search", () => {
   async function search(query: string): Promise<string[]> {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
     });
-    await page.goto(sites.example.origin + "/search/");
+    await page.goto(env.sites.example.origin + "/search/");
     await page.locator(".pagefind-ui__search-input").fill(query);
     await page.locator(".pagefind-ui__result-link").first().waitFor();
     const links = await page.locator(".pagefind-ui__result-link").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
@@ -46,10 +35,10 @@ describe("search", () => {
 describe("the home page's today", () => {
   // The example archive is built with BUILD_DATE=2026-06-12.
   async function homeAt(instant: string, timezoneId: string): Promise<Page> {
-    const context = await browser.newContext({ timezoneId });
+    const context = await env.browser.newContext({ timezoneId });
     const page = await context.newPage();
     await page.clock.setFixedTime(new Date(instant));
-    await page.goto(sites.example.origin + "/");
+    await page.goto(env.sites.example.origin + "/");
     return page;
   }
   const heading = (page: Page) => page.locator("#today h1").innerText();
@@ -85,9 +74,9 @@ describe("the home page's today", () => {
   });
 
   it("leaves the built page as it is without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, timezoneId: "Pacific/Kiritimati" });
+    const context = await env.browser.newContext({ javaScriptEnabled: false, timezoneId: "Pacific/Kiritimati" });
     const page = await context.newPage();
-    await page.goto(sites.example.origin + "/");
+    await page.goto(env.sites.example.origin + "/");
     expect(await heading(page)).toBe("On this day: June 12");
     await context.close();
   });
@@ -95,13 +84,13 @@ describe("the home page's today", () => {
 
 describe("random event", () => {
   it("goes to an event page with JavaScript, and offers one without", async () => {
-    const page = await browser.newPage();
-    await page.goto(sites.example.origin + "/random/");
+    const page = await env.browser.newPage();
+    await page.goto(env.sites.example.origin + "/random/");
     await page.waitForURL(/\/events\/[a-z0-9-]+\/$/);
     expect(await page.locator("article.event h1").count()).toBe(1);
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const still = await context.newPage();
-    await still.goto(sites.example.origin + "/random/");
+    await still.goto(env.sites.example.origin + "/random/");
     expect(await still.locator("#random a").getAttribute("href")).toMatch(/^\/events\/[a-z0-9-]+\/$/);
     await context.close();
   });

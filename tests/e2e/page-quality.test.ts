@@ -5,11 +5,10 @@ import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fileForUrl } from "../support/site-files.ts";
-import { buildAndServe, SCREENSHOT_DIR, type BuiltSites } from "./sites.ts";
+import { SCREENSHOT_DIR, useSitesInBrowser } from "./sites.ts";
 
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -42,18 +41,9 @@ const PAGE_KINDS: readonly PageKind[] = [
   { name: "event-without-photo", site: "example", url: "/events/apollo-11-moon-landing/", budget: true },
 ];
 
-let sites: BuiltSites;
-let browser: Browser;
+const env = useSitesInBrowser();
 
-beforeAll(async () => {
-  [sites, browser] = await Promise.all([buildAndServe(), launchBrowser()]);
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await sites?.close();
-});
+beforeAll(() => mkdir(SCREENSHOT_DIR, { recursive: true }));
 
 interface Visit {
   readonly page: Page;
@@ -64,7 +54,7 @@ interface Visit {
 
 /** Opens a page with a layout-shift observer installed before anything renders. */
 async function visit(kind: PageKind, options: { width: number; scheme: "light" | "dark"; injectsScript?: boolean }): Promise<Visit> {
-  const page = await browser.newPage({
+  const page = await env.browser.newPage({
     viewport: { width: options.width, height: 900 },
     colorScheme: options.scheme,
     timezoneId: "UTC",
@@ -74,7 +64,7 @@ async function visit(kind: PageKind, options: { width: number; scheme: "light" |
   // The reader's clock on the build date, as on a site rebuilt every day: the
   // home page then keeps the events it was built with (see discovery.test.ts
   // for readers whose date differs).
-  await page.clock.setFixedTime(new Date(`${sites[kind.site].buildDate}T12:00:00Z`));
+  await page.clock.setFixedTime(new Date(`${env.sites[kind.site].buildDate}T12:00:00Z`));
   const requests: string[] = [];
   const errors: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
@@ -90,7 +80,7 @@ async function visit(kind: PageKind, options: { width: number; scheme: "light" |
       }
     }).observe({ type: "layout-shift", buffered: true });
   });
-  await page.goto(sites[kind.site].origin + kind.url, { waitUntil: "load" });
+  await page.goto(env.sites[kind.site].origin + kind.url, { waitUntil: "load" });
   return { page, requests, errors };
 }
 
@@ -114,7 +104,7 @@ describe.each(PAGE_KINDS)("the $name page ($url)", (kind) => {
 
   it("loads nothing from another host, breaks no Content-Security-Policy rule, blocks rendering with no script, and does not shift", async () => {
     const { page, requests, errors } = await visit(kind, { width: 390, scheme: "light" });
-    const origin = sites[kind.site].origin;
+    const origin = env.sites[kind.site].origin;
     expect(requests.filter((url) => !url.startsWith(origin + "/"))).toEqual([]);
     const blocking = await page.locator("head script:not([async]):not([defer]):not([type=module]):not([type='application/ld+json'])").count();
     expect(blocking).toBe(0);
@@ -129,7 +119,7 @@ describe.each(PAGE_KINDS)("the $name page ($url)", (kind) => {
     it(`transfers at most ${BUDGET_BYTES / 1024} KB before images (HTML, CSS, scripts; gzip)`, async () => {
       const { page, requests } = await visit(kind, { width: 1280, scheme: "light" });
       await page.close();
-      const dir = sites[kind.site].dir;
+      const dir = env.sites[kind.site].dir;
       const textual = requests.map((url) => new URL(url).pathname).filter((p) => !/\.(png|jpe?g|webp|avif|gif|svg)$/i.test(p));
       expect(textual.length).toBeGreaterThan(0);
       let bytes = 0;

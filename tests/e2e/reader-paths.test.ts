@@ -1,27 +1,16 @@
 // A reader's paths through the site in a real browser, by mouse and by keyboard.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
-import { buildAndServe, type BuiltSites } from "./sites.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useSitesInBrowser } from "./sites.ts";
 
-let sites: BuiltSites;
-let browser: Browser;
+const env = useSitesInBrowser();
 let page: Page;
-
-beforeAll(async () => {
-  [sites, browser] = await Promise.all([buildAndServe(), launchBrowser()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await sites?.close();
-});
 
 /** A reader on the build date, so the home page keeps the events it was built with. */
 async function readerPage(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, timezoneId: "UTC" });
+  const context = await env.browser.newContext({ viewport: { width, height }, timezoneId: "UTC" });
   const opened = await context.newPage();
-  await opened.clock.setFixedTime(new Date(`${sites.example.buildDate}T12:00:00Z`));
+  await opened.clock.setFixedTime(new Date(`${env.sites.example.buildDate}T12:00:00Z`));
   return opened;
 }
 
@@ -34,7 +23,7 @@ describe("a reader with a mouse", () => {
   });
 
   it("goes from the home page to a month, a day and an event", async () => {
-    await page.goto(sites.example.origin + "/");
+    await page.goto(env.sites.example.origin + "/");
     expect(await heading()).toBe("On this day: June 12");
     await page.locator(".month-grid").getByRole("link", { name: /June/ }).click();
     expect(path()).toBe("/june/");
@@ -48,7 +37,7 @@ describe("a reader with a mouse", () => {
   });
 
   it("follows a related event, finds the link back, and goes back", async () => {
-    await page.goto(sites.example.origin + "/events/trump-kim-singapore-summit/");
+    await page.goto(env.sites.example.origin + "/events/trump-kim-singapore-summit/");
     await page.locator(".related-list").getByRole("link", { name: /Hanoi summit/ }).click();
     expect(path()).toBe("/events/hanoi-summit/");
     await expect
@@ -60,12 +49,12 @@ describe("a reader with a mouse", () => {
   });
 
   it("walks the calendar day by day, across the end of the year and through 29 February", async () => {
-    await page.goto(sites.example.origin + "/december/31/");
+    await page.goto(env.sites.example.origin + "/december/31/");
     await page.locator('.pager a[rel="next"]').click();
     expect(path()).toBe("/january/1/");
     await page.locator('.pager a[rel="prev"]').click();
     expect(path()).toBe("/december/31/");
-    await page.goto(sites.example.origin + "/february/28/");
+    await page.goto(env.sites.example.origin + "/february/28/");
     await page.locator('.pager a[rel="next"]').click();
     expect(path()).toBe("/february/29/");
     expect(await page.locator(".event-title").allInnerTexts()).toEqual(["Birth of Gioachino Rossini"]);
@@ -97,7 +86,7 @@ describe("a reader with only a keyboard", () => {
   }
 
   it("skips to the content, then reaches a month, a day and an event with Tab and Enter", async () => {
-    await page.goto(sites.example.origin + "/");
+    await page.goto(env.sites.example.origin + "/");
     await tabTo(/^Skip to content$/);
     await page.keyboard.press("Enter");
     expect(path()).toBe("/#main");

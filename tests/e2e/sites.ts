@@ -3,7 +3,9 @@
 // (which has real photo files), each built as CI builds it and served on loopback.
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { expect } from "vitest";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import { launchBrowser } from "../support/browser.ts";
 import { buildSite, FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
 import { serveStatic, type StaticSite } from "../support/static-server.ts";
 
@@ -40,3 +42,27 @@ export async function buildAndServe(): Promise<BuiltSites> {
 }
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, "test-results", "screenshots");
+
+/**
+ * Builds and serves both sites and starts Chromium once for a test file, and
+ * closes them after it. The getters are valid inside tests.
+ */
+export function useSitesInBrowser(): { readonly sites: BuiltSites; readonly browser: Browser } {
+  let sites: BuiltSites | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [sites, browser] = await Promise.all([buildAndServe(), launchBrowser()]);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await sites?.close();
+  });
+  return {
+    get sites() {
+      return sites!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}
