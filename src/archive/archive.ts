@@ -237,8 +237,41 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     };
   });
 
+  const days = buildDays(events);
+  const months = buildMonths(days);
+  const photos = creditPhotos(sorted, planned, links);
+
+  const byDay = new Map(days.map((d) => [d.key, d]));
+  const { buildDate } = options;
+  const eventLinks = events.map(toLink);
+  const { pages: years, centuries } = buildYears(eventLinks, (n) => counted(n).countLabel);
+  const topicNames = new Map(events.map((e) => [e.slug, e.topics]));
+  const bySlug = new Map(events.map((e) => [e.slug, e]));
+  const isFeb28OfCommonYear = buildDate.month === 2 && buildDate.day === 28 && daysInMonth(buildDate.year, 2) === 28;
+  return {
+    events,
+    bySlug,
+    days,
+    byDay,
+    months,
+    photos,
+    today: byDay.get(monthDayKey(buildDate.month, buildDate.day))!,
+    ...(isFeb28OfCommonYear && { todayAlso: byDay.get("02-29")! }),
+    buildDate: isoDate(buildDate),
+    years,
+    centuries,
+    topics: buildTopics(eventLinks, (e) => topicNames.get(e.slug) ?? [], (n) => counted(n).countLabel),
+    calendar: calendarTables(months),
+    dayKeysWithEvents: days.filter((d) => d.count > 0).map((d) => d.key),
+    feed: newestEntries(sorted, bySlug, options),
+    ...(eventLinks.length && { randomPick: eventLinks[pickIndex(isoDate(buildDate), eventLinks.length)]! }),
+  };
+}
+
+/** All 366 days, each with its events by kind and its neighbours. */
+function buildDays(events: readonly ArchiveEvent[]): Day[] {
   const eventsByDay = Map.groupBy(events, (e) => e.day.key);
-  const days = CALENDAR_DAYS.map((link, index): Day => {
+  return CALENDAR_DAYS.map((link, index): Day => {
     const dayEvents = eventsByDay.get(link.key) ?? [];
     const sections = KINDS.map((kind) => ({
       kind,
@@ -255,7 +288,11 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     };
   });
 
-  const months = CALENDAR_MONTHS.map((month, i): Month => {
+}
+
+/** The twelve months, each with its days' counts and first events. */
+function buildMonths(days: readonly Day[]): Month[] {
+  return CALENDAR_MONTHS.map((month, i): Month => {
     const fullDays = days.filter((d) => d.month === month.number);
     const monthDays = fullDays.map((d) => ({ ...toDayLink(d), count: d.count, countLabel: d.countLabel }));
     const highlights = fullDays
@@ -276,6 +313,14 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     };
   });
 
+}
+
+/** Every published image once, with the events that show it. */
+function creditPhotos(
+  sorted: readonly LoadedEntry[],
+  planned: ReadonlyMap<string, { lead?: PlannedPhoto; further: PlannedPhoto[] }>,
+  links: ReadonlyMap<string, EventLink>,
+): CreditedPhoto[] {
   // The same file used by several events is published (and credited) once.
   const photos = new Map<string, CreditedPhoto & { usedOn: EventLink[] }>();
   for (const entry of sorted) {
@@ -298,12 +343,12 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     }
   }
 
-  const byDay = new Map(days.map((d) => [d.key, d]));
-  const { buildDate } = options;
-  const eventLinks = events.map(toLink);
-  const { pages: years, centuries } = buildYears(eventLinks, (n) => counted(n).countLabel);
-  const topicNames = new Map(events.map((e) => [e.slug, e.topics]));
-  const calendar = months.map((month): CalendarMonth => ({
+  return [...photos.values()];
+}
+
+/** The calendar page's tables: each month in rows of seven days. */
+function calendarTables(months: readonly Month[]): CalendarMonth[] {
+  return months.map((month): CalendarMonth => ({
     number: month.number,
     name: month.name,
     url: month.url,
@@ -311,26 +356,6 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
       Array.from({ length: 7 }, (_, d) => month.days[w * 7 + d] ?? null),
     ),
   }));
-  const bySlug = new Map(events.map((e) => [e.slug, e]));
-  const isFeb28OfCommonYear = buildDate.month === 2 && buildDate.day === 28 && daysInMonth(buildDate.year, 2) === 28;
-  return {
-    events,
-    bySlug,
-    days,
-    byDay,
-    months,
-    photos: [...photos.values()],
-    today: byDay.get(monthDayKey(buildDate.month, buildDate.day))!,
-    ...(isFeb28OfCommonYear && { todayAlso: byDay.get("02-29")! }),
-    buildDate: isoDate(buildDate),
-    years,
-    centuries,
-    topics: buildTopics(eventLinks, (e) => topicNames.get(e.slug) ?? [], (n) => counted(n).countLabel),
-    calendar,
-    dayKeysWithEvents: days.filter((d) => d.count > 0).map((d) => d.key),
-    feed: newestEntries(sorted, bySlug, options),
-    ...(eventLinks.length && { randomPick: eventLinks[pickIndex(isoDate(buildDate), eventLinks.length)]! }),
-  };
 }
 
 /** The feed: the newest entries by the date they joined the archive (front-matter, else git, else the build date). */
