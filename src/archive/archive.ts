@@ -212,7 +212,9 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
   const events = sorted.map((entry): ArchiveEvent => {
     const link = links.get(entry.slug)!;
     const { lead, further } = planned.get(entry.slug)!;
-    const sameDay = linksByDay.get(monthDayKey(entry.date.month, entry.date.day))!.filter((l) => l.slug !== entry.slug);
+    // The day's first few, other than this one: constant work however full the day is.
+    const day = linksByDay.get(monthDayKey(entry.date.month, entry.date.day))!;
+    const alsoOnThisDay = day.slice(0, ALSO_ON_THIS_DAY + 1).filter((l) => l.slug !== entry.slug).slice(0, ALSO_ON_THIS_DAY);
     return {
       ...link,
       location: entry.location,
@@ -221,8 +223,8 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
       year: yearLink(entry.date.year),
       dayWords: `${entry.date.day} ${monthName(entry.date.month)}`,
       century: centuryLabel(centuryOf(entry.date.year)),
-      alsoOnThisDay: sameDay.slice(0, ALSO_ON_THIS_DAY),
-      alsoOnThisDayMore: Math.max(0, sameDay.length - ALSO_ON_THIS_DAY),
+      alsoOnThisDay,
+      alsoOnThisDayMore: Math.max(0, day.length - 1 - ALSO_ON_THIS_DAY),
       photo: lead?.view,
       photos: further.map((p) => p.view),
       ...socialImageOf([lead, ...further]),
