@@ -17,7 +17,16 @@ export interface BuildConfig {
   readonly cacheDir: string;
   /** Photos over this many pixels are refused (MAX_PHOTO_PIXELS). */
   readonly maxPhotoPixels: number;
+  /** Event pages per Eleventy run (EVENTS_PER_RUN): bounds the build's memory. */
+  readonly eventsPerRun: number;
+  /** Events per search index shard (EVENTS_PER_SEARCH_SHARD): bounds Pagefind's memory. */
+  readonly eventsPerSearchShard: number;
 }
+
+/** Eleventy keeps each run's pages in memory until the run ends: about 200 MB for this many event pages. */
+const EVENTS_PER_RUN = 10_000;
+/** Pagefind keeps a shard's index in memory until it is written: about 25 KB an event. */
+const EVENTS_PER_SEARCH_SHARD = 25_000;
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -32,6 +41,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): BuildConfig
     site: siteFrom(contentDir, env),
     cacheDir: path.resolve(env.CACHE_DIR || ".cache"),
     maxPhotoPixels: positiveInteger("MAX_PHOTO_PIXELS", env.MAX_PHOTO_PIXELS) ?? DEFAULT_MAX_PHOTO_PIXELS,
+    eventsPerRun: positiveInteger("EVENTS_PER_RUN", env.EVENTS_PER_RUN) ?? EVENTS_PER_RUN,
+    eventsPerSearchShard: positiveInteger("EVENTS_PER_SEARCH_SHARD", env.EVENTS_PER_SEARCH_SHARD) ?? EVENTS_PER_SEARCH_SHARD,
   };
 }
 

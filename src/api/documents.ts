@@ -6,6 +6,7 @@ import type { ImageView } from "../images/renditions.ts";
 import { absoluteUrl, sitePath, type SiteInfo } from "../site.ts";
 import type { DayDocument, EventDocument, EventsIndex, EventSummary, WikimediaFeed, WikimediaItem } from "./schemas.ts";
 import { WIKIMEDIA_TYPES } from "./schemas.ts";
+import { escapeHtml } from "../escape-html.ts";
 
 export const apiPaths = {
   day: (key: string) => `/api/v1/days/${key}.json`,
@@ -149,8 +150,4 @@ export class ApiDocuments {
       ],
     };
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

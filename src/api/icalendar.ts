@@ -56,11 +56,12 @@ function text(value: string): string {
 
 /** Lines longer than 75 octets continue on the next line after a space, never inside a character. */
 function fold(line: string): string {
+  if (Buffer.byteLength(line) <= 75) return line;
   const parts: string[] = [];
   let current = "";
   let octets = 0;
   for (const ch of line) {
-    const size = Buffer.byteLength(ch);
+    const size = utf8Length(ch.codePointAt(0)!);
     if (octets + size > (parts.length ? 74 : 75)) {
       parts.push(current);
       current = "";
@@ -71,6 +72,10 @@ function fold(line: string): string {
   }
   parts.push(current);
   return parts.join("\r\n ");
+}
+
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }
 
 function pad(n: number): string {

@@ -4,41 +4,60 @@
 import { mkdir, rename, rm, rmdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import Eleventy from "@11ty/eleventy";
 import { loadArchive } from "../archive/load-archive.ts";
 import { configFromEnv } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
 import { handOverArchive } from "../eleventy/archive-plugin.ts";
 import { finishSite } from "../eleventy/finish-site.ts";
+import { renderRuns } from "../eleventy/render-plan.ts";
 import { startSearchIndex } from "../search/search-index.ts";
 import { plural, reportProblems } from "./report.ts";
 import { runCli } from "./run-cli.ts";
+
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
 
 await runCli(async () => {
   const started = performance.now();
   const config = configFromEnv();
   const { archive, problems } = await loadArchive(config.contentDir, config);
+  const read = performance.now();
   const { errors } = reportProblems(problems);
   const shown = path.relative(process.cwd(), config.outputDir) || config.outputDir;
   if (errors || !archive) {
     console.error(`Nothing was built; ${shown}/ is unchanged.`);
     return 1;
   }
-  handOverArchive(archive);
 
   const unique = `${process.pid}-${Date.now()}`;
   const staging = `${config.outputDir}.building-${unique}`;
+  let search: { done: Promise<void> } | undefined;
   try {
     // Pagefind indexes the archive in its own process while Eleventy writes the pages.
-    const search = startSearchIndex(archive, config.site.language);
-    const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true, pathPrefix: config.site.pathPrefix });
-    await eleventy.write();
+    search = startSearchIndex(archive, config.site.language, staging, config.eventsPerSearchShard);
+    // Several runs on a large archive: Eleventy holds each run's pages in memory until it ends.
+    const runs = renderRuns(archive, config.eventsPerRun);
+    for (const plan of runs) {
+      handOverArchive(archive, plan);
+      const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true, pathPrefix: config.site.pathPrefix });
+      await eleventy.write();
+      // Give back the finished run's pages now: left to itself, V8 lets the heap grow to twice the site.
+      if (runs.length > 1) collectGarbage();
+    }
+    const paged = performance.now();
     await finishSite(archive, config, staging, search);
     await swapIn(staging, config.outputDir, `${config.outputDir}.previous-${unique}`);
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    console.log(`Built ${plural(archive.events.length, "event")} and 366 day pages into ${shown}/ in ${seconds} s.`);
+    const s = (from: number, to = performance.now()) => `${((to - from) / 1000).toFixed(2)} s`;
+    console.log(
+      `Built ${plural(archive.events.length, "event")} and 366 day pages into ${shown}/ in ${s(started)} ` +
+        `(content ${s(started, read)}, pages ${s(read, paged)} in ${plural(runs.length, "run")}, then the rest ${s(paged)}).`,
+    );
     return 0;
   } catch (error) {
+    await search?.done.catch(() => {});
     // Eleventy may still be closing files it was writing when it failed: retry the removal.
     await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     if (error instanceof ContentErrors) reportProblems(error.problems);

@@ -1,9 +1,12 @@
 // What a built site needs beyond Eleventy's pages: the photos' images, the
-// JSON API and calendar, and the search index. The three are independent and
+// JSON API and calendar, the sitemap and the search index. They are independent and
 // run side by side (Pagefind indexes in a process of its own, and the build
 // starts it before Eleventy); all of them are waited for before any failure is
 // reported, so nothing is still writing when the build cleans up after it.
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import type { Archive } from "../archive/archive.ts";
+import { sitemapFiles } from "../archive/sitemap.ts";
 import { writeApi } from "../api/write-api.ts";
 import type { BuildConfig } from "../config.ts";
 import { publishImages } from "../images/publish-images.ts";
@@ -13,12 +16,14 @@ export async function finishSite(
   archive: Archive,
   config: BuildConfig,
   outputDir: string,
-  search = startSearchIndex(archive, config.site.language),
+  search?: { done: Promise<void> },
 ): Promise<void> {
+  search ??= startSearchIndex(archive, config.site.language, outputDir, config.eventsPerSearchShard);
   const results = await Promise.allSettled([
     publishImages(archive.photos.map(({ plan, origin }) => ({ plan, origin })), { outputDir, cacheDir: config.cacheDir }),
     writeApi(archive, config.site, outputDir),
-    search.writeTo(outputDir),
+    search.done,
+    ...[...sitemapFiles(archive, config.site)].map(([sitePath, xml]) => writeFile(path.join(outputDir, sitePath), xml)),
   ]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed) throw failed.reason;

@@ -9,4 +9,6 @@ export interface EleventyConfig {
   on(event: "eleventy.before" | "eleventy.after", handler: (event: { directories: { output: string } }) => unknown): void;
   setServerOptions(options: Record<string, unknown>): void;
   setWatchThrottleWaitTime(ms: number): void;
+  readonly directories: { readonly input: string };
+  readonly ignores: { add(glob: string): void };
 }

@@ -18,7 +18,7 @@ beforeAll(async () => {
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/^Images: 3 photos, 12 files encoded, 0 from the cache, in \d+\.\d\d s\.$/m);
-  expect(run.stdout).toMatch(/Built 10 events and 366 day pages into .*site\/ in \d+\.\d\d s\./);
+  expect(run.stdout).toMatch(/Built 10 events and 366 day pages into .*site\/ in \d+\.\d\d s \(content /);
 }, 60_000);
 
 afterAll(() => rm(work, { recursive: true, force: true }));

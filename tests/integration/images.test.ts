@@ -236,7 +236,7 @@ describe("a build with photos", () => {
     expect(first.code).toBe(0);
     expect(imagesLine(first)).toEqual({ photos: 5, encoded: imageFiles(site).length, reused: 0 });
     expect(imageFiles(site)).toHaveLength(13 + 10 + 13 + 10 + 4);
-    expect(first.stdout).toMatch(/^Built 5 events and 366 day pages into .+\/ in \d+\.\d\d s\.$/m);
+    expect(first.stdout).toMatch(/^Built 5 events and 366 day pages into .+\/ in \d+\.\d\d s \(content \d+\.\d\d s, pages \d+\.\d\d s in 1 run, then the rest \d+\.\d\d s\)\.$/m);
   });
 
   it("gives the lead photo a <picture>: AVIF and WebP sources, a JPEG <img> at the upright size, loaded first", () => {

@@ -105,7 +105,15 @@ describe("configFromEnv", () => {
         site: { ...DEFAULT_SITE, title: "Today in Korea", description: "Korean history, day by day.", language: "ko" },
         cacheDir: path.join(process.cwd(), ".cache"),
         maxPhotoPixels: 100_000_000,
+        eventsPerRun: 10_000,
+        eventsPerSearchShard: 25_000,
       });
+    });
+
+    it("reads how many events go into one Eleventy run and one search shard", () => {
+      const config = configFromEnv({ BUILD_DATE: "2018-06-12", EVENTS_PER_RUN: "2_000", EVENTS_PER_SEARCH_SHARD: "500" });
+      expect([config.eventsPerRun, config.eventsPerSearchShard]).toEqual([2000, 500]);
+      expect(() => configFromEnv({ BUILD_DATE: "2018-06-12", EVENTS_PER_RUN: "0" })).toThrow('EVENTS_PER_RUN: "0" is not a positive whole number');
     });
 
     it("reads the cache folder and the photo pixel limit, refusing a limit that is not a whole number", () => {

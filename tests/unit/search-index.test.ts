@@ -1,32 +1,43 @@
+import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/archive.ts";
-import { htmlToText, searchRecord } from "../../src/search/search-index.ts";
+import { searchBundles, searchDocument } from "../../src/search/search-index.ts";
 import { loadedEntry, ymd } from "./helpers.ts";
 
-describe("search records", () => {
+describe("search documents", () => {
   it("index an event by its title, date, summary and context, filtered by kind, century and topic", () => {
     const archive = buildArchive(
       [
         loadedEntry("ides", ymd(-43, 3, 15), {
-          title: "Caesar is assassinated",
+          title: 'Caesar is "assassinated" <here>',
           kind: "death",
-          summary: "Stabbed in the Theatre of Pompey.",
+          summary: "Stabbed in the Theatre of Pompey & more.",
           topics: ["Rome", "politics"],
           body: "The **Ides** of March & after: <b>raw</b>.\n",
         }),
       ],
       { buildDate: ymd(2024, 3, 15) },
     );
-    expect(searchRecord(archive.bySlug.get("ides")!, "en")).toEqual({
-      url: "/events/ides/",
-      content: "Caesar is assassinated. 15 March 44 BC. Stabbed in the Theatre of Pompey.\nThe Ides of March & after: <b>raw</b>.",
-      language: "en",
-      meta: { title: "Caesar is assassinated" },
-      filters: { kind: ["Death"], century: ["1st century BC"], topic: ["Rome", "politics"] },
-    });
+    const $ = load(searchDocument(archive.bySlug.get("ides")!, "en"));
+    const values = (selector: string) => $(selector).map((_, el) => $(el).attr("content")).get();
+    expect($("html").attr("lang")).toBe("en");
+    expect(values('meta[data-pagefind-meta="title[content]"]')).toEqual(['Caesar is "assassinated" <here>']);
+    expect(values('meta[data-pagefind-filter="kind[content]"]')).toEqual(["Death"]);
+    expect(values('meta[data-pagefind-filter="century[content]"]')).toEqual(["1st century BC"]);
+    expect(values('meta[data-pagefind-filter="topic[content]"]')).toEqual(["Rome", "politics"]);
+    expect($("h1").text()).toBe('Caesar is "assassinated" <here>');
+    expect($("body").text().replace(/\s+/g, " ").trim()).toBe(
+      'Caesar is "assassinated" <here> 15 March 44 BC. Stabbed in the Theatre of Pompey & more. The Ides of March & after: <b>raw</b>.',
+    );
+    expect($("b")).toHaveLength(0);
   });
+});
 
-  it("turn rendered Markdown into text, decoding only what markdown-it escapes", () => {
-    expect(htmlToText("<p>A &amp; B &lt;i&gt; &quot;q&quot; &#39;s&#39;</p>\n<ul><li>x</li></ul>")).toBe(`A & B <i> "q" 's' x`);
+describe("search bundles", () => {
+  it("are one bundle up to a shard's size, then one more for each further shard", () => {
+    expect(searchBundles(0, 100)).toEqual(["pagefind/"]);
+    expect(searchBundles(100, 100)).toEqual(["pagefind/"]);
+    expect(searchBundles(101, 100)).toEqual(["pagefind/", "pagefind-2/"]);
+    expect(searchBundles(250, 100)).toEqual(["pagefind/", "pagefind-2/", "pagefind-3/"]);
   });
 });
