@@ -169,6 +169,8 @@ export interface ArchiveOptions {
   readonly buildDate: HistoricalDate;
   /** Entry path → the date it was added, from git; front-matter `added` wins. */
   readonly addedDates?: ReadonlyMap<string, string>;
+  /** Markdown → HTML; `npm start` passes one that remembers. */
+  readonly renderBody?: (markdown: string) => string;
 }
 
 /** The Atom feed lists this many of the newest entries. */
@@ -181,6 +183,7 @@ export interface FeedEntry extends EventLink {
 }
 
 export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOptions): Archive {
+  const renderBody = options.renderBody ?? renderMarkdown;
   const sorted = [...entries].sort((a, b) => compareDates(a.date, b.date) || compareText(a.title, b.title) || compareText(a.slug, b.slug));
   const planned = new Map(sorted.map((entry) => [entry.slug, planPhotos(entry)]));
   const links = new Map(sorted.map((entry) => [entry.slug, eventLink(entry, planned.get(entry.slug)!.lead?.view)]));
@@ -230,7 +233,7 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
       ...socialImageOf([lead, ...further]),
       related: [...related.get(entry.slug)!.values()].sort((a, b) => compareDates(a.date, b.date) || compareText(a.text, b.text)),
       sources: entry.sources ?? [],
-      bodyHtml: renderMarkdown(entry.body),
+      bodyHtml: renderBody(entry.body),
       body: entry.body,
       kindLabel: KIND_LABELS[entry.kind],
       day: dayLink(entry.date.month, entry.date.day),

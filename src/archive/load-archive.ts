@@ -1,6 +1,6 @@
 // Content folder → Archive, in one call, for the build, the checker and tests.
 import { gitAddedDates } from "../content/added-dates.ts";
-import { hasErrors, loadEntries } from "../content/load.ts";
+import { hasErrors, loadEntries, type EntryCache } from "../content/load.ts";
 import { lintEntries } from "../content/lint.ts";
 import { sortProblems, type ContentProblem } from "../content/problems.ts";
 import { buildArchive, type Archive, type ArchiveOptions } from "./archive.ts";
@@ -15,12 +15,14 @@ export interface LoadArchiveResult {
 export interface LoadArchiveOptions extends ArchiveOptions {
   /** Photos over this many pixels are refused (decompression bombs). */
   readonly maxPhotoPixels?: number;
+  /** `npm start` keeps what it read between rebuilds. */
+  readonly cache?: EntryCache;
 }
 
 export async function loadArchive(contentDir: string, options: LoadArchiveOptions): Promise<LoadArchiveResult> {
   const limits = options.maxPhotoPixels === undefined ? undefined : { maxPixels: options.maxPhotoPixels };
-  const { entries, problems } = await loadEntries(contentDir, limits);
+  const { entries, problems } = await loadEntries(contentDir, limits, options.cache);
   const all = sortProblems([...problems, ...lintEntries(entries)]);
   if (hasErrors(problems)) return { problems: all };
-  return { archive: buildArchive(entries, { addedDates: gitAddedDates(contentDir), ...options }), problems: all };
+  return { archive: buildArchive(entries, { addedDates: gitAddedDates(contentDir), renderBody: options.cache?.renderBody, ...options }), problems: all };
 }

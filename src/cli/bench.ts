@@ -1,8 +1,9 @@
 // npm run bench [-- 1000 10000]: builds synthetic archives and prints build
-// time and peak memory beside the floor: the time Eleventy alone needs to
-// paginate the same events into minimal pages, measured in the same run.
+// time and peak memory beside the floor (the time Eleventy alone needs to
+// paginate the same events into minimal pages, measured in the same run), the
+// time `npm run check` takes, and how soon `npm start` shows an edit.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -20,14 +21,44 @@ const sizes = args.filter((_, i) => i !== photosAt && i !== photosAt + 1).map(Nu
 
 interface Measure {
   seconds: number;
+  /** Node's own peak, exact. */
   peakMB: number;
+  /** The whole process tree (Node and Pagefind), sampled every 50 ms. */
+  treePeakMB: number;
   stdout: string;
+}
+
+/** Resident memory of a process and all its descendants, from /proc (0 where there is none). */
+function treeRss(root: number): number {
+  if (!existsSync("/proc/self/stat")) return 0;
+  const stats = readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        // Fields after the command name, which is in parentheses and may contain spaces.
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+        return [{ pid: Number(pid), ppid: Number(fields[1]), rssPages: Number(fields[21]) }];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of stats) {
+      if (tree.has(s.pid) || !tree.has(s.ppid)) continue;
+      tree.add(s.pid);
+      grew = true;
+    }
+  }
+  return stats.filter((s) => tree.has(s.pid)).reduce((sum, s) => sum + s.rssPages * 4096, 0);
 }
 
 async function measure(args: string[], env: Record<string, string>, work: string): Promise<Measure> {
   const memoryFile = path.join(work, `peak-${Date.now()}`);
   const started = performance.now();
   let stdout = "";
+  let treePeak = 0;
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, ["--import", path.join(ROOT, "src/bench/report-peak-memory.ts"), ...args], {
       cwd: ROOT,
@@ -35,11 +66,16 @@ async function measure(args: string[], env: Record<string, string>, work: string
       stdio: ["ignore", "pipe", "inherit"],
     });
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on("exit", resolve);
+    const sampler = setInterval(() => (treePeak = Math.max(treePeak, treeRss(child.pid!))), 50);
+    child.on("exit", (code) => {
+      clearInterval(sampler);
+      resolve(code);
+    });
   });
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${args.join(" ")} exited with ${code}`);
-  return { seconds, peakMB: Number(await readFile(memoryFile, "utf8")) / 2 ** 20, stdout };
+  const peakMB = Number(await readFile(memoryFile, "utf8")) / 2 ** 20;
+  return { seconds, peakMB, treePeakMB: Math.max(peakMB, treePeak / 2 ** 20), stdout };
 }
 
 /** A minimal Eleventy project that paginates the same events into an event page each and 366 day pages. */
@@ -68,6 +104,44 @@ export const config = { templateFormats: ["njk"] };
   );
 }
 
+/**
+ * npm start on the archive: once the site is up, edits one entry's title three
+ * times and returns the median time until its page on disk shows the change.
+ */
+async function editCase(env: Record<string, string>): Promise<number> {
+  const output = `${env.OUTPUT_DIR}-serve`;
+  const child = spawn(process.execPath, [path.join(ROOT, "src/cli/serve.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, OUTPUT_DIR: output, PORT: String(20_000 + (process.pid % 10_000)) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const until = async (done: () => boolean, what: string, limit = 600_000) => {
+    for (const started = performance.now(); !done(); await new Promise((resolve) => setTimeout(resolve, 10))) {
+      if (performance.now() - started > limit) throw new Error(`npm start: ${what} did not happen within ${limit / 1000} s`);
+    }
+  };
+  try {
+    // Up, and done with the first build's API and search index.
+    await until(() => existsSync(path.join(output, "pagefind/pagefind-entry.json")), "the first build");
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const times: number[] = [];
+    for (const n of [1, 2, 3]) {
+      const slug = `event-${String(n * 7).padStart(6, "0")}`;
+      const file = path.join(env.CONTENT_DIR!, "events", `${slug}.md`);
+      const page = path.join(output, "events", slug, "index.html");
+      const marker = `Edited for the benchmark ${n}`;
+      const started = performance.now();
+      await writeFile(file, (await readFile(file, "utf8")).replace(/^title: .*$/m, `title: ${marker}`));
+      await until(() => existsSync(page) && readFileSync(page, "utf8").includes(marker), `the edit of ${slug}`, 60_000);
+      times.push((performance.now() - started) / 1000);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+    return times.sort((a, b) => a - b)[1]!;
+  } finally {
+    child.kill();
+  }
+}
+
 const rows: string[] = [];
 for (const size of sizes.length ? sizes : [1_000, 10_000]) {
   const work = await mkdtemp(path.join(SCRATCH, `onthisday-bench-${size}-`));
@@ -92,8 +166,11 @@ for (const size of sizes.length ? sizes : [1_000, 10_000]) {
       {},
       work,
     );
+    const check = await measure([path.join(ROOT, "src/cli/check.ts")], env, work);
+    // npm start renders the whole site in one Eleventy run at first: too much memory past this size.
+    const edit = size <= 20_000 ? `${(await editCase(env)).toFixed(2)}` : "not measured";
     rows.push(
-      `| ${size.toLocaleString("en")} | ${ours.seconds.toFixed(2)} | ${ours.peakMB.toFixed(0)} | ${floor.seconds.toFixed(2)} | ${floor.peakMB.toFixed(0)} | ${(ours.seconds / floor.seconds).toFixed(2)} |`,
+      `| ${size.toLocaleString("en")} | ${ours.seconds.toFixed(2)} | ${ours.treePeakMB.toFixed(0)} | ${ours.peakMB.toFixed(0)} | ${floor.seconds.toFixed(2)} | ${floor.peakMB.toFixed(0)} | ${(ours.seconds / floor.seconds).toFixed(2)} | ${check.seconds.toFixed(2)} | ${edit} |`,
     );
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -128,7 +205,9 @@ async function imageCase(photos: number): Promise<string> {
 const images = photoCount > 0 ? await imageCase(photoCount) : "";
 
 console.log(`\nWorking folder: ${SCRATCH}. Each figure is one build in a fresh process.`);
-console.log("\n| events | build (s) | peak memory (MB) | Eleventy floor (s) | floor memory (MB) | build / floor |");
-console.log("|---:|---:|---:|---:|---:|---:|");
+console.log(
+  "\n| events | build (s) | peak memory, all processes (MB) | of which Node (MB) | Eleventy floor (s) | floor memory (MB) | build / floor | npm run check (s) | npm start: one edit shown (s) |",
+);
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const row of rows) console.log(row);
 if (images) console.log(`\n${images}`);

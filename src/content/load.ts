@@ -1,11 +1,12 @@
 // Reads every entry under <contentDir>/events, validates each one and the
 // links between them, and reports every problem in one pass.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { lineOfField, parseEntry, slugFromFileName, type Entry } from "./parse-entry.ts";
 import { listEntryFiles } from "./entry-files.ts";
-import { inspectPhoto, type PhotoFile, type PhotoLimits } from "./photo-files.ts";
+import { renderMarkdown } from "./markdown.ts";
+import { inspectPhoto, type PhotoCheck, type PhotoFile, type PhotoLimits } from "./photo-files.ts";
 import { fieldPath, sortProblems, type ContentProblem } from "./problems.ts";
 
 export interface LoadedEntry extends Entry {
@@ -20,11 +21,71 @@ export interface LoadResult {
   readonly problems: ContentProblem[];
 }
 
+/**
+ * Kept by `npm start` between rebuilds: a file whose modification time and
+ * size are unchanged is not read, parsed or hashed again. `changed` names the
+ * entry files that were (re)read or have gone since the last load.
+ */
+export class EntryCache {
+  private entries = new Map<string, { stamp: string; result: ReturnType<typeof parseEntry> }>();
+  private photos = new Map<string, { stamp: string; check: PhotoCheck }>();
+  private html = new Map<string, string>();
+  changed = new Set<string>();
+
+  /** Markdown → HTML, rendered once per distinct body. */
+  readonly renderBody = (markdown: string): string => {
+    let html = this.html.get(markdown);
+    if (html === undefined) this.html.set(markdown, (html = renderMarkdown(markdown)));
+    return html;
+  };
+
+  parse(file: string, parse: () => ReturnType<typeof parseEntry>): ReturnType<typeof parseEntry> {
+    const stamp = stampOf(file);
+    const cached = this.entries.get(file);
+    if (cached && cached.stamp === stamp) return cached.result;
+    this.changed.add(file);
+    const result = parse();
+    this.entries.set(file, { stamp, result });
+    return result;
+  }
+
+  async inspect(file: string, entryFile: string, inspect: () => Promise<PhotoCheck>): Promise<PhotoCheck> {
+    const stamp = stampOf(file);
+    const cached = this.photos.get(file);
+    if (cached && cached.stamp === stamp) return cached.check;
+    this.changed.add(entryFile);
+    const check = await inspect();
+    this.photos.set(file, { stamp, check });
+    return check;
+  }
+
+  /** Starts a load; after it, files not seen again count as changed (deleted). */
+  begin(files: readonly string[]): void {
+    this.changed = new Set();
+    const present = new Set(files);
+    for (const file of this.entries.keys()) {
+      if (!present.has(file)) {
+        this.entries.delete(file);
+        this.changed.add(file);
+      }
+    }
+  }
+}
+
+function stampOf(file: string): string {
+  try {
+    const { mtimeMs, size } = statSync(file);
+    return `${mtimeMs} ${size}`;
+  } catch {
+    return "missing";
+  }
+}
+
 export function hasErrors(problems: readonly ContentProblem[]): boolean {
   return problems.some((p) => p.severity === "error");
 }
 
-export async function loadEntries(contentDir: string, limits?: PhotoLimits): Promise<LoadResult> {
+export async function loadEntries(contentDir: string, limits?: PhotoLimits, cache?: EntryCache): Promise<LoadResult> {
   const root = path.resolve(contentDir);
   const eventsDir = path.join(root, "events");
   const display = (file: string) => path.relative(process.cwd(), file) || file;
@@ -44,8 +105,10 @@ export async function loadEntries(contentDir: string, limits?: PhotoLimits): Pro
   // faster than promises, and a build has nothing else to do meanwhile.
   const problems: ContentProblem[] = [];
   const entries: LoadedEntry[] = [];
+  cache?.begin(files);
   for (const file of files) {
-    const result = parseEntry(readFileSync(file, "utf8"), display(file), path.basename(file));
+    const parse = () => parseEntry(readFileSync(file, "utf8"), display(file), path.basename(file));
+    const result = cache ? cache.parse(file, parse) : parse();
     problems.push(...result.problems);
     if (result.entry) entries.push({ ...result.entry, path: file, photoFiles: {} });
   }
@@ -94,7 +157,8 @@ export async function loadEntries(contentDir: string, limits?: PhotoLimits): Pro
     const photoFiles: Record<string, PhotoFile> = {};
     for (const { photo, field } of photos) {
       if (photo.src === undefined) continue;
-      const check = await inspectPhoto(photo.src, path.dirname(entry.path), root, realRoot, limits);
+      const inspect = () => inspectPhoto(photo.src!, path.dirname(entry.path), root, realRoot, limits);
+      const check = cache ? await cache.inspect(path.resolve(path.dirname(entry.path), photo.src), entry.path, inspect) : await inspect();
       if ("file" in check) photoFiles[photo.src] = check.file;
       else await problemAt(entry, field, check.message, check.fix);
     }

@@ -1,16 +1,15 @@
 // Hands the Archive to Eleventy as global data (`archive`, `site`) with the
 // plan of which of its pages this run writes (`render`). Eleventy never reads
-// content/ itself. Under `npm start` it also finishes the site
-// after each rebuild; `npm run build` does that itself, outside Eleventy, so
-// that a failure is reported once and stops the build before the swap.
+// content/ itself. Under `npm start` a ServeSession reads the content, plans
+// each rebuild and finishes the site after it; `npm run build` does those
+// itself, outside Eleventy, so that a failure is reported once and stops the
+// build before the swap.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { loadArchive } from "../archive/load-archive.ts";
 import type { Archive } from "../archive/archive.ts";
 import type { BuildConfig } from "../config.ts";
-import { ContentErrors, formatProblem } from "../content/problems.ts";
 import { searchBundles } from "../search/search-index.ts";
-import { finishSite } from "./finish-site.ts";
+import { ServeSession } from "./serve-session.ts";
 import { wholeSite, type RenderPlan } from "./render-plan.ts";
 import type { EleventyConfig } from "./types.ts";
 
@@ -28,12 +27,14 @@ export function handOverArchive(archive: Archive, plan: RenderPlan = wholeSite(a
 }
 
 export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { config: BuildConfig }): void {
-  // Under `npm start` the content is read again for every rebuild, once for all the data that needs it.
+  const serving = handedOver ? undefined : new ServeSession(config);
+  // Read once per build, for all the data that needs it.
   let thisBuild: Promise<{ archive: Archive; plan: RenderPlan }> | undefined;
-  const state = () => (thisBuild ??= handedOver ? Promise.resolve(handedOver) : readForServe(config));
+  const state = () => (thisBuild ??= handedOver ? Promise.resolve(handedOver) : serving!.read(eleventyConfig.directories.output));
   eleventyConfig.on("eleventy.before", () => {
     thisBuild = undefined;
   });
+  eleventyConfig.on("eleventy.beforeWatch", (changed) => serving?.noteChanges(changed));
 
   eleventyConfig.addGlobalData("site", config.site);
   eleventyConfig.addGlobalData("archive", async () => (await state()).archive);
@@ -49,20 +50,7 @@ export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { conf
   eleventyConfig.addWatchTarget(config.contentDir);
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    if (handedOver || !thisBuild) return;
-    try {
-      await finishSite((await thisBuild).archive, config, directories.output);
-    } catch (error) {
-      // Keep serving the last good pages; say what is wrong, the way the build would.
-      if (error instanceof ContentErrors) for (const problem of error.problems) console.error(formatProblem(problem));
-      else console.error(error);
-    }
+    // Only after a build that read the content without errors.
+    if (serving && (await thisBuild?.then(() => true, () => false))) serving.finishInBackground(directories.output);
   });
-}
-
-async function readForServe(config: BuildConfig): Promise<{ archive: Archive; plan: RenderPlan }> {
-  const { archive, problems } = await loadArchive(config.contentDir, config);
-  for (const problem of problems) if (problem.severity === "warning") console.warn(formatProblem(problem));
-  if (!archive) throw new ContentErrors(problems);
-  return { archive, plan: wholeSite(archive) };
 }

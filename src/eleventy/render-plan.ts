@@ -32,4 +32,31 @@ export function renderRuns(archive: Archive, eventsPerRun: number): RenderPlan[]
   return runs;
 }
 
+/**
+ * What `npm start` rewrites after entries changed (by slug; added, edited or
+ * deleted): their pages as they are now, the pages that list them before or
+ * after the change (their days, months, years and topics, and the events that
+ * relate to them or share their day), and every single page. Everything else
+ * on disk is already what a full build would write.
+ */
+export function touchedBy(previous: Archive, next: Archive, slugs: ReadonlySet<string>): RenderPlan {
+  const changed = [...slugs].flatMap((slug) => [previous.bySlug.get(slug), next.bySlug.get(slug)]).filter((e) => e !== undefined);
+  const urls = (pick: (event: ArchiveEvent) => string[]) => new Set(changed.flatMap(pick));
+  const changedUrls = urls((e) => [e.url]);
+  const days = urls((e) => [e.day.url]);
+  // Events that showed or now show a changed one among their related events.
+  const relating = new Set(
+    [previous, next].flatMap((archive) => archive.events.filter((e) => e.related.some((r) => r.url && changedUrls.has(r.url))).map((e) => e.url)),
+  );
+  const within = <T extends { url: string }>(list: readonly T[], wanted: ReadonlySet<string>) => list.filter((item) => wanted.has(item.url));
+  return {
+    events: next.events.filter((e) => changedUrls.has(e.url) || days.has(e.day.url) || relating.has(e.url)),
+    days: within(next.days, days),
+    months: within(next.months, urls((e) => [e.month.url])),
+    years: within(next.years, urls((e) => [e.year.url])),
+    topics: within(next.topics, urls((e) => e.topicLinks.map((t) => t.url))),
+    singles: true,
+  };
+}
+
 const NOTHING: RenderPlan = { events: [], days: [], months: [], years: [], topics: [], singles: false };

@@ -7,8 +7,9 @@ export interface EleventyConfig {
   addWatchTarget(target: string): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   on(event: "eleventy.before" | "eleventy.after", handler: (event: { directories: { output: string } }) => unknown): void;
+  on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => unknown): void;
   setServerOptions(options: Record<string, unknown>): void;
   setWatchThrottleWaitTime(ms: number): void;
-  readonly directories: { readonly input: string };
+  readonly directories: { readonly input: string; readonly output: string };
   readonly ignores: { add(glob: string): void };
 }

@@ -4,10 +4,12 @@
 //
 // Why documents in a folder and not Pagefind's custom records: records cost
 // Pagefind time that grows with the square of their number (100,000 took 50 s
-// against 5 s for the same text as files). Why shards: Pagefind holds an
-// index in memory until it is written, about 25 KB an event, so a large
-// archive is indexed a shard at a time, each in a fresh Pagefind process, and
-// the search page merges the shards' bundles (Pagefind's multisite search).
+// against 5 s for the same text as files). Shards, when EVENTS_PER_SEARCH_SHARD
+// asks for them: Pagefind holds an index in memory until it is written, about
+// 25 KB an event, so a very large archive can be indexed a shard at a time,
+// each in a fresh Pagefind process, and the search page merges the shards'
+// bundles (Pagefind's multisite search). The price: a shard without a word
+// matches its prefixes instead, adding unrelated results (see README).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";

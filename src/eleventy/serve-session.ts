@@ -1,0 +1,81 @@
+// What `npm start` keeps between rebuilds so that an edit shows in about the
+// time it takes to write the pages it touches: the entries already read (by
+// modification time), the last good archive to compare with, and the
+// finishing work (API, sitemap, search), which runs after the pages are
+// served, one at a time, always on the newest archive.
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import type { Archive } from "../archive/archive.ts";
+import { loadArchive } from "../archive/load-archive.ts";
+import { pagePaths } from "../archive/sitemap.ts";
+import type { BuildConfig } from "../config.ts";
+import { EntryCache } from "../content/load.ts";
+import { slugFromFileName } from "../content/parse-entry.ts";
+import { ContentErrors, formatProblem } from "../content/problems.ts";
+import { finishSite } from "./finish-site.ts";
+import { touchedBy, wholeSite, type RenderPlan } from "./render-plan.ts";
+
+export class ServeSession {
+  private readonly cache = new EntryCache();
+  private previous: Archive | undefined;
+  /** Entries changed since the last build that succeeded. */
+  private readonly pending = new Set<string>();
+  private everything = true;
+  private finishing: Promise<void> | undefined;
+  private finishAgain = false;
+
+  private readonly config: BuildConfig;
+
+  constructor(config: BuildConfig) {
+    this.config = config;
+  }
+
+  /** Eleventy's list of changed files: anything but an entry or a photo (a layout, the CSS) rewrites every page. */
+  noteChanges(files: readonly string[]): void {
+    const content = this.config.contentDir + path.sep;
+    if (files.some((file) => !path.resolve(file).startsWith(content))) this.everything = true;
+  }
+
+  /** Reads the content again (only what changed) and plans the pages to write. */
+  async read(outputDir: string): Promise<{ archive: Archive; plan: RenderPlan }> {
+    const { archive, problems } = await loadArchive(this.config.contentDir, { ...this.config, cache: this.cache });
+    for (const file of this.cache.changed) this.pending.add(slugFromFileName(path.basename(file)));
+    for (const problem of problems) if (problem.severity === "warning") console.warn(formatProblem(problem));
+    if (!archive) throw new ContentErrors(problems);
+
+    const plan = this.everything || !this.previous ? wholeSite(archive) : touchedBy(this.previous, archive, this.pending);
+    if (this.previous) await removePagesGone(this.previous, archive, outputDir);
+    this.previous = archive;
+    this.pending.clear();
+    this.everything = false;
+    return { archive, plan };
+  }
+
+  /** Finishes the site for the newest archive, after the current finishing if one runs. */
+  finishInBackground(outputDir: string): void {
+    if (this.finishing) {
+      this.finishAgain = true;
+      return;
+    }
+    this.finishing = (async () => {
+      do {
+        this.finishAgain = false;
+        try {
+          await finishSite(this.previous!, this.config, outputDir);
+        } catch (error) {
+          // Keep serving the last good site; say what is wrong, the way the build would.
+          if (error instanceof ContentErrors) for (const problem of error.problems) console.error(formatProblem(problem));
+          else console.error(error);
+        }
+      } while (this.finishAgain);
+      this.finishing = undefined;
+    })();
+  }
+}
+
+/** Pages of events, years or topics that no longer exist. */
+async function removePagesGone(previous: Archive, next: Archive, outputDir: string): Promise<void> {
+  const now = new Set(pagePaths(next));
+  const gone = pagePaths(previous).filter((page) => !now.has(page));
+  await Promise.all(gone.map((page) => rm(path.join(outputDir, ...page.split("/"), "index.html"), { force: true })));
+}
