@@ -1,0 +1,126 @@
+// `npm start` as an editor uses it: after the first build, an edit rewrites
+// the pages it touches (the entry's page, its day, month, year and topics,
+// the events that relate to it) and no others; a deleted entry's page goes;
+// an entry with an error leaves the last good pages and says what is wrong;
+// a layout change rewrites every page.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { cp, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_ARCHIVE, REPO_ROOT, TEST_IMAGE_CACHE, tempDir } from "../support/build-site.ts";
+
+let work: string;
+let content: string;
+let site: string;
+let server: ChildProcess;
+let output = "";
+
+const page = (sitePath: string) => path.join(site, ...sitePath.split("/"), "index.html");
+const read = (sitePath: string) => readFileSync(page(sitePath), "utf8");
+const modified = (sitePath: string) => statSync(page(sitePath)).mtimeMs;
+
+async function until(done: () => boolean, what: string, limit = 30_000): Promise<void> {
+  for (const started = Date.now(); !done(); await new Promise((resolve) => setTimeout(resolve, 20))) {
+    if (Date.now() - started > limit) throw new Error(`${what} did not happen within ${limit / 1000} s. Output:\n${output}`);
+  }
+}
+
+/** Waits for the rebuild after an edit: Eleventy says it wrote files once more. */
+async function rebuilt(edit: () => Promise<void>): Promise<void> {
+  const writes = () => output.match(/Wrote \d+ files/g)?.length ?? 0;
+  const before = writes();
+  await edit();
+  await until(() => writes() > before, "a rebuild");
+  // Let Eleventy go back to watching, as an editor's next save would.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+beforeAll(async () => {
+  work = await tempDir("serve");
+  content = path.join(work, "content");
+  site = path.join(work, "site");
+  await cp(FIXTURE_ARCHIVE, content, { recursive: true });
+  server = spawn(process.execPath, [path.join(REPO_ROOT, "src/cli/serve.ts")], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: site, BUILD_DATE: "2024-02-29", CACHE_DIR: TEST_IMAGE_CACHE, PORT: String(20_000 + (process.pid % 20_000)) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  // Up, with the API and search index the finishing step writes after the pages.
+  await until(() => existsSync(path.join(site, "pagefind/pagefind-entry.json")) && existsSync(path.join(site, "api/v1/events.json")), "the first build", 60_000);
+  // Eleventy says it is watching before its watcher has finished looking at the files.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+}, 90_000);
+
+afterAll(async () => {
+  server?.kill();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("npm start", { timeout: 60_000 }, () => {
+  it("rewrites an edited entry's page and the pages that show it, and leaves the others alone", async () => {
+    const untouched = ["/events/vesuvius/", "/august/24/", "/years/79/"];
+    const before = untouched.map(modified);
+    await rebuilt(() => editTitle("hanoi-summit", "The Hanoi summit ends without a deal"));
+
+    expect(read("/events/hanoi-summit/")).toContain("The Hanoi summit ends without a deal");
+    // Its day, month, year and a related event show the new title.
+    for (const listing of ["/february/28/", "/february/", "/years/2019/", "/events/singapore-summit/"]) {
+      expect(read(listing), listing).toContain("The Hanoi summit ends without a deal");
+      expect(read(listing), listing).not.toContain("The Hanoi summit is cut short");
+    }
+    expect(read("/")).toContain("<html");
+    expect(untouched.map(modified)).toEqual(before);
+    // The API and search index catch up after the pages.
+    await until(() => readFileSync(path.join(site, "api/v1/events/hanoi-summit.json"), "utf8").includes("ends without a deal"), "the API");
+  });
+
+  it("moves an entry to its new day: both days are rewritten", async () => {
+    await rebuilt(() => editField("vesuvius", "date", "0079-10-24"));
+    expect(read("/october/24/")).toContain("Vesuvius erupts");
+    expect(read("/august/24/")).not.toContain("Vesuvius erupts");
+    expect(read("/events/vesuvius/")).toContain("24 October");
+  });
+
+  it("keeps the last good pages when an entry has an error, names it, and recovers when it is fixed", async () => {
+    const good = read("/events/vesuvius/");
+    await rebuilt(() => editField("vesuvius", "date", "0079-02-30"));
+    await until(() => /vesuvius\.md.*date/.test(output), "the error message");
+    expect(read("/events/vesuvius/")).toBe(good);
+    await rebuilt(() => editField("vesuvius", "date", "0079-10-25"));
+    expect(read("/events/vesuvius/")).toContain("25 October");
+    expect(read("/october/25/")).toContain("Vesuvius erupts");
+  });
+
+  it("removes a deleted entry's page and the links to it", async () => {
+    expect(read("/december/31/")).toContain("/events/last-day/");
+    await rebuilt(() => rm(path.join(content, "events/last-day.md")));
+    expect(existsSync(page("/events/last-day/"))).toBe(false);
+    expect(read("/december/31/")).not.toContain("/events/last-day/");
+  });
+
+  it("rewrites every page when a layout changes", async () => {
+    const before = modified("/events/caesar/");
+    // Touched, not changed: the repository's layout must stay as it is.
+    const layout = path.join(REPO_ROOT, "layouts/_includes/pages/event.njk");
+    await rebuilt(async () => {
+      const now = new Date();
+      await utimes(layout, now, now);
+    });
+    expect(modified("/events/caesar/")).toBeGreaterThan(before);
+  });
+});
+
+async function editTitle(slug: string, title: string): Promise<void> {
+  await editField(slug, "title", title);
+}
+
+async function editField(slug: string, field: string, value: string): Promise<void> {
+  const file = path.join(content, "events", `${slug}.md`);
+  const text = await readFile(file, "utf8");
+  const edited = text.replace(new RegExp(`^${field}: .*$`, "m"), `${field}: ${value}`);
+  expect(edited).not.toBe(text);
+  await writeFile(file, edited);
+}
