@@ -42,8 +42,7 @@ await runCli(async () => {
     const runs = renderRuns(archive, config.eventsPerRun);
     for (const plan of runs) {
       handOverArchive(archive, plan);
-      const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true, pathPrefix: config.site.pathPrefix });
-      await eleventy.write();
+      await writePages(staging, config.site.pathPrefix);
       // Give back the finished run's pages now: left to itself, V8 lets the heap grow to twice the site.
       if (runs.length > 1) collectGarbage();
     }
@@ -66,6 +65,12 @@ await runCli(async () => {
     return 1;
   }
 });
+
+/** One Eleventy run. Neither it nor the pages it returns outlive this call, so a collection after it frees them. */
+async function writePages(outputDir: string, pathPrefix: string): Promise<void> {
+  const eleventy = new Eleventy("layouts", outputDir, { configPath: ".eleventy.ts", quietMode: true, pathPrefix });
+  await eleventy.write();
+}
 
 /**
  * Two renames: the old site is replaced whole, never merged into, and put back

@@ -4,6 +4,7 @@
 // would also allow data: images), and table alignment becomes a class, since
 // the site's Content-Security-Policy allows no style attributes.
 import MarkdownIt from "markdown-it";
+import { detach } from "../detach.ts";
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
@@ -21,5 +22,5 @@ markdown.core.ruler.push("alignment-classes", (state) => {
 });
 
 export function renderMarkdown(source: string): string {
-  return markdown.render(source);
+  return detach(markdown.render(source));
 }

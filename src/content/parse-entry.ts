@@ -13,6 +13,7 @@ import type { z } from "zod";
 import { closestField, fieldHelp } from "./field-help.ts";
 import { fieldPath, type ContentProblem } from "./problems.ts";
 import { frontMatterSchema, SLUG_PATTERN, type FrontMatter } from "./schema.ts";
+import { detach } from "../detach.ts";
 
 export interface Entry extends FrontMatter {
   /** The file name without .md: the event's URL and its id in `related`. */
@@ -96,7 +97,7 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
     problems.push({ file, line: locate().lineAt(offsetOf(locate().doc, at) ?? 0), field, message: "is not a known field", fix: "remove it", severity: "error" });
   }
   if (problems.length || !result.success) return { problems };
-  return { entry: { ...result.data, slug, file, body: split.content }, problems: [] };
+  return { entry: { ...result.data, slug, file, body: detach(split.content) }, problems: [] };
 }
 
 /** The file line of a front-matter field, where the YAML shows it. */
