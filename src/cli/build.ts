@@ -8,11 +8,11 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import Eleventy from "@11ty/eleventy";
 import { loadArchive } from "../archive/load-archive.ts";
-import { configFromEnv } from "../config.ts";
+import { ConfigError, configFromEnv } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
 import { handOverArchive } from "../eleventy/archive-plugin.ts";
 import { finishSite } from "../eleventy/finish-site.ts";
-import { renderRuns } from "../eleventy/render-plan.ts";
+import { parseShard, renderRuns, type Shard } from "../eleventy/render-plan.ts";
 import { startSearchIndex } from "../search/search-index.ts";
 import { plural, reportProblems } from "./report.ts";
 import { runCli } from "./run-cli.ts";
@@ -23,6 +23,7 @@ const collectGarbage = runInNewContext("gc") as () => void;
 await runCli(async () => {
   const started = performance.now();
   const config = configFromEnv();
+  const shard = shardFromArgs(process.argv.slice(2));
   const { archive, problems } = await loadArchive(config.contentDir, config);
   const read = performance.now();
   const { errors } = reportProblems(problems);
@@ -34,12 +35,14 @@ await runCli(async () => {
 
   const unique = `${process.pid}-${Date.now()}`;
   const staging = `${config.outputDir}.building-${unique}`;
+  // Shard 1 of a split build writes everything but the other shards' event pages.
+  const writesAll = shard.index === 1;
   let search: { done: Promise<void> } | undefined;
   try {
     // Pagefind indexes the archive in its own process while Eleventy writes the pages.
-    search = startSearchIndex(archive, config.site.language, staging, config.eventsPerSearchShard);
+    if (writesAll) search = startSearchIndex(archive, config.site.language, staging, config.eventsPerSearchShard);
     // Several runs on a large archive: Eleventy holds each run's pages in memory until it ends.
-    const runs = renderRuns(archive, config.eventsPerRun);
+    const runs = renderRuns(archive, config.eventsPerRun, shard);
     for (const plan of runs) {
       handOverArchive(archive, plan);
       await writePages(staging, config.site.pathPrefix);
@@ -47,11 +50,12 @@ await runCli(async () => {
       if (runs.length > 1) collectGarbage();
     }
     const paged = performance.now();
-    await finishSite(archive, config, staging, search);
+    if (writesAll) await finishSite(archive, config, staging, search);
     await swapIn(staging, config.outputDir, `${config.outputDir}.previous-${unique}`);
     const s = (from: number, to = performance.now()) => `${((to - from) / 1000).toFixed(2)} s`;
+    const what = shard.count === 1 ? `${plural(archive.events.length, "event")} and 366 day pages` : `shard ${shard.index} of ${shard.count}`;
     console.log(
-      `Built ${plural(archive.events.length, "event")} and 366 day pages into ${shown}/ in ${s(started)} ` +
+      `Built ${what} into ${shown}/ in ${s(started)} ` +
         `(content ${s(started, read)}, pages ${s(read, paged)} in ${plural(runs.length, "run")}, then the rest ${s(paged)}).`,
     );
     return 0;
@@ -65,6 +69,15 @@ await runCli(async () => {
     return 1;
   }
 });
+
+/** `--shard K/N`: this build writes the K-th of N parts, to be merged with the others (see README). */
+function shardFromArgs(args: string[]): Shard {
+  const at = args.indexOf("--shard");
+  if (at < 0) return { index: 1, count: 1 };
+  const shard = parseShard(args[at + 1] ?? "");
+  if (!shard) throw new ConfigError(`--shard: "${args[at + 1] ?? ""}" is not a shard: give K/N with 1 ≤ K ≤ N, e.g. --shard 2/4`);
+  return shard;
+}
 
 /** One Eleventy run. Neither it nor the pages it returns outlive this call, so a collection after it frees them. */
 async function writePages(outputDir: string, pathPrefix: string): Promise<void> {

@@ -22,14 +22,35 @@ export function wholeSite(archive: Archive): RenderPlan {
   return { events, days, months, years, topics, singles: true };
 }
 
-/** The whole site as a series of runs: everything but the events in the first, then the events in batches. */
-export function renderRuns(archive: Archive, eventsPerRun: number): RenderPlan[] {
+/** One part of a build split across machines: `--shard 2/4`. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * The whole site, or a shard's part of it, as a series of runs: everything
+ * but the events in the first, then the events in batches. Shard k of n
+ * writes the k-th of n equal slices of the events (in date order); shard 1
+ * also writes every other page.
+ */
+export function renderRuns(archive: Archive, eventsPerRun: number, shard: Shard = { index: 1, count: 1 }): RenderPlan[] {
+  const perShard = Math.ceil(archive.events.length / shard.count);
+  const mine = archive.events.slice((shard.index - 1) * perShard, shard.index * perShard);
   const runs: RenderPlan[] = [];
-  for (let start = 0; start === 0 || start < archive.events.length; start += eventsPerRun) {
-    const events = archive.events.slice(start, start + eventsPerRun);
-    runs.push(start === 0 ? { ...wholeSite(archive), events } : { ...NOTHING, events });
+  for (let start = 0; start === 0 || start < mine.length; start += eventsPerRun) {
+    const events = mine.slice(start, start + eventsPerRun);
+    runs.push(start === 0 && shard.index === 1 ? { ...wholeSite(archive), events } : { ...NOTHING, events });
   }
   return runs;
+}
+
+/** "2/4" → the second of four shards. */
+export function parseShard(text: string): Shard | undefined {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  if (!match) return undefined;
+  const [index, count] = [Number(match[1]), Number(match[2])];
+  return index >= 1 && index <= count ? { index, count } : undefined;
 }
 
 /**
