@@ -1,7 +1,7 @@
 // npm run build: validate the content, then build the site into a staging
 // folder and swap it in only when everything succeeded. A failed build never
 // leaves a half-written site behind.
-import { mkdir, rename, rm, rmdir } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, rmdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -33,6 +33,7 @@ await runCli(async () => {
     return 1;
   }
 
+  await removeKilledBuilds(config.outputDir);
   const unique = `${process.pid}-${Date.now()}`;
   const staging = `${config.outputDir}.building-${unique}`;
   // Shard 1 of a split build writes everything but the other shards' event pages.
@@ -77,6 +78,30 @@ function shardFromArgs(args: string[]): Shard {
   const shard = parseShard(args[at + 1] ?? "");
   if (!shard) throw new ConfigError(`--shard: "${args[at + 1] ?? ""}" is not a shard: give K/N with 1 ≤ K ≤ N, e.g. --shard 2/4`);
   return shard;
+}
+
+/**
+ * What a build killed before it could clean up left beside the site: its
+ * staging folder and search documents, named after its process id. Folders
+ * of builds still running are left alone.
+ */
+async function removeKilledBuilds(outputDir: string): Promise<void> {
+  const prefix = `${path.basename(outputDir)}.building-`;
+  const names = await readdir(path.dirname(outputDir)).catch(() => []);
+  for (const name of names) {
+    const pid = name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : NaN;
+    if (Number.isInteger(pid) && !isRunning(pid)) await rm(path.join(path.dirname(outputDir), name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** One Eleventy run. Neither it nor the pages it returns outlive this call, so a collection after it frees them. */
