@@ -3,7 +3,7 @@
  * failure no new item starts, and it rejects only once every started one has
  * settled, so nothing is still writing when the caller cleans up.
  */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let failure: { error: unknown } | undefined;
@@ -11,7 +11,7 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
     while (next < items.length && !failure) {
       const i = next++;
       try {
-        results[i] = await fn(items[i]!, i);
+        results[i] = await fn(items[i]!);
       } catch (error) {
         failure ??= { error };
       }
