@@ -206,7 +206,7 @@ const images = photoCount > 0 ? await imageCase(photoCount) : "";
 
 console.log(`\nWorking folder: ${SCRATCH}. Each figure is one build in a fresh process.`);
 console.log(
-  "\n| events | build (s) | peak memory, all processes (MB) | of which Node (MB) | Eleventy floor (s) | floor memory (MB) | build / floor | npm run check (s) | npm start: one edit shown (s) |",
+  "\n| events | build (s) | peak memory, all processes (MB) | of which Node (MB) | Eleventy floor (s) | floor memory (MB) | build / floor | npm run check (s) | npm start: one edit written (s) |",
 );
 console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const row of rows) console.log(row);

@@ -35,6 +35,8 @@ export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { conf
     thisBuild = undefined;
   });
   eleventyConfig.on("eleventy.beforeWatch", (changed) => serving?.noteChanges(changed));
+  // Eleventy waits 150 ms for a saved file to stop changing; editors write whole files at once.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
 
   eleventyConfig.addGlobalData("site", config.site);
   eleventyConfig.addGlobalData("archive", async () => (await state()).archive);

@@ -15,6 +15,8 @@ import { ContentErrors, formatProblem } from "../content/problems.ts";
 import { finishSite } from "./finish-site.ts";
 import { touchedBy, wholeSite, type RenderPlan } from "./render-plan.ts";
 
+const FINISH_DELAY_MS = 300;
+
 export class ServeSession {
   private readonly cache = new EntryCache();
   private previous: Archive | undefined;
@@ -23,6 +25,7 @@ export class ServeSession {
   private everything = true;
   private finishing: Promise<void> | undefined;
   private finishAgain = false;
+  private finishSoon: NodeJS.Timeout | undefined;
 
   private readonly config: BuildConfig;
 
@@ -51,8 +54,17 @@ export class ServeSession {
     return { archive, plan };
   }
 
-  /** Finishes the site for the newest archive, after the current finishing if one runs. */
+  /**
+   * Finishes the site for the newest archive, a moment after the pages are
+   * written, so that the browser reloads first and quick saves in a row are
+   * finished once; and after the current finishing, if one runs.
+   */
   finishInBackground(outputDir: string): void {
+    clearTimeout(this.finishSoon);
+    this.finishSoon = setTimeout(() => this.finish(outputDir), FINISH_DELAY_MS);
+  }
+
+  private finish(outputDir: string): void {
     if (this.finishing) {
       this.finishAgain = true;
       return;

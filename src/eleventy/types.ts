@@ -10,6 +10,7 @@ export interface EleventyConfig {
   on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => unknown): void;
   setServerOptions(options: Record<string, unknown>): void;
   setWatchThrottleWaitTime(ms: number): void;
+  setChokidarConfig(options: Record<string, unknown>): void;
   readonly directories: { readonly input: string; readonly output: string };
   readonly ignores: { add(glob: string): void };
 }
