@@ -13,7 +13,7 @@ export interface RenderPlan {
   readonly months: readonly Month[];
   readonly years: readonly YearPage[];
   readonly topics: readonly TopicPage[];
-  /** The pages that are not paginated: home, indexes, feeds, sitemap, 404. */
+  /** The pages that are not paginated: home, indexes, feeds, robots.txt, 404. */
   readonly singles: boolean;
 }
 
