@@ -3,9 +3,9 @@
 // a layout or the CSS changes, writing only the pages an entry's change touches.
 // TypeScript changes restart this whole process (`node --watch-path` in
 // package.json), because Node's module cache would otherwise keep old code.
-import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { configFromEnv } from "../config.ts";
+import { isContentFile } from "../eleventy/serve-session.ts";
 import { runCli } from "./run-cli.ts";
 
 await runCli(async () => {
@@ -23,7 +23,7 @@ await runCli(async () => {
   const rebuild = await watching.watch();
   // Eleventy only forgets a deleted file; a deleted entry must leave the site too.
   watching.watcher.on("unlink", (file) => {
-    if (path.resolve(file).startsWith(config.contentDir + path.sep)) void rebuild(file);
+    if (isContentFile(config, file)) void rebuild(file);
   });
   eleventy.serve(Number(process.env.PORT) || 8080);
   return 0;

@@ -10,7 +10,7 @@ import type { Archive } from "../archive/archive.ts";
 import type { BuildConfig } from "../config.ts";
 import { searchBundles } from "../search/search-index.ts";
 import { ServeSession } from "./serve-session.ts";
-import { wholeSite, type RenderPlan } from "./render-plan.ts";
+import type { RenderPlan } from "./render-plan.ts";
 import type { EleventyConfig } from "./types.ts";
 
 /** The templates that paginate the plan's lists; every other one is a single page. */
@@ -22,7 +22,7 @@ let handedOver: { archive: Archive; plan: RenderPlan } | undefined;
  * The build CLI validates the content before Eleventy starts and hands the
  * result over, so it is read once; it runs Eleventy once per plan.
  */
-export function handOverArchive(archive: Archive, plan: RenderPlan = wholeSite(archive)): void {
+export function handOverArchive(archive: Archive, plan: RenderPlan): void {
   handedOver = { archive, plan };
 }
 

@@ -35,8 +35,7 @@ export class ServeSession {
 
   /** Eleventy's list of changed files: anything but an entry or a photo (a layout, the CSS) rewrites every page. */
   noteChanges(files: readonly string[]): void {
-    const content = this.config.contentDir + path.sep;
-    if (files.some((file) => !path.resolve(file).startsWith(content))) this.everything = true;
+    if (files.some((file) => !isContentFile(this.config, file))) this.everything = true;
   }
 
   /** Reads the content again (only what changed) and plans the pages to write. */
@@ -83,6 +82,11 @@ export class ServeSession {
       this.finishing = undefined;
     })();
   }
+}
+
+/** An entry, a photo or site.json, as against a layout, the CSS or code. */
+export function isContentFile(config: Pick<BuildConfig, "contentDir">, file: string): boolean {
+  return path.resolve(file).startsWith(config.contentDir + path.sep);
 }
 
 /** Pages of events, years or topics that no longer exist. */

@@ -3,32 +3,25 @@
 // the events that relate to it) and no others; a deleted entry's page goes;
 // an entry with an error leaves the last good pages and says what is wrong;
 // a layout change rewrites every page.
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { cp, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import { readFile, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_ARCHIVE, REPO_ROOT, TEST_IMAGE_CACHE, tempDir } from "../support/build-site.ts";
+import { REPO_ROOT } from "../support/build-site.ts";
+import { serveFixture, type ServedSite } from "../support/serve-site.ts";
 
-let work: string;
+let served: ServedSite;
 let content: string;
 let site: string;
-let server: ChildProcess;
-let output = "";
 
 const page = (sitePath: string) => path.join(site, ...sitePath.split("/"), "index.html");
 const read = (sitePath: string) => readFileSync(page(sitePath), "utf8");
 const modified = (sitePath: string) => statSync(page(sitePath)).mtimeMs;
-
-async function until(done: () => boolean, what: string, limit = 30_000): Promise<void> {
-  for (const started = Date.now(); !done(); await new Promise((resolve) => setTimeout(resolve, 20))) {
-    if (Date.now() - started > limit) throw new Error(`${what} did not happen within ${limit / 1000} s. Output:\n${output}`);
-  }
-}
+const until = (done: () => boolean, what: string) => served.until(done, what);
 
 /** Waits for the rebuild after an edit: Eleventy says it wrote files once more. */
 async function rebuilt(edit: () => Promise<void>): Promise<void> {
-  const writes = () => output.match(/Wrote \d+ files/g)?.length ?? 0;
+  const writes = () => served.output().match(/Wrote \d+ files/g)?.length ?? 0;
   const before = writes();
   await edit();
   await until(() => writes() > before, "a rebuild");
@@ -37,26 +30,12 @@ async function rebuilt(edit: () => Promise<void>): Promise<void> {
 }
 
 beforeAll(async () => {
-  work = await tempDir("serve");
-  content = path.join(work, "content");
-  site = path.join(work, "site");
-  await cp(FIXTURE_ARCHIVE, content, { recursive: true });
-  server = spawn(process.execPath, [path.join(REPO_ROOT, "src/cli/serve.ts")], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: site, BUILD_DATE: "2024-02-29", CACHE_DIR: TEST_IMAGE_CACHE, PORT: String(20_000 + (process.pid % 20_000)) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  // Up, with the API and search index the finishing step writes after the pages.
-  await until(() => existsSync(path.join(site, "pagefind/pagefind-entry.json")) && existsSync(path.join(site, "api/v1/events.json")), "the first build", 60_000);
-  // Eleventy says it is watching before its watcher has finished looking at the files.
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  served = await serveFixture("serve", 20_000 + (process.pid % 20_000));
+  ({ content, site } = served);
 }, 90_000);
 
 afterAll(async () => {
-  server?.kill();
-  await rm(work, { recursive: true, force: true });
+  await served?.stop();
 });
 
 describe("npm start", { timeout: 60_000 }, () => {
@@ -87,7 +66,7 @@ describe("npm start", { timeout: 60_000 }, () => {
   it("keeps the last good pages when an entry has an error, names it, and recovers when it is fixed", async () => {
     const good = read("/events/vesuvius/");
     await rebuilt(() => editField("vesuvius", "date", "0079-02-30"));
-    await until(() => /vesuvius\.md.*date/.test(output), "the error message");
+    await until(() => /vesuvius\.md.*date/.test(served.output()), "the error message");
     expect(read("/events/vesuvius/")).toBe(good);
     await rebuilt(() => editField("vesuvius", "date", "0079-10-25"));
     expect(read("/events/vesuvius/")).toContain("25 October");

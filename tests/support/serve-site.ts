@@ -1,0 +1,55 @@
+// Runs `npm start`'s command on a copy of the fixture archive, as an editor
+// would, and waits until the site, its API and search index are up and its
+// file watcher is ready.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cp, rm } from "node:fs/promises";
+import path from "node:path";
+import { FIXTURE_ARCHIVE, REPO_ROOT, TEST_IMAGE_CACHE, tempDir } from "./build-site.ts";
+
+export interface ServedSite {
+  /** The editable copy of the fixture archive. */
+  readonly content: string;
+  readonly site: string;
+  readonly port: number;
+  /** Everything the server printed so far. */
+  output(): string;
+  /** Polls `done`; fails naming `what`, with the server's output, after `limit` ms. */
+  until(done: () => boolean, what: string, limit?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function serveFixture(name: string, port: number): Promise<ServedSite> {
+  const work = await tempDir(name);
+  const content = path.join(work, "content");
+  const site = path.join(work, "site");
+  await cp(FIXTURE_ARCHIVE, content, { recursive: true });
+  const server = spawn(process.execPath, [path.join(REPO_ROOT, "src/cli/serve.ts")], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: site, BUILD_DATE: "2024-02-29", CACHE_DIR: TEST_IMAGE_CACHE, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const served: ServedSite = {
+    content,
+    site,
+    port,
+    output: () => output,
+    async until(done, what, limit = 30_000) {
+      for (const started = Date.now(); !done(); await new Promise((resolve) => setTimeout(resolve, 20))) {
+        if (Date.now() - started > limit) throw new Error(`${what} did not happen within ${limit / 1000} s. Output:\n${output}`);
+      }
+    },
+    async stop() {
+      server.kill();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+  // Up, with the API and search index the finishing step writes after the pages.
+  await served.until(() => existsSync(path.join(site, "pagefind/pagefind-entry.json")) && existsSync(path.join(site, "api/v1/events.json")), "the first build", 60_000);
+  // Eleventy says it is watching before its watcher has finished looking at the files.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  return served;
+}
