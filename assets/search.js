@@ -2,7 +2,8 @@
 // The search page: Pagefind's UI over the index the build wrote, with filters
 // for kind, topic and century. Result links are put under the site's path
 // prefix, found from this script's own address. A large archive's index comes
-// in several bundles (data-bundles), which Pagefind searches as one.
+// in several bundles (data-bundles), which Pagefind searches as one, through
+// search-shards/pagefind.js.
 (() => {
   const container = document.getElementById("search");
   const script = document.currentScript;
@@ -13,6 +14,7 @@
   container.replaceChildren();
   new PagefindUI({
     element: "#search",
+    bundlePath: more.length ? new URL("search-shards/", script.src).pathname : undefined,
     baseUrl: base.pathname,
     mergeIndex: more.map((bundle) => ({ bundlePath: new URL(bundle, base).pathname, baseUrl: base.pathname })),
     showSubResults: false,

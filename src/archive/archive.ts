@@ -8,7 +8,7 @@ import { KINDS, type Kind, type Photo, type Source } from "../content/schema.ts"
 import { planPhoto, type ImageView, type PhotoPlan } from "../images/renditions.ts";
 import { buildTopics, topicLink, topicSlug, type TopicLink, type TopicPage } from "./topics.ts";
 import { buildYears, centuryLabel, centuryOf, yearLink, type Century, type YearLink, type YearPage } from "./years.ts";
-import { adjacentDays, CALENDAR_DAYS, CALENDAR_MONTHS, dayLink, type DayLink, type MonthLink } from "./calendar.ts";
+import { adjacentDays, CALENDAR_DAYS, CALENDAR_MONTHS, type DayLink, type MonthLink } from "./calendar.ts";
 
 /** What a list of events needs to show one event. */
 export interface EventLink {
@@ -212,20 +212,27 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
   }
 
   const linksByDay = Map.groupBy(links.values(), (l) => monthDayKey(l.date.month, l.date.day));
+  // Values many events have in common are made once and shared: at 100,000 events, copies cost 100 MB.
+  const dayOf = new Map(CALENDAR_DAYS.map((d) => [d.key, d]));
+  const dayWordsOf = shared((key: string) => `${dayOf.get(key)!.day} ${monthName(dayOf.get(key)!.month)}`);
+  const yearOf = shared(yearLink);
+  const centuryLabelOf = shared((year: number) => centuryLabel(centuryOf(year)));
+  const topicOf = shared(topicLink);
   const events = sorted.map((entry): ArchiveEvent => {
     const link = links.get(entry.slug)!;
     const { lead, further } = planned.get(entry.slug)!;
+    const key = monthDayKey(entry.date.month, entry.date.day);
     // The day's first few, other than this one: constant work however full the day is.
-    const day = linksByDay.get(monthDayKey(entry.date.month, entry.date.day))!;
+    const day = linksByDay.get(key)!;
     const alsoOnThisDay = day.slice(0, ALSO_ON_THIS_DAY + 1).filter((l) => l.slug !== entry.slug).slice(0, ALSO_ON_THIS_DAY);
     return {
       ...link,
       location: entry.location,
       topics: entry.topics ?? [],
-      topicLinks: [...new Map((entry.topics ?? []).map((t) => [topicSlug(t), topicLink(t)])).values()],
-      year: yearLink(entry.date.year),
-      dayWords: `${entry.date.day} ${monthName(entry.date.month)}`,
-      century: centuryLabel(centuryOf(entry.date.year)),
+      topicLinks: [...new Map((entry.topics ?? []).map((t) => [topicSlug(t), topicOf(t)])).values()],
+      year: yearOf(entry.date.year),
+      dayWords: dayWordsOf(key),
+      century: centuryLabelOf(entry.date.year),
       alsoOnThisDay,
       alsoOnThisDayMore: Math.max(0, day.length - 1 - ALSO_ON_THIS_DAY),
       photo: lead?.view,
@@ -236,19 +243,19 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
       bodyHtml: renderBody(entry.body),
       body: entry.body,
       kindLabel: KIND_LABELS[entry.kind],
-      day: dayLink(entry.date.month, entry.date.day),
+      day: dayOf.get(key)!,
       month: CALENDAR_MONTHS[entry.date.month - 1]!,
       file: entry.file,
     };
   });
 
-  const days = buildDays(events);
+  const days = buildDays(events, links);
   const months = buildMonths(days);
   const photos = creditPhotos(sorted, planned, links);
 
   const byDay = new Map(days.map((d) => [d.key, d]));
   const { buildDate } = options;
-  const eventLinks = events.map(toLink);
+  const eventLinks = events.map((e) => links.get(e.slug)!);
   const { pages: years, centuries } = buildYears(eventLinks, (n) => counted(n).countLabel);
   const topicNames = new Map(events.map((e) => [e.slug, e.topics]));
   const bySlug = new Map(events.map((e) => [e.slug, e]));
@@ -274,14 +281,14 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
 }
 
 /** All 366 days, each with its events by kind and its neighbours. */
-function buildDays(events: readonly ArchiveEvent[]): Day[] {
+function buildDays(events: readonly ArchiveEvent[], links: ReadonlyMap<string, EventLink>): Day[] {
   const eventsByDay = Map.groupBy(events, (e) => e.day.key);
   return CALENDAR_DAYS.map((link, index): Day => {
     const dayEvents = eventsByDay.get(link.key) ?? [];
     const sections = KINDS.map((kind) => ({
       kind,
       heading: KIND_HEADINGS[kind],
-      events: dayEvents.filter((e) => e.kind === kind).map(toLink),
+      events: dayEvents.filter((e) => e.kind === kind).map((e) => links.get(e.slug)!),
     })).filter((s) => s.events.length > 0);
     return {
       ...link,
@@ -381,6 +388,15 @@ function newestEntries(entries: readonly LoadedEntry[], bySlug: ReadonlyMap<stri
 function socialImageOf(photos: readonly (PlannedPhoto | undefined)[]): { socialImage?: { url: string; alt: string } } {
   const first = photos.find((p) => p?.view.image)?.view;
   return first?.image ? { socialImage: { url: first.image.social, alt: first.alt } } : {};
+}
+
+/** `make`, called once per distinct key. */
+function shared<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key)!;
+  };
 }
 
 /** The same pick for the same build date: builds stay reproducible. */

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { writeSyntheticArchive, type SyntheticEvent } from "../bench/synthetic-archive.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -14,10 +15,9 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 // ten thousand small files varies by seconds between runs and hides the build.
 const SCRATCH = existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir();
 // npm run bench [-- <events>…] [--photos N]
-const args = process.argv.slice(2);
-const photosAt = args.indexOf("--photos");
-const photoCount = photosAt >= 0 ? Number(args[photosAt + 1]) : 200;
-const sizes = args.filter((_, i) => i !== photosAt && i !== photosAt + 1).map(Number).filter((n) => n > 0);
+const { values, positionals } = parseArgs({ options: { photos: { type: "string", default: "200" } }, allowPositionals: true });
+const photoCount = Number(values.photos);
+const sizes = positionals.map(Number).filter((n) => n > 0);
 
 interface Measure {
   seconds: number;

@@ -1,19 +1,23 @@
 // The search index. Pagefind reads a small HTML document per event, written
 // from the archive rather than read back from the finished pages, so indexing
-// starts before Eleventy writes and runs in Pagefind's own process.
+// starts before Eleventy writes, on a thread of its own and in Pagefind's own
+// processes (src/search/index-shards.ts).
 //
 // Why documents in a folder and not Pagefind's custom records: records cost
 // Pagefind time that grows with the square of their number (100,000 took 50 s
-// against 5 s for the same text as files). Shards, when EVENTS_PER_SEARCH_SHARD
-// asks for them: Pagefind holds an index in memory until it is written, about
-// 25 KB an event, so a very large archive can be indexed a shard at a time,
-// each in a fresh Pagefind process, and the search page merges the shards'
-// bundles (Pagefind's multisite search). The price: a shard without a word
-// matches its prefixes instead, adding unrelated results (see README).
-import { mkdirSync, writeFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+// against 5 s for the same text as files).
+//
+// Shards: Pagefind holds an index in memory until it is written, about 28 KB
+// an event, so a large archive is indexed EVENTS_PER_SEARCH_SHARD events at a
+// time, each shard in a fresh Pagefind process, and the search page merges the
+// shards' bundles (Pagefind's multisite search). Alone, a shard without a
+// word would match the longest prefix of it that it has ("an" for "ancient"),
+// adding unrelated events to the results. So every shard also indexes one
+// page holding every word of the archive: all shards then know the same
+// words and match as one index would, and the search page filters that page
+// out (assets/search-shards/pagefind.js).
 import path from "node:path";
-import * as pagefind from "pagefind";
+import { Worker } from "node:worker_threads";
 import type { Archive, ArchiveEvent } from "../archive/archive.ts";
 import { escapeHtml } from "../escape-html.ts";
 
@@ -42,48 +46,84 @@ export function searchDocument(event: ArchiveEvent, language: string): string {
   ].join("\n");
 }
 
+/** Where each shard's vocabulary page sits; no page of the site has this address. */
+export const VOCABULARY_URL = "/search-vocabulary/";
+
+/** The filter that marks each shard's vocabulary page; the search page leaves out the pages that have it. */
+export const VOCABULARY_FILTER = "vocabulary";
+
+// Tags that break words apart in Pagefind's reading of a page; other tags (<em>, <a>) do not.
+const BLOCK_TAG = /<\/?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|h[1-6]|hr|li|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>/gi;
+
 /**
- * Writes every shard's documents at once (Eleventy, which runs next, leaves
- * Node's event loop little time), then indexes the shards one after another in
- * the background; `done` settles when every bundle is in `outputDir`. The
- * documents' folder sits beside `outputDir` and is removed whatever happens.
+ * Adds the words of an HTML fragment to `words`: lowercased (Pagefind's
+ * matching ignores case), with the punctuation that ends a sentence or
+ * brackets a word trimmed (but not the ";" that ends an entity).
+ */
+export function addWords(words: Set<string>, html: string): void {
+  const text = html.replace(BLOCK_TAG, " ").replace(/<[^>]*>/g, "");
+  for (const token of text.split(/\s+/)) {
+    const word = token.replace(/^[(["“‘]+|(?<!&#?\w+)[.,:;!?)\]"”’]+$/g, "").toLowerCase();
+    if (word) words.add(word);
+  }
+}
+
+/** A shard's page of every word in the archive, marked by the vocabulary filter. */
+export function vocabularyDocument(words: Iterable<string>, language: string): string {
+  return [
+    `<!DOCTYPE html><html lang="${escapeHtml(language)}"><head>`,
+    `<meta data-pagefind-filter="${VOCABULARY_FILTER}[content]" content="all">`,
+    `</head><body><p>${[...words].join(" ")}</p></body></html>`,
+  ].join("\n");
+}
+
+/** A shard for the indexing thread: where its bundle goes, and its documents by address. */
+export interface ShardJob {
+  readonly bundle: string;
+  readonly urls: readonly string[];
+  /** The documents one after another, UTF-8: handed over to the thread, not copied. */
+  readonly bytes: Uint8Array;
+  /** Where each document ends in `bytes`. */
+  readonly ends: Uint32Array;
+}
+
+/** What the indexing thread is sent (src/search/index-shards.ts). */
+export interface IndexJob {
+  /** The folder the documents are written in, beside the site's; removed when done. */
+  readonly work: string;
+  readonly language: string;
+  readonly shards: ShardJob[];
+}
+
+function shardJob(bundle: string, events: readonly ArchiveEvent[], language: string): ShardJob {
+  const documents = events.map((event) => searchDocument(event, language));
+  const ends = new Uint32Array(documents.length);
+  let end = 0;
+  for (const [i, document] of documents.entries()) ends[i] = end += Buffer.byteLength(document);
+  const bytes = new Uint8Array(end);
+  const encoder = new TextEncoder();
+  for (const [i, document] of documents.entries()) encoder.encodeInto(document, bytes.subarray(i ? ends[i - 1] : 0));
+  return { bundle, urls: events.map((event) => event.url), bytes, ends };
+}
+
+/**
+ * Starts indexing the archive for search on a thread of its own, so that it
+ * goes on while Eleventy keeps this one busy: the documents are made here (a
+ * few hundred bytes each) and written, then indexed, there. `done` settles
+ * when every bundle is in `outputDir`.
  */
 export function startSearchIndex(archive: Archive, language: string, outputDir: string, perShard: number): { done: Promise<void> } {
-  const work = `${outputDir}.search`;
   const bundles = searchBundles(archive.events.length, perShard);
-  const shardOf = (i: number) => path.join(work, String(i + 1));
-  const done = (async () => {
-    try {
-      // Synchronous writes: for many small files they cost the main thread a third of what promises do.
-      for (const [i, event] of archive.events.entries()) {
-        const folder = path.join(shardOf(Math.floor(i / perShard)), ...event.url.split("/"));
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(path.join(folder, "index.html"), searchDocument(event, language));
-      }
-      for (const [i, bundle] of bundles.entries()) {
-        await indexFolder(shardOf(i), path.join(outputDir, bundle), language);
-        await rm(shardOf(i), { recursive: true, force: true });
-      }
-    } finally {
-      await rm(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-    }
-  })();
+  const size = bundles.length === 1 ? archive.events.length : perShard;
+  const shards = bundles.map((bundle, i) => shardJob(path.join(outputDir, bundle), archive.events.slice(i * size, (i + 1) * size), language));
+  const job: IndexJob = { work: `${outputDir}.search`, language, shards };
+  const worker = new Worker(new URL("./index-shards.ts", import.meta.url));
+  worker.postMessage(job, shards.flatMap((shard) => [shard.bytes.buffer as ArrayBuffer, shard.ends.buffer as ArrayBuffer]));
+  const done = new Promise<void>((resolve, reject) => {
+    worker.once("error", reject);
+    worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`The search index stopped with exit code ${code}.`))));
+  });
   // Reported when the build waits for it; until then a failure must not count as unhandled.
   done.catch(() => {});
   return { done };
-}
-
-/** One Pagefind process per shard, closed after it, so each shard's memory is given back. */
-async function indexFolder(documents: string, bundle: string, language: string): Promise<void> {
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: documents });
-    if (added.errors.length) throw new Error(`Pagefind could not index the events: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-  } finally {
-    // Its service process would otherwise keep Node alive.
-    await pagefind.close();
-  }
 }

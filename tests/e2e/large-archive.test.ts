@@ -1,9 +1,9 @@
 // A large archive's build, scaled down: the example archive built with search
-// shards (opt-in: EVENTS_PER_SEARCH_SHARD) of a handful of events and Eleventy
-// runs of fewer still, beside the
-// same archive built with the defaults (one run, one shard). A reader's search
-// must cover every shard, filters must work across them, and the pages must be
-// the ones the default build writes, byte for byte.
+// shards (EVENTS_PER_SEARCH_SHARD) of a handful of events and Eleventy runs of
+// fewer still, beside the same archive built in one run and one shard. A
+// reader's search must cover every shard and find what one index finds,
+// filters must work across the shards, and the pages must be the ones the
+// one-run build writes, byte for byte.
 import { readdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
@@ -33,12 +33,15 @@ interface IndexedEvent {
   readonly words: ReadonlySet<string>;
 }
 
-/** A search bundle as written: its folder ("pagefind-2/"), Pagefind's page count, and the events in it. */
+/** A search bundle as written: its folder ("pagefind-2/"), Pagefind's page count, the events in it, and whether it has a vocabulary page. */
 interface Bundle {
   readonly folder: string;
   readonly pageCount: number;
   readonly events: readonly IndexedEvent[];
+  readonly vocabulary: boolean;
 }
+
+const VOCABULARY_URL = "/search-vocabulary/";
 
 let work: string;
 let sharded: Site;
@@ -101,10 +104,13 @@ function readBundle(site: Site, folder: string): Bundle {
   const dir = path.join(site.dir, folder);
   const entry = JSON.parse(readFileSync(path.join(dir, "pagefind-entry.json"), "utf8"));
   const pageCount = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((sum, l) => sum + l.page_count, 0);
-  const events = readdirSync(path.join(dir, "fragment")).map((file): IndexedEvent => {
+  const fragments = readdirSync(path.join(dir, "fragment")).map((file) => {
     const raw = gunzipSync(readFileSync(path.join(dir, "fragment", file))).toString("utf8");
     expect(raw.startsWith("pagefind_dcd")).toBe(true);
-    const fragment = JSON.parse(raw.slice("pagefind_dcd".length));
+    return JSON.parse(raw.slice("pagefind_dcd".length));
+  });
+  const vocabulary = fragments.some((fragment) => fragment.url === VOCABULARY_URL);
+  const events = fragments.filter((fragment) => fragment.url !== VOCABULARY_URL).map((fragment): IndexedEvent => {
     const words = new Set<string>(
       fragment.content
         .split(/\s+/)
@@ -113,7 +119,7 @@ function readBundle(site: Site, folder: string): Bundle {
     );
     return { url: fragment.url, title: fragment.meta.title, kind: fragment.filters.kind[0], words };
   });
-  return { folder, pageCount, events };
+  return { folder, pageCount, events, vocabulary };
 }
 
 const sortedUrls = (events: readonly { url: string }[]) => events.map((e) => e.url).sort();
@@ -233,12 +239,16 @@ describe("a large archive's build", () => {
       const bundle = readBundle(sharded, folder);
       const expected = events.slice(i * EVENTS_PER_SEARCH_SHARD, (i + 1) * EVENTS_PER_SEARCH_SHARD).map((e) => e.path);
       expect(sortedUrls(bundle.events), folder).toEqual([...expected].sort());
-      expect(bundle.pageCount, folder).toBe(expected.length);
+      // And a page with every word of the archive, so that the shards know the same words.
+      expect(bundle.vocabulary, folder).toBe(true);
+      expect(bundle.pageCount, folder).toBe(expected.length + 1);
     }
-    // The default build: one bundle with every event.
+    // The one-shard build: one bundle with every event, and no vocabulary page.
     expect(bundleFolders(plain)).toEqual(["pagefind/"]);
     expect(searchPageBundles(plain)).toEqual(["pagefind/"]);
-    expect(sortedUrls(readBundle(plain, "pagefind/").events)).toEqual(events.map((e) => e.path).sort());
+    const one = readBundle(plain, "pagefind/");
+    expect(sortedUrls(one.events)).toEqual(events.map((e) => e.path).sort());
+    expect([one.vocabulary, one.pageCount]).toEqual([false, events.length]);
   });
 
   it("writes the same pages as the default build, byte for byte", () => {
@@ -297,6 +307,46 @@ describe("search over the shards, in a browser", { timeout: 30_000 }, () => {
   it("finds an event of the first shard by a word only it has", async () => {
     const { page } = await findAlone(target("first"));
     await page.close();
+  });
+
+  it("finds what one index finds: a rare word, its prefix, a common word, and words no event has", async () => {
+    const all = bundles();
+    const words = (b: Bundle) => new Set(b.events.flatMap((e) => [...e.words]));
+    // A word only one event has, in one shard, where another shard has a word
+    // that begins it ("an" for "ancient"): alone, that shard would match the shorter word.
+    const rare = all
+      .flatMap((b) => b.events.map((event) => ({ event, word: wordOnlyIn(event, everyEvent()) })))
+      .filter(({ event, word }) =>
+        all.some((b) => !b.events.includes(event) && [...words(b)].some((w) => w.length >= 2 && w.length < word.length && word.startsWith(w))),
+      )
+      .sort((a, b) => b.word.length - a.word.length || a.word.localeCompare(b.word))[0];
+    expect(rare, "no rare word begins with another shard's word").toBeDefined();
+    const counts = new Map<string, number>();
+    for (const event of everyEvent()) for (const w of event.words) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const common = [...counts].filter(([w]) => w.length >= 5).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    const terms = [rare!.word, rare!.word.slice(0, 5), common, `${common}zq`, "qxzvw", `${rare!.word} ${common}`];
+    for (const term of terms) {
+      const [inShards, inOne] = await Promise.all([search(sharded, term), search(plain, term)]);
+      expect([...inShards.paths].sort(), `searching for "${term}"`).toEqual([...inOne.paths].sort());
+      expect(inShards.paths).not.toContain(VOCABULARY_URL);
+      expect([...inShards.errors, ...inOne.errors]).toEqual([]);
+      if (term === rare!.word) expect(inShards.paths).toEqual([rare!.event.url]);
+      if (term === common) expect(inShards.paths.length).toBeGreaterThan(EVENTS_PER_SEARCH_SHARD);
+      await Promise.all([inShards.page.close(), inOne.page.close()]);
+    }
+  });
+
+  it("shows the same filters as one index, without the vocabulary page's", async () => {
+    const names = async (site: Site) => {
+      const { page } = await search(site, "the");
+      const shown = await page.locator(".pagefind-ui__filter-name").allInnerTexts();
+      await page.close();
+      return shown;
+    };
+    const [inShards, inOne] = await Promise.all([names(sharded), names(plain)]);
+    expect(inShards.length).toBeGreaterThanOrEqual(3);
+    expect(inShards).toEqual(inOne);
+    expect(inShards.join(" ").toLowerCase()).not.toContain("vocabulary");
   });
 
   it("filters by kind across the shards", async () => {

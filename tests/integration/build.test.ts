@@ -176,6 +176,7 @@ describe("the built fixture archive", () => {
       "_headers",
       "assets/favicon.svg",
       "assets/random.js",
+      "assets/search-shards/pagefind.js",
       "assets/search.js",
       "assets/site.css",
       "assets/social-default.png",

@@ -1,7 +1,7 @@
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/archive.ts";
-import { searchBundles, searchDocument } from "../../src/search/search-index.ts";
+import { addWords, searchBundles, searchDocument, VOCABULARY_FILTER, vocabularyDocument } from "../../src/search/search-index.ts";
 import { loadedEntry, ymd } from "./helpers.ts";
 
 describe("search documents", () => {
@@ -39,5 +39,22 @@ describe("search bundles", () => {
     expect(searchBundles(100, 100)).toEqual(["pagefind/"]);
     expect(searchBundles(101, 100)).toEqual(["pagefind/", "pagefind-2/"]);
     expect(searchBundles(250, 100)).toEqual(["pagefind/", "pagefind-2/", "pagefind-3/"]);
+  });
+});
+
+describe("a shard's vocabulary page", () => {
+  it("holds each word once, lowercased, split where Pagefind splits them and not inside a word", () => {
+    const words = new Set<string>();
+    addWords(words, "<h1>The Ides</h1><p>15 March. The <strong>Ides</strong> of Mar<em>ch</em>,<br>(again) &amp; “after”!</p><ul><li>one</li><li>two</li></ul>");
+    addWords(words, "<p>THE ides; Caesar's &lt;b&gt;; &#39;</p>");
+    expect([...words]).toEqual(["the", "ides", "15", "march", "of", "again", "&amp;", "after", "one", "two", "caesar's", "&lt;b&gt;", "&#39;"]);
+  });
+
+  it("is one page marked by the vocabulary filter, its words as they were written", () => {
+    const $ = load(vocabularyDocument(["ides", "&amp;", "caesar's"], "de"));
+    expect($("html").attr("lang")).toBe("de");
+    expect($(`meta[data-pagefind-filter="${VOCABULARY_FILTER}[content]"]`).attr("content")).toBe("all");
+    expect($("meta[data-pagefind-meta]")).toHaveLength(0);
+    expect($("body").text()).toBe("ides & caesar's");
   });
 });

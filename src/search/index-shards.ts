@@ -1,0 +1,66 @@
+// The search index's own thread (started by startSearchIndex): writes each
+// shard's documents, with the vocabulary page when there are several shards,
+// and has Pagefind index them, one fresh Pagefind process per shard so that
+// each shard's memory is given back. Pagefind's Node API answers through the
+// event loop, which Eleventy leaves little time on the build's main thread.
+import { once } from "node:events";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { parentPort } from "node:worker_threads";
+import * as pagefind from "pagefind";
+import { addWords, type IndexJob, VOCABULARY_URL, vocabularyDocument } from "./search-index.ts";
+
+const [job] = (await once(parentPort!, "message")) as [IndexJob];
+const { work, language } = job;
+const bundles = job.shards.map((shard) => shard.bundle);
+const folderOf = (i: number) => path.join(work, String(i + 1));
+parentPort!.close();
+
+try {
+  writeDocuments(job.shards.splice(0));
+  for (const [i, bundle] of bundles.entries()) {
+    await indexFolder(folderOf(i), bundle);
+    await rm(folderOf(i), { recursive: true, force: true });
+  }
+} finally {
+  await rm(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+}
+
+/** Writes the documents, which are then no longer held, and each shard's vocabulary page. */
+function writeDocuments(shards: IndexJob["shards"]): void {
+  // Synchronous writes: for many small files they cost a third of what promises do.
+  const words = shards.length > 1 ? new Set<string>() : undefined;
+  const decoder = new TextDecoder();
+  for (const [i, { urls, bytes, ends }] of shards.entries()) {
+    for (const [k, url] of urls.entries()) {
+      const html = bytes.subarray(k ? ends[k - 1] : 0, ends[k]);
+      write(folderOf(i), url, html);
+      if (words) addWords(words, decoder.decode(html));
+    }
+  }
+  if (words) {
+    const vocabulary = vocabularyDocument(words, language);
+    for (const i of shards.keys()) write(folderOf(i), VOCABULARY_URL, vocabulary);
+  }
+}
+
+function write(folder: string, url: string, html: Uint8Array | string): void {
+  const dir = path.join(folder, ...url.split("/"));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "index.html"), html);
+}
+
+async function indexFolder(documents: string, bundle: string): Promise<void> {
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+    const added = await index.addDirectory({ path: documents });
+    if (added.errors.length) throw new Error(`Pagefind could not index the events: ${added.errors.join("; ")}`);
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+  } finally {
+    // Its service process would otherwise keep the thread alive.
+    await pagefind.close();
+  }
+}
