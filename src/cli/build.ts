@@ -13,7 +13,7 @@ import { ContentErrors } from "../content/problems.ts";
 import { handOverArchive } from "../eleventy/archive-plugin.ts";
 import { finishSite } from "../eleventy/finish-site.ts";
 import { parseShard, renderRuns, type Shard } from "../eleventy/render-plan.ts";
-import { startSearchIndex } from "../search/search-index.ts";
+import { type SearchIndexing, startSearchIndex } from "../search/search-index.ts";
 import { plural, reportProblems } from "./report.ts";
 import { runCli } from "./run-cli.ts";
 
@@ -38,7 +38,7 @@ await runCli(async () => {
   const staging = `${config.outputDir}.building-${unique}`;
   // Shard 1 of a split build writes everything but the other shards' event pages.
   const writesAll = shard.index === 1;
-  let search: { done: Promise<void> } | undefined;
+  let search: SearchIndexing | undefined;
   try {
     // Pagefind indexes the archive in its own process while Eleventy writes the pages.
     if (writesAll) search = startSearchIndex(archive, config.site.language, staging, config.eventsPerSearchShard);
@@ -61,7 +61,7 @@ await runCli(async () => {
     );
     return 0;
   } catch (error) {
-    await search?.done.catch(() => {});
+    await search?.cancel();
     // Eleventy may still be closing files it was writing when it failed: retry the removal.
     await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     if (error instanceof ContentErrors) reportProblems(error.problems);

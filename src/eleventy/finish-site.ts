@@ -10,13 +10,13 @@ import { sitemapFiles } from "../archive/sitemap.ts";
 import { writeApi } from "../api/write-api.ts";
 import type { BuildConfig } from "../config.ts";
 import { publishImages } from "../images/publish-images.ts";
-import { startSearchIndex } from "../search/search-index.ts";
+import { type SearchIndexing, startSearchIndex } from "../search/search-index.ts";
 
 export async function finishSite(
   archive: Archive,
   config: BuildConfig,
   outputDir: string,
-  search?: { done: Promise<void> },
+  search?: SearchIndexing,
 ): Promise<void> {
   search ??= startSearchIndex(archive, config.site.language, outputDir, config.eventsPerSearchShard);
   const results = await Promise.allSettled([

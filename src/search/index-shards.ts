@@ -15,11 +15,18 @@ const [job] = (await once(parentPort!, "message")) as [IndexJob];
 const { work, language } = job;
 const bundles = job.shards.map((shard) => shard.bundle);
 const folderOf = (i: number) => path.join(work, String(i + 1));
-parentPort!.close();
+// A second message asks to stop (the build failed): Pagefind's process is killed, so nothing writes after the thread ends.
+let cancelled = false;
+parentPort!.once("message", () => {
+  cancelled = true;
+  void pagefind.close();
+});
+parentPort!.unref();
 
 try {
   writeDocuments(job.shards.splice(0));
   for (const [i, bundle] of bundles.entries()) {
+    if (cancelled) throw new Error("The search index was cancelled.");
     await indexFolder(folderOf(i), bundle);
     await rm(folderOf(i), { recursive: true, force: true });
   }

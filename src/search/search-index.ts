@@ -106,13 +106,18 @@ function shardJob(bundle: string, events: readonly ArchiveEvent[], language: str
   return { bundle, urls: events.map((event) => event.url), bytes, ends };
 }
 
+/** The search index being made: `done` settles when every bundle is written; `cancel` stops Pagefind and removes the documents. */
+export interface SearchIndexing {
+  readonly done: Promise<void>;
+  cancel(): Promise<void>;
+}
+
 /**
  * Starts indexing the archive for search on a thread of its own, so that it
  * goes on while Eleventy keeps this one busy: the documents are made here (a
- * few hundred bytes each) and written, then indexed, there. `done` settles
- * when every bundle is in `outputDir`.
+ * few hundred bytes each) and written, then indexed, there.
  */
-export function startSearchIndex(archive: Archive, language: string, outputDir: string, perShard: number): { done: Promise<void> } {
+export function startSearchIndex(archive: Archive, language: string, outputDir: string, perShard: number): SearchIndexing {
   const bundles = searchBundles(archive.events.length, perShard);
   const size = bundles.length === 1 ? archive.events.length : perShard;
   const shards = bundles.map((bundle, i) => shardJob(path.join(outputDir, bundle), archive.events.slice(i * size, (i + 1) * size), language));
@@ -125,5 +130,11 @@ export function startSearchIndex(archive: Archive, language: string, outputDir: 
   });
   // Reported when the build waits for it; until then a failure must not count as unhandled.
   done.catch(() => {});
-  return { done };
+  return {
+    done,
+    async cancel() {
+      worker.postMessage("cancel");
+      await done.catch(() => {});
+    },
+  };
 }
