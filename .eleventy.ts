@@ -2,18 +2,20 @@
 import { configFromEnv } from "./src/config.ts";
 import { archivePlugin } from "./src/eleventy/archive-plugin.ts";
 import { metadataPlugin } from "./src/eleventy/metadata-plugin.ts";
+import { paginatedPagesPlugin } from "./src/eleventy/paginated-pages.ts";
 import type { EleventyConfig } from "./src/eleventy/types.ts";
 
 export default function (eleventyConfig: EleventyConfig): void {
   const config = configFromEnv();
   eleventyConfig.addPlugin(archivePlugin, { config });
   eleventyConfig.addPlugin(metadataPlugin, { site: config.site });
+  eleventyConfig.addPlugin(paginatedPagesPlugin, undefined);
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
   eleventyConfig.setServerOptions({ port: Number(process.env.PORT) || 8080 });
 }
 
 export const config = {
   dir: { input: "layouts", includes: "_includes" },
-  templateFormats: ["njk"],
+  templateFormats: ["njk", "11ty.js"],
   htmlTemplateEngine: "njk",
 };

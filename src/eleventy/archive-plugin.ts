@@ -13,9 +13,6 @@ import { ServeSession } from "./serve-session.ts";
 import type { RenderPlan } from "./render-plan.ts";
 import type { EleventyConfig } from "./types.ts";
 
-/** The templates that paginate the plan's lists; every other one is a single page. */
-const PAGINATED = new Set(["event.njk", "day.njk", "month.njk", "year.njk", "topic.njk"]);
-
 let handedOver: { archive: Archive; plan: RenderPlan } | undefined;
 
 /**
@@ -43,10 +40,11 @@ export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { conf
   eleventyConfig.addGlobalData("render", async () => (await state()).plan);
   // The search page merges these bundles: more than one on a large archive.
   eleventyConfig.addGlobalData("searchBundles", async () => searchBundles((await state()).archive.events.length, config.eventsPerSearchShard));
+  // Every template file is a single page (the paginated ones are virtual: paginated-pages.ts).
   if (handedOver && !handedOver.plan.singles) {
     const input = eleventyConfig.directories.input;
     for (const file of readdirSync(input)) {
-      if (file.endsWith(".njk") && !PAGINATED.has(file)) eleventyConfig.ignores.add(path.join(input, file));
+      if (file.endsWith(".njk")) eleventyConfig.ignores.add(path.join(input, file));
     }
   }
   eleventyConfig.addWatchTarget(config.contentDir);

@@ -13,4 +13,12 @@ export interface EleventyConfig {
   setChokidarConfig(options: Record<string, unknown>): void;
   readonly directories: { readonly input: string; readonly output: string };
   readonly ignores: { add(glob: string): void };
+  amendLibrary(engine: "njk", amend: (environment: NunjucksEnvironment) => void): void;
+  /** A virtual template; for a ".11ty.js" path, `content` is the module: its data and render function. */
+  addTemplate(path: string, content: string | { data: object; render: (data: object) => Promise<string> }, data?: object): void;
+}
+
+/** The part of a Nunjucks Environment this project uses. */
+export interface NunjucksEnvironment {
+  render(name: string, context: object, callback: (error: Error | null, html: string | null) => void): void;
 }
