@@ -4,21 +4,15 @@
 import { mkdir, readdir, rename, rm, rmdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
-import Eleventy from "@11ty/eleventy";
 import { loadArchive } from "../archive/load-archive.ts";
 import { ConfigError, configFromEnv } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
-import { handOverArchive } from "../eleventy/archive-plugin.ts";
 import { finishSite } from "../eleventy/finish-site.ts";
-import { parseShard, renderRuns, type Shard } from "../eleventy/render-plan.ts";
+import { parseShard, type Shard } from "../eleventy/render-plan.ts";
+import { writePagesInRuns } from "../eleventy/write-pages.ts";
 import { type SearchIndexing, startSearchIndex } from "../search/search-index.ts";
 import { plural, reportProblems } from "./report.ts";
 import { runCli } from "./run-cli.ts";
-
-setFlagsFromString("--expose-gc");
-const collectGarbage = runInNewContext("gc") as () => void;
 
 await runCli(async () => {
   const started = performance.now();
@@ -42,14 +36,7 @@ await runCli(async () => {
   try {
     // Pagefind indexes the archive in its own process while Eleventy writes the pages.
     if (writesAll) search = startSearchIndex(archive, config.site.language, staging, config.eventsPerSearchShard);
-    // Several runs on a large archive: Eleventy holds each run's pages in memory until it ends.
-    const runs = renderRuns(archive, config.eventsPerRun, shard);
-    for (const plan of runs) {
-      handOverArchive(archive, plan);
-      await writePages(staging, config.site.pathPrefix);
-      // Give back the finished run's pages now: left to itself, V8 lets the heap grow to twice the site.
-      if (runs.length > 1) collectGarbage();
-    }
+    const runs = await writePagesInRuns(archive, config, staging, shard);
     const paged = performance.now();
     if (writesAll) await finishSite(archive, config, staging, search);
     await swapIn(staging, config.outputDir, `${config.outputDir}.previous-${unique}`);
@@ -57,7 +44,7 @@ await runCli(async () => {
     const what = shard.count === 1 ? `${plural(archive.events.length, "event")} and 366 day pages` : `shard ${shard.index} of ${shard.count}`;
     console.log(
       `Built ${what} into ${shown}/ in ${s(started)} ` +
-        `(content ${s(started, read)}, pages ${s(read, paged)} in ${plural(runs.length, "run")}, then the rest ${s(paged)}).`,
+        `(content ${s(started, read)}, pages ${s(read, paged)} in ${plural(runs, "run")}, then the rest ${s(paged)}).`,
     );
     return 0;
   } catch (error) {
@@ -102,12 +89,6 @@ function isRunning(pid: number): boolean {
     // EPERM: it runs, as another user.
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
-}
-
-/** One Eleventy run. Neither it nor the pages it returns outlive this call, so a collection after it frees them. */
-async function writePages(outputDir: string, pathPrefix: string): Promise<void> {
-  const eleventy = new Eleventy("layouts", outputDir, { configPath: ".eleventy.ts", quietMode: true, pathPrefix });
-  await eleventy.write();
 }
 
 /**

@@ -1,15 +1,28 @@
 // npm start: builds the site into OUTPUT_DIR and serves it with live reload.
-// Eleventy rebuilds when an entry or a photo is added, changed or deleted, or
-// a layout or the CSS changes, writing only the pages an entry's change touches.
+// The first build is written in Eleventy runs like `npm run build`'s, so that
+// a large archive fits in memory; then Eleventy watches, and rebuilds when an
+// entry or a photo is added, changed or deleted, or a layout or the CSS
+// changes, writing only the pages an entry's change touches.
 // TypeScript changes restart this whole process (`node --watch-path` in
 // package.json), because Node's module cache would otherwise keep old code.
+import { watch } from "node:fs/promises";
+import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { configFromEnv } from "../config.ts";
-import { isContentFile } from "../eleventy/serve-session.ts";
+import { type BuildConfig, configFromEnv } from "../config.ts";
+import { ContentErrors, formatProblem } from "../content/problems.ts";
+import { handOverSession } from "../eleventy/archive-plugin.ts";
+import { isContentFile, ServeSession } from "../eleventy/serve-session.ts";
+import { writePagesInRuns } from "../eleventy/write-pages.ts";
+import { plural } from "./report.ts";
 import { runCli } from "./run-cli.ts";
 
 await runCli(async () => {
   const config = configFromEnv();
+  const session = new ServeSession(config);
+  // Until the content is valid there is nothing to serve: wait for the fix.
+  while (!(await writeFirstBuild(session, config.outputDir, config))) await nextChange(config.contentDir);
+  session.firstBuildWritten();
+  handOverSession(session);
   const eleventy = new Eleventy("layouts", config.outputDir, {
     configPath: ".eleventy.ts",
     runMode: "serve",
@@ -17,9 +30,10 @@ await runCli(async () => {
     quietMode: true,
     pathPrefix: config.site.pathPrefix,
   });
-  await eleventy.init();
-  // What Eleventy 3.1 does but does not declare: watch() returns its rebuild function.
+  // What Eleventy 3.1 has but does not declare: setIgnoreInitial, and watch() returning its rebuild function.
   const watching = eleventy as unknown as Watching;
+  watching.setIgnoreInitial(true);
+  await eleventy.init();
   const rebuild = await watching.watch();
   // Eleventy only forgets a deleted file; a deleted entry must leave the site too.
   watching.watcher.on("unlink", (file) => {
@@ -29,7 +43,32 @@ await runCli(async () => {
   return 0;
 });
 
+/** The pages now, the API and search in the background; on an error, says what is wrong and returns false. */
+async function writeFirstBuild(session: ServeSession, outputDir: string, config: BuildConfig): Promise<boolean> {
+  const started = performance.now();
+  try {
+    const { archive } = await session.read(outputDir);
+    const runs = await writePagesInRuns(archive, config, outputDir);
+    session.finishInBackground(outputDir);
+    const shown = path.relative(process.cwd(), outputDir) || outputDir;
+    console.log(`Wrote the pages of ${plural(archive.events.length, "event")} into ${shown}/ in ${((performance.now() - started) / 1000).toFixed(2)} s (${plural(runs, "run")}).`);
+    return true;
+  } catch (error) {
+    if (error instanceof ContentErrors) for (const problem of error.problems) console.error(formatProblem(problem));
+    else console.error((error as Error).message ?? error);
+    console.error("Nothing to serve yet: fix it and save, and the site is built.");
+    return false;
+  }
+}
+
+/** Resolves when something in `folder` changes, and has stopped changing for a moment. */
+async function nextChange(folder: string): Promise<void> {
+  for await (const _ of watch(folder, { recursive: true })) break;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 interface Watching {
+  setIgnoreInitial(ignore: boolean): void;
   watch(): Promise<(file: string) => Promise<void>>;
   readonly watcher: { on(event: "unlink", listener: (file: string) => void): void };
 }

@@ -14,17 +14,24 @@ import type { RenderPlan } from "./render-plan.ts";
 import type { EleventyConfig } from "./types.ts";
 
 let handedOver: { archive: Archive; plan: RenderPlan } | undefined;
+let sessionHandedOver: ServeSession | undefined;
 
 /**
- * The build CLI validates the content before Eleventy starts and hands the
- * result over, so it is read once; it runs Eleventy once per plan.
+ * The build validates the content before Eleventy starts and hands the
+ * result over, so it is read once; it runs Eleventy once per plan
+ * (write-pages.ts), then takes it back (undefined).
  */
-export function handOverArchive(archive: Archive, plan: RenderPlan): void {
-  handedOver = { archive, plan };
+export function handOverArchive(run: { archive: Archive; plan: RenderPlan } | undefined): void {
+  handedOver = run;
+}
+
+/** `npm start` writes the first build itself, in runs, then hands Eleventy the session that knows it. */
+export function handOverSession(session: ServeSession): void {
+  sessionHandedOver = session;
 }
 
 export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { config: BuildConfig }): void {
-  const serving = handedOver ? undefined : new ServeSession(config);
+  const serving = handedOver ? undefined : (sessionHandedOver ?? new ServeSession(config));
   // Read once per build, for all the data that needs it.
   let thisBuild: Promise<{ archive: Archive; plan: RenderPlan }> | undefined;
   const state = () => (thisBuild ??= handedOver ? Promise.resolve(handedOver) : serving!.read(eleventyConfig.directories.output));

@@ -27,10 +27,21 @@ export class ServeSession {
   private finishAgain = false;
   private finishSoon: NodeJS.Timeout | undefined;
 
+  private skipNextRead = false;
+
   private readonly config: BuildConfig;
 
   constructor(config: BuildConfig) {
     this.config = config;
+  }
+
+  /**
+   * npm start wrote the pages of the last read itself: Eleventy's first pass,
+   * which writes nothing, gets that archive again rather than reading anew
+   * (content broken in between would stop Eleventy before it watches).
+   */
+  firstBuildWritten(): void {
+    this.skipNextRead = true;
   }
 
   /** Eleventy's list of changed files: anything but an entry or a photo (a layout, the CSS) rewrites every page. */
@@ -40,6 +51,10 @@ export class ServeSession {
 
   /** Reads the content again (only what changed) and plans the pages to write. */
   async read(outputDir: string): Promise<{ archive: Archive; plan: RenderPlan }> {
+    if (this.skipNextRead && this.previous) {
+      this.skipNextRead = false;
+      return { archive: this.previous, plan: { events: [], days: [], months: [], years: [], topics: [], singles: false } };
+    }
     const { archive, problems } = await loadArchive(this.config.contentDir, { ...this.config, cache: this.cache });
     for (const file of this.cache.changed) this.pending.add(slugFromFileName(path.basename(file)));
     for (const problem of problems) if (problem.severity === "warning") console.warn(formatProblem(problem));

@@ -1,9 +1,10 @@
-// `npm start` as an editor uses it: after the first build, an edit rewrites
+// `npm start` as an editor uses it: the first build is written in runs, as a
+// large archive's would be; after it, an edit rewrites
 // the pages it touches (the entry's page, its day, month, year and topics,
 // the events that relate to it) and no others; a deleted entry's page goes;
 // an entry with an error leaves the last good pages and says what is wrong;
 // a layout change rewrites every page.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,8 +30,11 @@ async function rebuilt(edit: () => Promise<void>): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
+// The first build in runs of five event pages, as a large archive's would be: the edits below then go on from it.
+const EVENTS_PER_RUN = 5;
+
 beforeAll(async () => {
-  served = await serveFixture("serve", 20_000 + (process.pid % 20_000));
+  served = await serveFixture("serve", 20_000 + (process.pid % 20_000), { env: { EVENTS_PER_RUN: String(EVENTS_PER_RUN) } });
   ({ content, site } = served);
 }, 90_000);
 
@@ -39,6 +43,15 @@ afterAll(async () => {
 });
 
 describe("npm start", { timeout: 60_000 }, () => {
+  it("writes the first build in Eleventy runs, like npm run build, and every page of it", () => {
+    const events = readdirSync(path.join(content, "events"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => path.basename(f));
+    expect(served.output()).toMatch(new RegExp(`Wrote the pages of ${events.length} events into .* \\(${Math.ceil(events.length / EVENTS_PER_RUN)} runs\\)\\.`));
+    for (const file of events) expect(existsSync(page(`/events/${file.replace(/\.md$/, "")}/`)), file).toBe(true);
+    for (const single of ["/", "/calendar/", "/search/", "/years/", "/topics/"]) expect(existsSync(page(single)), single).toBe(true);
+  });
+
   it("rewrites an edited entry's page and the pages that show it, and leaves the others alone", async () => {
     const untouched = ["/events/vesuvius/", "/august/24/", "/years/79/"];
     const before = untouched.map(modified);
@@ -103,3 +116,34 @@ async function editField(slug: string, field: string, value: string): Promise<vo
   expect(edited).not.toBe(text);
   await writeFile(file, edited);
 }
+
+describe("npm start on content with an error", { timeout: 90_000 }, () => {
+  it("says what is wrong, serves nothing, and builds the site once the entry is fixed", async () => {
+    const entry = (content: string) => path.join(content, "events/vesuvius.md");
+    let good = "";
+    const broken = await serveFixture("serve-broken", 20_000 + ((process.pid + 1) % 20_000), {
+      wait: false,
+      prepare: async (content) => {
+        good = await readFile(entry(content), "utf8");
+        await writeFile(entry(content), good.replace(/^date: .*$/m, 'date: "2019-02-30"'));
+      },
+    });
+    try {
+      await broken.until(() => broken.output().includes("Nothing to serve yet"), "the report of the error");
+      expect(broken.output()).toContain('date: "2019-02-30" is not a real day');
+      expect(existsSync(path.join(broken.site, "index.html"))).toBe(false);
+      // Still running, waiting for the fix.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(broken.output()).not.toMatch(/triggerUncaughtException|^\s+at /m);
+
+      await writeFile(entry(broken.content), good);
+      await broken.ready();
+      expect(readFileSync(path.join(broken.site, "events/vesuvius/index.html"), "utf8")).toContain("Vesuvius");
+      // And it watches: an edit shows.
+      await writeFile(entry(broken.content), good.replace(/^title: .*$/m, 'title: "Vesuvius, fixed and edited"'));
+      await broken.until(() => readFileSync(path.join(broken.site, "events/vesuvius/index.html"), "utf8").includes("Vesuvius, fixed and edited"), "the edit");
+    } finally {
+      await broken.stop();
+    }
+  });
+});

@@ -16,17 +16,28 @@ export interface ServedSite {
   output(): string;
   /** Polls `done`; fails naming `what`, with the server's output, after `limit` ms. */
   until(done: () => boolean, what: string, limit?: number): Promise<void>;
+  /** Waits for the first build and Eleventy's watcher. */
+  ready(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function serveFixture(name: string, port: number): Promise<ServedSite> {
+export interface ServeOptions {
+  readonly env?: Record<string, string>;
+  /** Changes the content before the server starts. */
+  readonly prepare?: (content: string) => Promise<void>;
+  /** Whether to wait for the first build (the default) or return at once. */
+  readonly wait?: boolean;
+}
+
+export async function serveFixture(name: string, port: number, { env = {}, prepare, wait = true }: ServeOptions = {}): Promise<ServedSite> {
   const work = await tempDir(name);
   const content = path.join(work, "content");
   const site = path.join(work, "site");
   await cp(FIXTURE_ARCHIVE, content, { recursive: true });
+  await prepare?.(content);
   const server = spawn(process.execPath, [path.join(REPO_ROOT, "src/cli/serve.ts")], {
     cwd: REPO_ROOT,
-    env: { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: site, BUILD_DATE: "2024-02-29", CACHE_DIR: TEST_IMAGE_CACHE, PORT: String(port) },
+    env: { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: site, BUILD_DATE: "2024-02-29", CACHE_DIR: TEST_IMAGE_CACHE, PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -42,14 +53,20 @@ export async function serveFixture(name: string, port: number): Promise<ServedSi
         if (Date.now() - started > limit) throw new Error(`${what} did not happen within ${limit / 1000} s. Output:\n${output}`);
       }
     },
+    ready,
     async stop() {
       server.kill();
       await rm(work, { recursive: true, force: true });
     },
   };
+  if (wait) await served.ready();
+  return served;
+}
+
+async function ready(this: ServedSite): Promise<void> {
+  const { site } = this;
   // Up, with the API and search index the finishing step writes after the pages.
-  await served.until(() => existsSync(path.join(site, "pagefind/pagefind-entry.json")) && existsSync(path.join(site, "api/v1/events.json")), "the first build", 60_000);
+  await this.until(() => existsSync(path.join(site, "pagefind/pagefind-entry.json")) && existsSync(path.join(site, "api/v1/events.json")), "the first build", 60_000);
   // Eleventy says it is watching before its watcher has finished looking at the files.
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  return served;
 }
