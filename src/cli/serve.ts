@@ -5,22 +5,31 @@
 // changes, writing only the pages an entry's change touches.
 // TypeScript changes restart this whole process (`node --watch-path` in
 // package.json), because Node's module cache would otherwise keep old code.
-import { watch } from "node:fs/promises";
+import { watch } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { type BuildConfig, configFromEnv } from "../config.ts";
-import { ContentErrors, formatProblem } from "../content/problems.ts";
+import { ContentErrors } from "../content/problems.ts";
 import { handOverSession } from "../eleventy/archive-plugin.ts";
 import { isContentFile, ServeSession } from "../eleventy/serve-session.ts";
 import { writePagesInRuns } from "../eleventy/write-pages.ts";
-import { plural } from "./report.ts";
+import { plural, reportProblems } from "./report.ts";
 import { runCli } from "./run-cli.ts";
 
 await runCli(async () => {
   const config = configFromEnv();
   const session = new ServeSession(config);
   // Until the content is valid there is nothing to serve: wait for the fix.
-  while (!(await writeFirstBuild(session, config.outputDir, config))) await nextChange(config.contentDir);
+  for (;;) {
+    // Watched from before the attempt, so that a fix saved while it runs is not missed.
+    const change = nextChange(config.contentDir);
+    try {
+      if (await writeFirstBuild(session, config.outputDir, config)) break;
+      await change.happened;
+    } finally {
+      change.stop();
+    }
+  }
   session.firstBuildWritten();
   handOverSession(session);
   const eleventy = new Eleventy("layouts", config.outputDir, {
@@ -43,28 +52,32 @@ await runCli(async () => {
   return 0;
 });
 
-/** The pages now, the API and search in the background; on an error, says what is wrong and returns false. */
+/**
+ * The pages now (Eleventy's first pass, which writes nothing, then has the API
+ * and search finished in the background). On an error in the content, says
+ * what is wrong and returns false; any other error stops npm start.
+ */
 async function writeFirstBuild(session: ServeSession, outputDir: string, config: BuildConfig): Promise<boolean> {
   const started = performance.now();
   try {
     const { archive } = await session.read(outputDir);
     const runs = await writePagesInRuns(archive, config, outputDir);
-    session.finishInBackground(outputDir);
     const shown = path.relative(process.cwd(), outputDir) || outputDir;
     console.log(`Wrote the pages of ${plural(archive.events.length, "event")} into ${shown}/ in ${((performance.now() - started) / 1000).toFixed(2)} s (${plural(runs, "run")}).`);
     return true;
   } catch (error) {
-    if (error instanceof ContentErrors) for (const problem of error.problems) console.error(formatProblem(problem));
-    else console.error((error as Error).message ?? error);
-    console.error("Nothing to serve yet: fix it and save, and the site is built.");
+    if (!(error instanceof ContentErrors)) throw error;
+    reportProblems(error.problems);
+    console.error("Nothing to serve yet: fix the content and save, and the site is built.");
     return false;
   }
 }
 
-/** Resolves when something in `folder` changes, and has stopped changing for a moment. */
-async function nextChange(folder: string): Promise<void> {
-  for await (const _ of watch(folder, { recursive: true })) break;
-  await new Promise((resolve) => setTimeout(resolve, 100));
+/** Watches `folder` from now on: `happened` resolves a moment after the first change. */
+function nextChange(folder: string): { happened: Promise<void>; stop(): void } {
+  const { promise, resolve } = Promise.withResolvers<void>();
+  const watcher = watch(folder, { recursive: true }, () => setTimeout(resolve, 100));
+  return { happened: promise, stop: () => watcher.close() };
 }
 
 interface Watching {

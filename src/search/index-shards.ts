@@ -23,10 +23,18 @@ parentPort!.once("message", () => {
 });
 parentPort!.unref();
 
+/** Lets a cancel message in, and stops if one came. */
+async function goOn(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (cancelled) throw new Error("The search index was cancelled.");
+}
+
 try {
-  writeDocuments(job.shards.splice(0));
+  // What a killed build or npm start left in the folder must not be indexed.
+  await rm(work, { recursive: true, force: true });
+  await writeDocuments(job.shards.splice(0));
   for (const [i, bundle] of bundles.entries()) {
-    if (cancelled) throw new Error("The search index was cancelled.");
+    await goOn();
     await indexFolder(folderOf(i), bundle);
     await rm(folderOf(i), { recursive: true, force: true });
   }
@@ -35,11 +43,12 @@ try {
 }
 
 /** Writes the documents, which are then no longer held, and each shard's vocabulary page. */
-function writeDocuments(shards: IndexJob["shards"]): void {
+async function writeDocuments(shards: IndexJob["shards"]): Promise<void> {
   // Synchronous writes: for many small files they cost a third of what promises do.
   const words = shards.length > 1 ? new Set<string>() : undefined;
   const decoder = new TextDecoder();
   for (const [i, { urls, bytes, ends }] of shards.entries()) {
+    await goOn();
     for (const [k, url] of urls.entries()) {
       const html = bytes.subarray(k ? ends[k - 1] : 0, ends[k]);
       write(folderOf(i), url, html);

@@ -52,19 +52,25 @@ export const VOCABULARY_URL = "/search-vocabulary/";
 /** The filter that marks each shard's vocabulary page; the search page leaves out the pages that have it. */
 export const VOCABULARY_FILTER = "vocabulary";
 
-// Tags that break words apart in Pagefind's reading of a page; other tags (<em>, <a>) do not.
+// Tags that surely break words apart in Pagefind's reading of a page.
 const BLOCK_TAG = /<\/?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|h[1-6]|hr|li|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>/gi;
 
 /**
  * Adds the words of an HTML fragment to `words`: lowercased (Pagefind's
  * matching ignores case), with the punctuation that ends a sentence or
- * brackets a word trimmed (but not the ";" that ends an entity).
+ * brackets a word trimmed (but not the ";" that ends an entity). A tag inside
+ * a word ("Mark<em>down</em>") gives both readings, "markdown" and "mark",
+ * "down": a word too many costs nothing, a word missing brings back the
+ * shorter matches the vocabulary is there to prevent.
  */
 export function addWords(words: Set<string>, html: string): void {
-  const text = html.replace(BLOCK_TAG, " ").replace(/<[^>]*>/g, "");
-  for (const token of text.split(/\s+/)) {
-    const word = token.replace(/^[(["“‘]+|(?<!&#?\w+)[.,:;!?)\]"”’]+$/g, "").toLowerCase();
-    if (word) words.add(word);
+  const apart = html.replace(/<[^>]*>/g, " ");
+  const joined = html.replace(BLOCK_TAG, " ").replace(/<[^>]*>/g, "");
+  for (const text of apart === joined ? [apart] : [apart, joined]) {
+    for (const token of text.split(/\s+/)) {
+      const word = token.replace(/^[(["“‘]+|(?<!&#?\w+)[.,:;!?)\]"”’]+$/g, "").toLowerCase();
+      if (word) words.add(word);
+    }
   }
 }
 
@@ -119,8 +125,11 @@ export interface SearchIndexing {
  */
 export function startSearchIndex(archive: Archive, language: string, outputDir: string, perShard: number): SearchIndexing {
   const bundles = searchBundles(archive.events.length, perShard);
-  const size = bundles.length === 1 ? archive.events.length : perShard;
-  const shards = bundles.map((bundle, i) => shardJob(path.join(outputDir, bundle), archive.events.slice(i * size, (i + 1) * size), language));
+  // Shards as equal as can be (20,001 events: two of about 10,000, not 20,000 and 1), as each ranks by its own statistics.
+  const [n, k] = [archive.events.length, bundles.length];
+  const shards = bundles.map((bundle, i) =>
+    shardJob(path.join(outputDir, bundle), archive.events.slice(Math.floor((i * n) / k), Math.floor(((i + 1) * n) / k)), language),
+  );
   const job: IndexJob = { work: `${outputDir}.search`, language, shards };
   const worker = new Worker(new URL("./index-shards.ts", import.meta.url));
   worker.postMessage(job, shards.flatMap((shard) => [shard.bytes.buffer as ArrayBuffer, shard.ends.buffer as ArrayBuffer]));
