@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { displayPath } from "./display-path.ts";
 
 const url = z.string().trim().refine((v) => /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) address, e.g. https://example.org" });
 
@@ -32,7 +33,7 @@ export class SiteConfigError extends Error {
 
 export function readSite(contentDir: string, env: NodeJS.ProcessEnv): SiteInfo {
   const file = path.join(contentDir, "site.json");
-  const shown = path.relative(process.cwd(), file) || file;
+  const shown = displayPath(file);
   let data: unknown = {};
   try {
     data = JSON.parse(readFileSync(file, "utf8"));

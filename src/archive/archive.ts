@@ -214,7 +214,10 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
   const linksByDay = Map.groupBy(links.values(), (l) => monthDayKey(l.date.month, l.date.day));
   // Values many events have in common are made once and shared: at 100,000 events, copies cost 100 MB.
   const dayOf = new Map(CALENDAR_DAYS.map((d) => [d.key, d]));
-  const dayWordsOf = shared((key: string) => `${dayOf.get(key)!.day} ${monthName(dayOf.get(key)!.month)}`);
+  const dayWordsOf = shared((key: string) => {
+    const { day, month } = dayOf.get(key)!;
+    return `${day} ${monthName(month)}`;
+  });
   const yearOf = shared(yearLink);
   const centuryLabelOf = shared((year: number) => centuryLabel(centuryOf(year)));
   const topicOf = shared(topicLink);
@@ -299,7 +302,6 @@ function buildDays(events: readonly ArchiveEvent[], links: ReadonlyMap<string, E
       monthLink: CALENDAR_MONTHS[link.month - 1]!,
     };
   });
-
 }
 
 /** The twelve months, each with its days' counts and first events. */
@@ -324,7 +326,6 @@ function buildMonths(days: readonly Day[]): Month[] {
       next: CALENDAR_MONTHS[(i + 1) % 12]!,
     };
   });
-
 }
 
 /** Every published image once, with the events that show it. */

@@ -3,11 +3,12 @@
 // paginate the same events into minimal pages, measured in the same run), the
 // time `npm run check` takes, and how soon `npm start` shows an edit.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { processes } from "../bench/processes.ts";
 import { writeSyntheticArchive, type SyntheticEvent } from "../bench/synthetic-archive.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -28,30 +29,19 @@ interface Measure {
   stdout: string;
 }
 
-/** Resident memory of a process and all its descendants, from /proc (0 where there is none). */
+/** Resident memory of a process and all its descendants (0 where /proc is missing). */
 function treeRss(root: number): number {
-  if (!existsSync("/proc/self/stat")) return 0;
-  const stats = readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .flatMap((pid) => {
-      try {
-        // Fields after the command name, which is in parentheses and may contain spaces.
-        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-        return [{ pid: Number(pid), ppid: Number(fields[1]), rssPages: Number(fields[21]) }];
-      } catch {
-        return []; // gone meanwhile
-      }
-    });
+  const all = processes();
   const tree = new Set([root]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const s of stats) {
-      if (tree.has(s.pid) || !tree.has(s.ppid)) continue;
-      tree.add(s.pid);
+    for (const p of all) {
+      if (tree.has(p.pid) || !tree.has(p.parent)) continue;
+      tree.add(p.pid);
       grew = true;
     }
   }
-  return stats.filter((s) => tree.has(s.pid)).reduce((sum, s) => sum + s.rssPages * 4096, 0);
+  return all.filter((p) => tree.has(p.pid)).reduce((sum, p) => sum + p.rssBytes, 0);
 }
 
 async function measure(args: string[], env: Record<string, string>, work: string): Promise<Measure> {
@@ -167,7 +157,7 @@ for (const size of sizes.length ? sizes : [1_000, 10_000]) {
       work,
     );
     const check = await measure([path.join(ROOT, "src/cli/check.ts")], env, work);
-    // npm start renders the whole site in one Eleventy run at first: too much memory past this size.
+    // Past this size npm start's first build takes a minute or more before an edit can be timed (see README).
     const edit = size <= 20_000 ? `${(await editCase(env)).toFixed(2)}` : "not measured";
     rows.push(
       `| ${size.toLocaleString("en")} | ${ours.seconds.toFixed(2)} | ${ours.treePeakMB.toFixed(0)} | ${ours.peakMB.toFixed(0)} | ${floor.seconds.toFixed(2)} | ${floor.peakMB.toFixed(0)} | ${(ours.seconds / floor.seconds).toFixed(2)} | ${check.seconds.toFixed(2)} | ${edit} |`,

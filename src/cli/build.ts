@@ -7,11 +7,12 @@ import path from "node:path";
 import { loadArchive } from "../archive/load-archive.ts";
 import { ConfigError, configFromEnv } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
+import { displayPath } from "../display-path.ts";
 import { finishSite } from "../eleventy/finish-site.ts";
 import { parseShard, type Shard } from "../eleventy/render-plan.ts";
 import { writePagesInRuns } from "../eleventy/write-pages.ts";
 import { type SearchIndexing, startSearchIndex } from "../search/search-index.ts";
-import { plural, reportProblems } from "./report.ts";
+import { plural, reportProblems, seconds } from "./report.ts";
 import { runCli } from "./run-cli.ts";
 
 await runCli(async () => {
@@ -21,7 +22,7 @@ await runCli(async () => {
   const { archive, problems } = await loadArchive(config.contentDir, config);
   const read = performance.now();
   const { errors } = reportProblems(problems);
-  const shown = path.relative(process.cwd(), config.outputDir) || config.outputDir;
+  const shown = displayPath(config.outputDir);
   if (errors || !archive) {
     console.error(`Nothing was built; ${shown}/ is unchanged.`);
     return 1;
@@ -40,11 +41,10 @@ await runCli(async () => {
     const paged = performance.now();
     if (writesAll) await finishSite(archive, config, staging, search);
     await swapIn(staging, config.outputDir, `${config.outputDir}.previous-${unique}`);
-    const s = (from: number, to = performance.now()) => `${((to - from) / 1000).toFixed(2)} s`;
     const what = shard.count === 1 ? `${plural(archive.events.length, "event")} and 366 day pages` : `shard ${shard.index} of ${shard.count}`;
     console.log(
-      `Built ${what} into ${shown}/ in ${s(started)} ` +
-        `(content ${s(started, read)}, pages ${s(read, paged)} in ${plural(runs, "run")}, then the rest ${s(paged)}).`,
+      `Built ${what} into ${shown}/ in ${seconds(started)} ` +
+        `(content ${seconds(started, read)}, pages ${seconds(read, paged)} in ${plural(runs, "run")}, then the rest ${seconds(paged)}).`,
     );
     return 0;
   } catch (error) {

@@ -31,6 +31,11 @@ function escapeData(value: string): string {
   return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
+/** The time since `from` (or up to `to`), as "1.23 s". */
+export function seconds(from: number, to = performance.now()): string {
+  return `${((to - from) / 1000).toFixed(2)} s`;
+}
+
 export function plural(n: number, word: string, words = `${word}s`): string {
   return `${n} ${n === 1 ? word : words}`;
 }

@@ -6,14 +6,13 @@
 // TypeScript changes restart this whole process (`node --watch-path` in
 // package.json), because Node's module cache would otherwise keep old code.
 import { watch } from "node:fs";
-import path from "node:path";
-import Eleventy from "@11ty/eleventy";
 import { type BuildConfig, configFromEnv } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
+import { displayPath } from "../display-path.ts";
 import { handOverSession } from "../eleventy/archive-plugin.ts";
 import { isContentFile, ServeSession } from "../eleventy/serve-session.ts";
-import { writePagesInRuns } from "../eleventy/write-pages.ts";
-import { plural, reportProblems } from "./report.ts";
+import { eleventyFor, writePagesInRuns } from "../eleventy/write-pages.ts";
+import { plural, reportProblems, seconds } from "./report.ts";
 import { runCli } from "./run-cli.ts";
 
 await runCli(async () => {
@@ -32,20 +31,13 @@ await runCli(async () => {
   }
   session.firstBuildWritten();
   handOverSession(session);
-  const eleventy = new Eleventy("layouts", config.outputDir, {
-    configPath: ".eleventy.ts",
-    runMode: "serve",
-    source: "cli",
-    quietMode: true,
-    pathPrefix: config.site.pathPrefix,
-  });
-  // What Eleventy 3.1 has but does not declare: setIgnoreInitial, and watch() returning its rebuild function.
-  const watching = eleventy as unknown as Watching;
-  watching.setIgnoreInitial(true);
+  const eleventy = eleventyFor(config, config.outputDir, { runMode: "serve", source: "cli" });
+  // npm start wrote the first build above.
+  eleventy.setIgnoreInitial(true);
   await eleventy.init();
-  const rebuild = await watching.watch();
+  const rebuild = await eleventy.watch();
   // Eleventy only forgets a deleted file; a deleted entry must leave the site too.
-  watching.watcher.on("unlink", (file) => {
+  eleventy.watcher.on("unlink", (file) => {
     if (isContentFile(config, file)) void rebuild(file);
   });
   eleventy.serve(Number(process.env.PORT) || 8080);
@@ -62,8 +54,7 @@ async function writeFirstBuild(session: ServeSession, outputDir: string, config:
   try {
     const { archive } = await session.read(outputDir);
     const runs = await writePagesInRuns(archive, config, outputDir);
-    const shown = path.relative(process.cwd(), outputDir) || outputDir;
-    console.log(`Wrote the pages of ${plural(archive.events.length, "event")} into ${shown}/ in ${((performance.now() - started) / 1000).toFixed(2)} s (${plural(runs, "run")}).`);
+    console.log(`Wrote the pages of ${plural(archive.events.length, "event")} into ${displayPath(outputDir)}/ in ${seconds(started)} (${plural(runs, "run")}).`);
     return true;
   } catch (error) {
     if (!(error instanceof ContentErrors)) throw error;
@@ -78,10 +69,4 @@ function nextChange(folder: string): { happened: Promise<void>; stop(): void } {
   const { promise, resolve } = Promise.withResolvers<void>();
   const watcher = watch(folder, { recursive: true }, () => setTimeout(resolve, 100));
   return { happened: promise, stop: () => watcher.close() };
-}
-
-interface Watching {
-  setIgnoreInitial(ignore: boolean): void;
-  watch(): Promise<(file: string) => Promise<void>>;
-  readonly watcher: { on(event: "unlink", listener: (file: string) => void): void };
 }

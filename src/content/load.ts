@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
+import { displayPath as display } from "../display-path.ts";
 import { lineOfField, parseEntry, slugFromFileName, type Entry } from "./parse-entry.ts";
 import { listEntryFiles } from "./entry-files.ts";
 import { renderMarkdown } from "./markdown.ts";
@@ -88,7 +89,6 @@ export function hasErrors(problems: readonly ContentProblem[]): boolean {
 export async function loadEntries(contentDir: string, limits?: PhotoLimits, cache?: EntryCache): Promise<LoadResult> {
   const root = path.resolve(contentDir);
   const eventsDir = path.join(root, "events");
-  const display = (file: string) => path.relative(process.cwd(), file) || file;
 
   const files = await listEntryFiles(eventsDir);
   if (!files) {

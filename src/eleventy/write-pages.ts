@@ -20,7 +20,7 @@ export async function writePagesInRuns(archive: Archive, config: BuildConfig, ou
   try {
     for (const plan of runs) {
       handOverArchive({ archive, plan });
-      await writePages(outputDir, config.site.pathPrefix);
+      await writePages(config, outputDir);
       // Give back the finished run's pages now: left to itself, V8 lets the heap grow to twice the site.
       if (runs.length > 1) collectGarbage();
     }
@@ -30,8 +30,12 @@ export async function writePagesInRuns(archive: Archive, config: BuildConfig, ou
   return runs.length;
 }
 
+/** Eleventy on this project's templates and configuration, writing into `outputDir`. */
+export function eleventyFor(config: BuildConfig, outputDir: string, options: { runMode?: "serve"; source?: "cli" } = {}): Eleventy {
+  return new Eleventy("layouts", outputDir, { configPath: ".eleventy.ts", quietMode: true, pathPrefix: config.site.pathPrefix, ...options });
+}
+
 /** One Eleventy run. Neither it nor the pages it returns outlive this call, so a collection after it frees them. */
-async function writePages(outputDir: string, pathPrefix: string): Promise<void> {
-  const eleventy = new Eleventy("layouts", outputDir, { configPath: ".eleventy.ts", quietMode: true, pathPrefix });
-  await eleventy.write();
+async function writePages(config: BuildConfig, outputDir: string): Promise<void> {
+  await eleventyFor(config, outputDir).write();
 }

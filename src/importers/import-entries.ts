@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { isoDate, type HistoricalDate } from "../content/dates.ts";
+import { displayPath as display } from "../display-path.ts";
 import { loadEntries } from "../content/load.ts";
 import { listEntryFiles } from "../content/entry-files.ts";
 import { parseEntry, slugFromFileName } from "../content/parse-entry.ts";
@@ -32,9 +33,6 @@ export interface ImportReport {
   readonly skipped: ImportIssue[];
   readonly failed: ImportIssue[];
 }
-
-/** A path as the other commands show it: relative to the working folder. */
-const display = (file: string) => path.relative(process.cwd(), file) || file;
 
 /** Reads and parses each file; a file that cannot be read is one failure. */
 export async function parseFiles(format: FormatName, files: readonly string[], options: ParseOptions = {}): Promise<ParsedFile[]> {

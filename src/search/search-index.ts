@@ -8,8 +8,8 @@
 // against 5 s for the same text as files).
 //
 // Shards: Pagefind holds an index in memory until it is written, about 28 KB
-// an event, so a large archive is indexed EVENTS_PER_SEARCH_SHARD events at a
-// time, each shard in a fresh Pagefind process, and the search page merges the
+// an event, so a large archive is indexed in equal shards of at most
+// EVENTS_PER_SEARCH_SHARD events, each in a fresh Pagefind process, and the search page merges the
 // shards' bundles (Pagefind's multisite search). Alone, a shard without a
 // word would match the longest prefix of it that it has ("an" for "ancient"),
 // adding unrelated events to the results. So every shard also indexes one
@@ -49,7 +49,11 @@ export function searchDocument(event: ArchiveEvent, language: string): string {
 /** Where each shard's vocabulary page sits; no page of the site has this address. */
 export const VOCABULARY_URL = "/search-vocabulary/";
 
-/** The filter that marks each shard's vocabulary page; the search page leaves out the pages that have it. */
+/**
+ * The filter that marks each shard's vocabulary page (value "all"); the search
+ * page leaves out the pages that have it. assets/search-shards/pagefind.js,
+ * a browser file, repeats both; tests/e2e/large-archive.test.ts checks they agree.
+ */
 export const VOCABULARY_FILTER = "vocabulary";
 
 // Tags that surely break words apart in Pagefind's reading of a page.

@@ -1,4 +1,6 @@
-// The programmatic API of Eleventy that the build and serve commands use.
+// The programmatic API of Eleventy that the build and serve commands use,
+// including what Eleventy 3.1 has but does not declare: setIgnoreInitial,
+// watch() returning its rebuild function, and the file watcher it starts.
 declare module "@11ty/eleventy" {
   interface EleventyOptions {
     configPath?: string;
@@ -11,7 +13,9 @@ declare module "@11ty/eleventy" {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     init(): Promise<void>;
     write(): Promise<unknown>;
-    watch(): Promise<void>;
+    setIgnoreInitial(ignore: boolean): void;
+    watch(): Promise<(file: string) => Promise<void>>;
+    readonly watcher: { on(event: "unlink", listener: (file: string) => void): void };
     serve(port?: number): void;
   }
 }

@@ -2,12 +2,13 @@
 // shard into the site folder and its documents beside it, removes them when
 // done, and when a failed build cancels it, Pagefind stops at once and
 // nothing is left behind.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Archive } from "../../src/archive/archive.ts";
 import { loadArchive } from "../../src/archive/load-archive.ts";
+import { processes } from "../../src/bench/processes.ts";
 import { searchBundles, startSearchIndex } from "../../src/search/search-index.ts";
 import { REPO_ROOT, tempDir } from "../support/build-site.ts";
 
@@ -25,20 +26,11 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-/** Pagefind processes this test process started and that still run (Linux: read from /proc). */
+/** Pagefind processes this test process started and that still run. */
 function pagefindChildren(): number[] {
-  return readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        const [, name, fields] = /^\d+ \((.*)\) (.*)$/.exec(readFileSync(`/proc/${pid}/stat`, "utf8").trim())!;
-        const [state, parent] = fields!.split(" ");
-        return name!.startsWith("pagefind") && Number(parent) === process.pid && state !== "Z";
-      } catch {
-        return false; // ended while being read
-      }
-    })
-    .map(Number);
+  return processes()
+    .filter((p) => p.name.startsWith("pagefind") && p.parent === process.pid && p.state !== "Z")
+    .map((p) => p.pid);
 }
 
 describe("the search index", () => {
