@@ -44,9 +44,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): BuildConfig
     buildDate: buildDateFrom(env.BUILD_DATE),
     site: siteFrom(contentDir, env),
     cacheDir: path.resolve(env.CACHE_DIR || ".cache"),
-    maxPhotoPixels: positiveInteger("MAX_PHOTO_PIXELS", env.MAX_PHOTO_PIXELS) ?? DEFAULT_MAX_PHOTO_PIXELS,
-    eventsPerRun: positiveInteger("EVENTS_PER_RUN", env.EVENTS_PER_RUN) ?? EVENTS_PER_RUN,
-    eventsPerSearchShard: positiveInteger("EVENTS_PER_SEARCH_SHARD", env.EVENTS_PER_SEARCH_SHARD) ?? EVENTS_PER_SEARCH_SHARD,
+    maxPhotoPixels: positiveInteger("MAX_PHOTO_PIXELS", env.MAX_PHOTO_PIXELS, DEFAULT_MAX_PHOTO_PIXELS),
+    eventsPerRun: positiveInteger("EVENTS_PER_RUN", env.EVENTS_PER_RUN, EVENTS_PER_RUN),
+    eventsPerSearchShard: positiveInteger("EVENTS_PER_SEARCH_SHARD", env.EVENTS_PER_SEARCH_SHARD, EVENTS_PER_SEARCH_SHARD),
   };
 }
 
@@ -59,10 +59,11 @@ function siteFrom(contentDir: string, env: NodeJS.ProcessEnv): SiteInfo {
   }
 }
 
-function positiveInteger(name: string, value: string | undefined): number | undefined {
-  if (!value) return undefined;
+/** A positive whole number from the environment ("10_000" allowed), else `fallback`, which the error shows as the example. */
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (!value) return fallback;
   const n = Number(value.replaceAll("_", ""));
-  if (!Number.isSafeInteger(n) || n <= 0) throw new ConfigError(`${name}: "${value}" is not a positive whole number (e.g. ${name}=100000000)`);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new ConfigError(`${name}: "${value}" is not a positive whole number (e.g. ${name}=${fallback})`);
   return n;
 }
 

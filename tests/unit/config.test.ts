@@ -114,6 +114,10 @@ describe("configFromEnv", () => {
       const config = configFromEnv({ BUILD_DATE: "2018-06-12", EVENTS_PER_RUN: "2_000", EVENTS_PER_SEARCH_SHARD: "500" });
       expect([config.eventsPerRun, config.eventsPerSearchShard]).toEqual([2000, 500]);
       expect(() => configFromEnv({ BUILD_DATE: "2018-06-12", EVENTS_PER_RUN: "0" })).toThrow('EVENTS_PER_RUN: "0" is not a positive whole number');
+      // The example is the default, not another variable's number.
+      expect(() => configFromEnv({ BUILD_DATE: "2018-06-12", EVENTS_PER_SEARCH_SHARD: "abc" })).toThrow(
+        'EVENTS_PER_SEARCH_SHARD: "abc" is not a positive whole number (e.g. EVENTS_PER_SEARCH_SHARD=20000)',
+      );
     });
 
     it("reads the cache folder and the photo pixel limit, refusing a limit that is not a whole number", () => {
