@@ -4,6 +4,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { parseHistoricalDate, type HistoricalDate } from "./content/dates.ts";
 import { DEFAULT_MAX_PHOTO_PIXELS } from "./content/photo-files.ts";
+import { isPlaceholder } from "./site-address.ts";
 import { readSite, SiteConfigError, type SiteInfo } from "./site.ts";
 
 export type { SiteInfo } from "./site.ts";
@@ -34,6 +35,17 @@ const EVENTS_PER_SEARCH_SHARD = 20_000;
 
 export class ConfigError extends Error {
   override name = "ConfigError";
+}
+
+let processConfig: BuildConfig | undefined;
+
+/**
+ * This process's configuration, read once: Eleventy runs its config file
+ * again for every run, and each must see what the command saw, even if
+ * site.json changes meanwhile (npm start restarts for that).
+ */
+export function configOfProcess(): BuildConfig {
+  return (processConfig ??= configFromEnv());
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): BuildConfig {
@@ -76,4 +88,17 @@ function buildDateFrom(value: string | undefined): HistoricalDate {
   const parsed = parseHistoricalDate(value);
   if (!parsed.ok) throw new ConfigError(`BUILD_DATE: ${parsed.problem} (${parsed.fix})`);
   return parsed.date;
+}
+
+/**
+ * On CI a placeholder address is almost always a forgotten setting: every
+ * canonical link, feed, the sitemap and the API would point at it.
+ */
+export function addressWarning(site: Pick<SiteInfo, "url">, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!env.CI || !isPlaceholder(site.url)) return undefined;
+  return (
+    `warning: the site's address is ${site.url}, a placeholder, so canonical links, feeds, the sitemap and the API point there. ` +
+    `Set "url" in site.json, or SITE_URL in the CI's settings (e.g. SITE_URL=https://history.example.museum); ` +
+    `Netlify and Cloudflare Pages are recognised by themselves, and the GitHub Pages workflow sets SITE_URL.`
+  );
 }

@@ -1,10 +1,11 @@
-// The site's own settings, from <content>/site.json, with SITE_URL and
-// PATH_PREFIX overriding the address for CI. The schema is the documentation:
-// every field is optional.
+// The site's own settings, from <content>/site.json. The schema is the
+// documentation: every field is optional. The address may come from the
+// environment instead (site-address.ts).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { displayPath } from "./display-path.ts";
+import { AddressError, siteAddress } from "./site-address.ts";
 
 const url = z.string().trim().refine((v) => /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) address, e.g. https://example.org" });
 
@@ -12,15 +13,17 @@ export const siteSchema = z.strictObject({
   title: z.string().trim().min(1).default("On This Day").meta({ description: "The archive's name." }),
   description: z.string().trim().min(1).default("What happened on every day of the year.").meta({ description: "One sentence about the archive." }),
   language: z.string().trim().min(2).default("en").meta({ description: "Language of the pages (BCP 47), e.g. en." }),
-  url: url.default("http://localhost:8080").meta({ description: "Where the site is published, without the path prefix (SITE_URL overrides it)." }),
-  pathPrefix: z.string().trim().default("/").meta({ description: "The folder the site lives in on that host, e.g. /archive/ (PATH_PREFIX overrides it)." }),
+  url: url
+    .default("http://localhost:8080")
+    .meta({ description: "Where the site is published, e.g. https://example.org, or https://user.github.io/history for a site in a folder (SITE_URL overrides it)." }),
+  pathPrefix: z.string().trim().default("/").meta({ description: "The folder the site lives in on that host, e.g. /archive/, if url does not say (PATH_PREFIX overrides it)." }),
   dataLicense: z
     .strictObject({ name: z.string().trim().min(1), url })
     .default({ name: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" })
     .meta({ description: "The license of the archive's text and data, stated in the API and feeds." }),
 });
 
-export interface SiteInfo extends Omit<z.output<typeof siteSchema>, "url"> {
+export interface SiteInfo extends Omit<z.output<typeof siteSchema>, "url" | "pathPrefix"> {
   /** Scheme and host, no trailing slash: "https://example.org". */
   readonly url: string;
   /** "/" or "/archive/": always with slashes at both ends. */
@@ -46,15 +49,13 @@ export function readSite(contentDir: string, env: NodeJS.ProcessEnv): SiteInfo {
     throw new SiteConfigError(issues.join("\n"));
   }
   const site = parsed.data;
-  const siteUrl = env.SITE_URL || site.url;
-  if (!/^https?:\/\/[^/]+/.test(siteUrl)) throw new SiteConfigError(`SITE_URL: "${siteUrl}" must be an http(s) address, e.g. https://example.org`);
-  return { ...site, url: siteUrl.replace(/\/+$/, ""), pathPrefix: normalizePrefix(env.PATH_PREFIX || site.pathPrefix) };
-}
-
-/** "archive", "/archive" and "/archive/" all mean "/archive/". */
-export function normalizePrefix(prefix: string): string {
-  const inner = prefix.split("/").filter(Boolean).join("/");
-  return inner ? `/${inner}/` : "/";
+  try {
+    const address = siteAddress({ url: { name: `${shown}: url`, value: site.url }, pathPrefix: { name: `${shown}: pathPrefix`, value: site.pathPrefix } }, env);
+    return { ...site, url: address.url, pathPrefix: address.pathPrefix };
+  } catch (e) {
+    if (e instanceof AddressError) throw new SiteConfigError(e.message);
+    throw e;
+  }
 }
 
 /** A site path ("/events/x/") as served: under the path prefix. */

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { processes } from "../bench/processes.ts";
+import { processes } from "../processes.ts";
 import { writeSyntheticArchive, type SyntheticEvent } from "../bench/synthetic-archive.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -5,10 +5,11 @@ import { mkdir, readdir, rename, rm, rmdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadArchive } from "../archive/load-archive.ts";
-import { ConfigError, configFromEnv } from "../config.ts";
+import { addressWarning, ConfigError, configOfProcess } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
 import { displayPath } from "../display-path.ts";
 import { finishSite } from "../eleventy/finish-site.ts";
+import { isRunning } from "../processes.ts";
 import { parseShard, type Shard } from "../eleventy/render-plan.ts";
 import { writePagesInRuns } from "../eleventy/write-pages.ts";
 import { type SearchIndexing, startSearchIndex } from "../search/search-index.ts";
@@ -17,8 +18,10 @@ import { runCli } from "./run-cli.ts";
 
 await runCli(async () => {
   const started = performance.now();
-  const config = configFromEnv();
+  const config = configOfProcess();
   const shard = shardFromArgs(process.argv.slice(2));
+  const warning = addressWarning(config.site);
+  if (warning) console.warn(warning);
   const { archive, problems } = await loadArchive(config.contentDir, config);
   const read = performance.now();
   const { errors } = reportProblems(problems);
@@ -78,16 +81,6 @@ async function removeKilledBuilds(outputDir: string): Promise<void> {
   for (const name of names) {
     const pid = name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : NaN;
     if (Number.isInteger(pid) && !isRunning(pid)) await rm(path.join(path.dirname(outputDir), name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -1,72 +1,107 @@
-// npm start: builds the site into OUTPUT_DIR and serves it with live reload.
-// The first build is written in Eleventy runs like `npm run build`'s, so that
-// a large archive fits in memory; then Eleventy watches, and rebuilds when an
-// entry or a photo is added, changed or deleted, or a layout or the CSS
-// changes, writing only the pages an entry's change touches.
-// TypeScript changes restart this whole process (`node --watch-path` in
-// package.json), because Node's module cache would otherwise keep old code.
-import { watch } from "node:fs";
-import { type BuildConfig, configFromEnv } from "../config.ts";
-import { ContentErrors } from "../content/problems.ts";
+// npm start: a small supervisor around the server (serve-site.ts).
+// - A change to TypeScript under src/ or to .eleventy.ts restarts the server,
+//   since Node's module cache would otherwise keep the old code.
+// - A change to site.json restarts it with the new settings; an invalid one is
+//   reported, and the last good site keeps being served.
+// - Stopping npm start (Ctrl-C, SIGTERM or SIGHUP, or npm dying without
+//   passing the signal on) stops the server and every watcher with it.
+import { type ChildProcess, fork } from "node:child_process";
+import { watch, type FSWatcher } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { configFromEnv } from "../config.ts";
 import { displayPath } from "../display-path.ts";
-import { handOverSession } from "../eleventy/archive-plugin.ts";
-import { isContentFile, ServeSession } from "../eleventy/serve-session.ts";
-import { eleventyFor, writePagesInRuns } from "../eleventy/write-pages.ts";
-import { plural, reportProblems, seconds } from "./report.ts";
+import { isRunning, processInfo } from "../processes.ts";
+import { readSite, SiteConfigError } from "../site.ts";
 import { runCli } from "./run-cli.ts";
 
+const SERVER = path.join(import.meta.dirname, "serve-site.ts");
+const SETTLE_MS = 100;
+const STOP_GRACE_MS = 5_000;
+
 await runCli(async () => {
-  const config = configFromEnv();
-  const session = new ServeSession(config);
-  // Until the content is valid there is nothing to serve: wait for the fix.
-  for (;;) {
-    // Watched from before the attempt, so that a fix saved while it runs is not missed.
-    const change = nextChange(config.contentDir);
+  const { contentDir } = configFromEnv();
+  const siteFile = path.join(contentDir, "site.json");
+  let server: ChildProcess | undefined;
+  let lastGoodSite = await readFile(siteFile, "utf8").catch(() => "");
+  let stopping = false;
+
+  const start = () => {
+    const child = fork(SERVER, process.argv.slice(2), { stdio: "inherit" });
+    child.on("exit", (code, signal) => {
+      if (server === child) server = undefined;
+      if (!stopping && child.exitCode !== null && code !== 0) {
+        console.error(`The server stopped (exit ${code ?? signal}). Save a change under src/ or to ${displayPath(siteFile)} to start it again.`);
+      }
+    });
+    server = child;
+  };
+
+  const restart = async (why: string) => {
+    console.log(`${why}: restarting the server.`);
+    await stopServer(server);
+    if (!stopping) start();
+  };
+
+  const onCodeChange = settled(async (file: string) => restart(`${displayPath(file)} changed`));
+  const onSiteChange = settled(async () => {
+    const text = await readFile(siteFile, "utf8").catch(() => "");
+    if (text === lastGoodSite) return;
     try {
-      if (await writeFirstBuild(session, config.outputDir, config)) break;
-      await change.happened;
-    } finally {
-      change.stop();
+      readSite(contentDir, process.env);
+    } catch (error) {
+      if (!(error instanceof SiteConfigError)) throw error;
+      console.error(`${error.message}\nStill serving the site as it was: fix ${displayPath(siteFile)} and save.`);
+      return;
     }
-  }
-  session.firstBuildWritten();
-  handOverSession(session);
-  const eleventy = eleventyFor(config, config.outputDir, { runMode: "serve", source: "cli" });
-  // npm start wrote the first build above.
-  eleventy.setIgnoreInitial(true);
-  await eleventy.init();
-  const rebuild = await eleventy.watch();
-  // Eleventy only forgets a deleted file; a deleted entry must leave the site too.
-  eleventy.watcher.on("unlink", (file) => {
-    if (isContentFile(config, file)) void rebuild(file);
+    lastGoodSite = text;
+    await restart(`${displayPath(siteFile)} changed`);
   });
-  eleventy.serve(Number(process.env.PORT) || 8080);
+
+  const watchers: FSWatcher[] = [
+    watch(path.join(import.meta.dirname, ".."), { recursive: true }, (_, name) => {
+      if (name && /\.[cm]?[jt]s$/.test(name)) onCodeChange(path.join(import.meta.dirname, "..", name));
+    }),
+    watch(path.resolve(".eleventy.ts"), () => onCodeChange(path.resolve(".eleventy.ts"))),
+    // The folder, not the file: editors save by writing a new file and renaming it over the old one.
+    watch(contentDir, (_, name) => {
+      if (name === "site.json") onSiteChange(siteFile);
+    }),
+  ];
+
+  const { promise: stopped, resolve: stop } = Promise.withResolvers<void>();
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => stop());
+  // npm passes SIGINT and SIGTERM on to its shell, but not SIGHUP: when npm dies, so does npm start.
+  const ancestors = [process.ppid, processInfo(process.ppid)?.parent].filter((pid): pid is number => pid !== undefined && pid > 1);
+  const orphaned = setInterval(() => ancestors.some((pid) => !isRunning(pid)) && stop(), 500);
+
+  start();
+  await stopped;
+  stopping = true;
+  clearInterval(orphaned);
+  for (const watcher of watchers) watcher.close();
+  await stopServer(server);
   return 0;
 });
 
-/**
- * The pages now (Eleventy's first pass, which writes nothing, then has the API
- * and search finished in the background). On an error in the content, says
- * what is wrong and returns false; any other error stops npm start.
- */
-async function writeFirstBuild(session: ServeSession, outputDir: string, config: BuildConfig): Promise<boolean> {
-  const started = performance.now();
-  try {
-    const { archive } = await session.read(outputDir);
-    const runs = await writePagesInRuns(archive, config, outputDir);
-    console.log(`Wrote the pages of ${plural(archive.events.length, "event")} into ${displayPath(outputDir)}/ in ${seconds(started)} (${plural(runs, "run")}).`);
-    return true;
-  } catch (error) {
-    if (!(error instanceof ContentErrors)) throw error;
-    reportProblems(error.problems);
-    console.error("Nothing to serve yet: fix the content and save, and the site is built.");
-    return false;
-  }
+/** Stops the server and waits until it has gone: SIGTERM, then SIGKILL if it does not go. */
+async function stopServer(server: ChildProcess | undefined): Promise<void> {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  const timer = setTimeout(() => server.kill("SIGKILL"), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
 }
 
-/** Watches `folder` from now on: `happened` resolves a moment after the first change. */
-function nextChange(folder: string): { happened: Promise<void>; stop(): void } {
-  const { promise, resolve } = Promise.withResolvers<void>();
-  const watcher = watch(folder, { recursive: true }, () => setTimeout(resolve, 100));
-  return { happened: promise, stop: () => watcher.close() };
+/** `act` once the changes have settled for a moment: an editor's save is several events. */
+function settled(act: (file: string) => Promise<void>): (file: string) => void {
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  return (file) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(() => act(file)).catch((error: unknown) => console.error(error));
+    }, SETTLE_MS);
+  };
 }

@@ -80,4 +80,5 @@ export function touchedBy(previous: Archive, next: Archive, slugs: ReadonlySet<s
   };
 }
 
-const NOTHING: RenderPlan = { events: [], days: [], months: [], years: [], topics: [], singles: false };
+/** A plan that writes no page. */
+export const NOTHING: RenderPlan = { events: [], days: [], months: [], years: [], topics: [], singles: false };

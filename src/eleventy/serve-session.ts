@@ -13,7 +13,7 @@ import { EntryCache } from "../content/load.ts";
 import { slugFromFileName } from "../content/parse-entry.ts";
 import { ContentErrors, formatProblem } from "../content/problems.ts";
 import { finishSite } from "./finish-site.ts";
-import { touchedBy, wholeSite, type RenderPlan } from "./render-plan.ts";
+import { NOTHING, touchedBy, wholeSite, type RenderPlan } from "./render-plan.ts";
 
 const FINISH_DELAY_MS = 300;
 
@@ -28,6 +28,8 @@ export class ServeSession {
   private finishSoon: NodeJS.Timeout | undefined;
 
   private skipNextRead = false;
+  /** The last read found errors: there is nothing new to finish. */
+  private failed = false;
 
   private readonly config: BuildConfig;
 
@@ -53,10 +55,17 @@ export class ServeSession {
   async read(outputDir: string): Promise<{ archive: Archive; plan: RenderPlan }> {
     if (this.skipNextRead && this.previous) {
       this.skipNextRead = false;
-      return { archive: this.previous, plan: { events: [], days: [], months: [], years: [], topics: [], singles: false } };
+      return { archive: this.previous, plan: NOTHING };
     }
     const { archive, problems } = await loadArchive(this.config.contentDir, { ...this.config, cache: this.cache });
     for (const file of this.cache.changed) this.pending.add(slugFromFileName(path.basename(file)));
+    this.failed = !archive;
+    if (!archive && this.previous) {
+      // Said once, in the editor's terms; Eleventy writes nothing and the last good pages stay.
+      for (const problem of problems) console.error(formatProblem(problem));
+      console.error("Still serving the last good pages: fix the content and save.");
+      return { archive: this.previous, plan: NOTHING };
+    }
     for (const problem of problems) if (problem.severity === "warning") console.warn(formatProblem(problem));
     if (!archive) throw new ContentErrors(problems);
 
@@ -74,6 +83,7 @@ export class ServeSession {
    * finished once; and after the current finishing, if one runs.
    */
   finishInBackground(outputDir: string): void {
+    if (this.failed) return;
     clearTimeout(this.finishSoon);
     this.finishSoon = setTimeout(() => this.finish(outputDir), FINISH_DELAY_MS);
   }

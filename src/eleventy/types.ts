@@ -13,6 +13,8 @@ export interface EleventyConfig {
   setChokidarConfig(options: Record<string, unknown>): void;
   readonly directories: { readonly input: string; readonly output: string };
   readonly ignores: { add(glob: string): void };
+  /** Undeclared: Eleventy's timings of filters and plugins, which quiet mode does not silence (3.1). */
+  readonly benchmarks: { readonly config: { setIsVerbose(verbose: boolean): void } };
   amendLibrary(engine: "njk", amend: (environment: NunjucksEnvironment) => void): void;
   /** A virtual template; for a ".11ty.js" path, `content` is the module: its data and render function. */
   addTemplate(path: string, content: string | { data: object; render: (data: object) => Promise<string> }, data?: object): void;

@@ -21,7 +21,7 @@ import type { DayDocument, EventDocument, WikimediaFeed } from "../../src/api/sc
 import { parseEntry, type Entry } from "../../src/content/parse-entry.ts";
 import type { Photo } from "../../src/content/schema.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/site.ts";
-import { FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
+import { FIXTURE_ARCHIVE, hermetic, REPO_ROOT, tempDir } from "../support/build-site.ts";
 import { fileForUrl, listFiles } from "../support/site-files.ts";
 
 const CORPUS = path.join(REPO_ROOT, "tests/hostile");
@@ -83,7 +83,7 @@ function runBuild(name: string, contentDir: string, outputDir: string, env: Reco
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(REPO_ROOT, "src/cli/build.ts")], {
     cwd: REPO_ROOT,
-    env: { ...process.env, CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir, BUILD_DATE: "2024-02-29", CACHE_DIR: cacheDir, ...env },
+    env: { ...hermetic(process.env), CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir, BUILD_DATE: "2024-02-29", CACHE_DIR: cacheDir, ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });

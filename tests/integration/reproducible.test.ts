@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
+import { FIXTURE_ARCHIVE, hermetic, REPO_ROOT, tempDir } from "../support/build-site.ts";
 import { listFiles, treeDigest } from "../support/site-files.ts";
 
 const BUILD_LIMIT_MS = 60_000;
@@ -32,7 +32,7 @@ function startBuild(outputDir: string, env: Record<string, string>): Build {
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(REPO_ROOT, "src/cli/build.ts")], {
     cwd: REPO_ROOT,
-    env: { ...process.env, CONTENT_DIR: FIXTURE_ARCHIVE, OUTPUT_DIR: outputDir, BUILD_DATE, ...env },
+    env: { ...hermetic(process.env), CONTENT_DIR: FIXTURE_ARCHIVE, OUTPUT_DIR: outputDir, BUILD_DATE, ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -72,7 +72,7 @@ const leftovers = (outputDir: string) =>
 /** The locale Node's Intl takes from an environment: proof that the variable reached ICU. */
 async function intlLocale(env: Record<string, string>): Promise<string> {
   const child = spawn(process.execPath, ["-e", "process.stdout.write(Intl.DateTimeFormat().resolvedOptions().locale + ' ' + new Date(Date.UTC(2024, 1, 29, 12)).toString())"], {
-    env: { ...process.env, ...env },
+    env: { ...hermetic(process.env), ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let out = "";

@@ -3,12 +3,14 @@
 // the pages it touches (the entry's page, its day, month, year and topics,
 // the events that relate to it) and no others; a deleted entry's page goes;
 // an entry with an error leaves the last good pages and says what is wrong;
-// a layout change rewrites every page.
+// a layout change rewrites every page; an edit to site.json restarts the
+// server, and stopping npm stops everything it started.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../support/build-site.ts";
+import { spawn } from "node:child_process";
+import { FIXTURE_ARCHIVE, hermetic, REPO_ROOT, TEST_IMAGE_CACHE, tempDir } from "../support/build-site.ts";
 import { serveFixture, type ServedSite } from "../support/serve-site.ts";
 
 let served: ServedSite;
@@ -78,9 +80,16 @@ describe("npm start", { timeout: 60_000 }, () => {
 
   it("keeps the last good pages when an entry has an error, names it, and recovers when it is fixed", async () => {
     const good = read("/events/vesuvius/");
+    const before = served.output().length;
     await rebuilt(() => editField("vesuvius", "date", "0079-02-30"));
     await until(() => /vesuvius\.md.*date/.test(served.output()), "the error message");
     expect(read("/events/vesuvius/")).toBe(good);
+    // Once, as file:line: field: message (fix), with no stack trace of Eleventy's.
+    const said = served.output().slice(before);
+    const file = path.relative(REPO_ROOT, path.join(content, "events/vesuvius.md"));
+    expect(said.match(/0079-02-30/g)).toHaveLength(1);
+    expect(said).toContain(`${file}:3: date: "0079-02-30" is not a real day`);
+    expect(said).not.toMatch(/stack trace|^\s+at |\[11ty\].*(Problem|error)/im);
     await rebuilt(() => editField("vesuvius", "date", "0079-10-25"));
     expect(read("/events/vesuvius/")).toContain("25 October");
     expect(read("/october/25/")).toContain("Vesuvius erupts");
@@ -102,6 +111,27 @@ describe("npm start", { timeout: 60_000 }, () => {
       await utimes(layout, now, now);
     });
     expect(modified("/events/caesar/")).toBeGreaterThan(before);
+  });
+});
+
+describe("npm start and site.json", { timeout: 90_000 }, () => {
+  it("restarts with an edited site.json, and reports an invalid one while it keeps serving", async () => {
+    const siteJson = path.join(content, "site.json");
+    const good = await readFile(siteJson, "utf8");
+    await writeFile(siteJson, JSON.stringify({ ...JSON.parse(good), title: "Renamed Archive" }));
+    await until(() => read("/").includes("Renamed Archive"), "the new title on the home page");
+    expect(served.output()).toMatch(/site\.json changed: restarting the server\./);
+
+    const before = served.output().length;
+    await writeFile(siteJson, JSON.stringify({ ...JSON.parse(good), url: "https://example.org/\nDisallow: /" }));
+    await until(() => served.output().slice(before).includes("Still serving the site as it was"), "the report");
+    expect(served.output().slice(before)).toContain('site.json: url: "https://example.org/\\nDisallow: /" contains a line break');
+    // The restarted server (its first build is written before it listens) serves the new title.
+    const home = () => fetch(`http://127.0.0.1:${served.port}/`).then((r) => r.text(), () => "");
+    for (let tries = 0; !(await home()).includes("Renamed Archive"); tries++) {
+      expect(tries, `the restarted server's home page:\n${served.output()}`).toBeLessThan(100);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   });
 });
 
@@ -144,6 +174,48 @@ describe("npm start on content with an error", { timeout: 90_000 }, () => {
       await broken.until(() => readFileSync(path.join(broken.site, "events/vesuvius/index.html"), "utf8").includes("Vesuvius, fixed and edited"), "the edit");
     } finally {
       await broken.stop();
+    }
+  });
+});
+
+describe("stopping npm start", { timeout: 90_000 }, () => {
+  /** The processes started for this output folder: the supervisor, the server and whatever they started. */
+  const startedFor = (outputDir: string) =>
+    readdirSync("/proc")
+      .filter((pid) => /^\d+$/.test(pid) && Number(pid) !== process.pid)
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`OUTPUT_DIR=${outputDir}`);
+        } catch {
+          return false; // gone meanwhile
+        }
+      });
+
+  it.each(["SIGTERM", "SIGHUP"] as const)("%s to npm stops the server and the watchers, and frees the port", async (signal) => {
+    const work = await tempDir(`serve-${signal}`);
+    const outputDir = path.join(work, "site");
+    const port = 20_000 + ((process.pid + (signal === "SIGHUP" ? 2 : 3)) % 20_000);
+    const npm = spawn("npm", ["start"], {
+      cwd: REPO_ROOT,
+      env: { ...hermetic(process.env), CONTENT_DIR: FIXTURE_ARCHIVE, OUTPUT_DIR: outputDir, BUILD_DATE: "2024-02-29", CACHE_DIR: TEST_IMAGE_CACHE, PORT: String(port) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    npm.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    npm.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const serving = async () => (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.status, () => 0)) === 200;
+    try {
+      for (const started = Date.now(); !(await serving()); await new Promise((resolve) => setTimeout(resolve, 200))) {
+        if (Date.now() - started > 60_000) throw new Error(`npm start did not serve within 60 s:\n${output}`);
+      }
+      expect(startedFor(outputDir).length).toBeGreaterThanOrEqual(2);
+      process.kill(npm.pid!, signal);
+      for (const started = Date.now(); startedFor(outputDir).length > 0 || (await serving()); await new Promise((resolve) => setTimeout(resolve, 200))) {
+        if (Date.now() - started > 10_000) throw new Error(`still running 10 s after ${signal}: ${startedFor(outputDir).join(", ")}\n${output}`);
+      }
+    } finally {
+      for (const pid of startedFor(outputDir)) process.kill(Number(pid), "SIGKILL");
+      await rm(work, { recursive: true, force: true });
     }
   });
 });

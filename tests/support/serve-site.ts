@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, rm } from "node:fs/promises";
 import path from "node:path";
-import { FIXTURE_ARCHIVE, REPO_ROOT, TEST_IMAGE_CACHE, tempDir } from "./build-site.ts";
+import { FIXTURE_ARCHIVE, hermetic, REPO_ROOT, TEST_IMAGE_CACHE, tempDir } from "./build-site.ts";
 
 export interface ServedSite {
   /** The editable copy of the fixture archive. */
@@ -37,7 +37,7 @@ export async function serveFixture(name: string, port: number, { env = {}, prepa
   await prepare?.(content);
   const server = spawn(process.execPath, [path.join(REPO_ROOT, "src/cli/serve.ts")], {
     cwd: REPO_ROOT,
-    env: { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: site, BUILD_DATE: "2024-02-29", CACHE_DIR: TEST_IMAGE_CACHE, PORT: String(port), ...env },
+    env: { ...hermetic(process.env), CONTENT_DIR: content, OUTPUT_DIR: site, BUILD_DATE: "2024-02-29", CACHE_DIR: TEST_IMAGE_CACHE, PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -55,7 +55,12 @@ export async function serveFixture(name: string, port: number, { env = {}, prepa
     },
     ready,
     async stop() {
-      server.kill();
+      // npm start's supervisor stops its server before it exits.
+      if (server.exitCode === null && server.signalCode === null) {
+        const exited = new Promise((resolve) => server.once("exit", resolve));
+        server.kill();
+        await exited;
+      }
       await rm(work, { recursive: true, force: true });
     },
   };

@@ -153,7 +153,7 @@ describe("configFromEnv", () => {
         `${file}: (file): Unrecognized key: "titel"`,
       ]);
       expect(configError({ BUILD_DATE: "2018-06-12", SITE_URL: "ftp://x" }).message).toBe(
-        'SITE_URL: "ftp://x" must be an http(s) address, e.g. https://example.org',
+        'SITE_URL: "ftp://x" must be an http(s) address (e.g. https://example.org or https://user.github.io/history)',
       );
     });
 

