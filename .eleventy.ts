@@ -1,6 +1,7 @@
 // Eleventy's configuration: wiring only. Each concern is a plugin in src/eleventy/.
 import { configOfProcess } from "./src/config.ts";
 import { archivePlugin } from "./src/eleventy/archive-plugin.ts";
+import { refuseMalformedPaths } from "./src/eleventy/dev-server.ts";
 import { metadataPlugin } from "./src/eleventy/metadata-plugin.ts";
 import { paginatedPagesPlugin } from "./src/eleventy/paginated-pages.ts";
 import type { EleventyConfig } from "./src/eleventy/types.ts";
@@ -14,7 +15,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(metadataPlugin, { site: config.site });
   eleventyConfig.addPlugin(paginatedPagesPlugin, undefined);
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
-  eleventyConfig.setServerOptions({ port: Number(process.env.PORT) || 8080 });
+  eleventyConfig.setServerOptions({ port: Number(process.env.PORT) || 8080, middleware: [refuseMalformedPaths] });
 }
 
 export const config = {

@@ -9,6 +9,7 @@ import { type BuildConfig, configOfProcess } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
 import { displayPath } from "../display-path.ts";
 import { handOverSession } from "../eleventy/archive-plugin.ts";
+import { DEFAULT_HOST, listenOn } from "../eleventy/dev-server.ts";
 import { isContentFile, ServeSession } from "../eleventy/serve-session.ts";
 import { eleventyFor, writePagesInRuns } from "../eleventy/write-pages.ts";
 import { plural, reportProblems, seconds } from "./report.ts";
@@ -42,6 +43,7 @@ await runCli(async () => {
   eleventy.watcher.on("unlink", (file) => {
     if (isContentFile(config, file)) void rebuild(file);
   });
+  listenOn(process.env.HOST || DEFAULT_HOST);
   eleventy.serve(Number(process.env.PORT) || 8080);
   return 0;
 });

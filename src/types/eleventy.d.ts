@@ -19,3 +19,11 @@ declare module "@11ty/eleventy" {
     serve(port?: number): void;
   }
 }
+
+// Eleventy's dev server, for what npm start changes in it (src/eleventy/dev-server.ts).
+declare module "@11ty/eleventy-dev-server" {
+  export default class EleventyDevServer {
+    readonly server: import("node:http").Server;
+    _serverListen(port: number): void;
+  }
+}

@@ -15,10 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-describe.each([
+const HOSTS: { host: string; env: Record<string, string>; origin: string }[] = [
   { host: "Netlify", env: { NETLIFY: "true", CONTEXT: "production", URL: "https://example.netlify.app", DEPLOY_PRIME_URL: "https://main--example.netlify.app" }, origin: "https://example.netlify.app" },
   { host: "Cloudflare Pages", env: { CF_PAGES: "1", CF_PAGES_URL: "https://0a1b2c3d.example.pages.dev" }, origin: "https://0a1b2c3d.example.pages.dev" },
-])("a build on $host", { timeout: 60_000 }, ({ host, env, origin }) => {
+];
+
+describe.each(HOSTS)("a build on $host", { timeout: 60_000 }, ({ host, env, origin }) => {
   let site: string;
   const read = (file: string) => readFileSync(path.join(site, file), "utf8");
 

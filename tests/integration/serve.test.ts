@@ -114,6 +114,25 @@ describe("npm start", { timeout: 60_000 }, () => {
   });
 });
 
+describe("npm start on the network", () => {
+  it("listens on the loopback interface only", () => {
+    const port = served.port.toString(16).toUpperCase().padStart(4, "0");
+    // /proc/net/tcp(6): local address:port, state 0A is LISTEN.
+    const listening = ["/proc/net/tcp", "/proc/net/tcp6"]
+      .flatMap((file) => readFileSync(file, "utf8").split("\n").slice(1))
+      .map((line) => line.trim().split(/\s+/))
+      .filter((fields) => fields[1]?.endsWith(`:${port}`) && fields[3] === "0A")
+      .map((fields) => fields[1]);
+    expect(listening).toEqual([`0100007F:${port}`]);
+  });
+
+  it.each(["/%2e%2e%2fx", "/%", "/%ff%fe/", "/..%2f..%2fetc/passwd", "/events/%00/"])("answers %s with 400 and keeps serving", async (bad) => {
+    const origin = `http://127.0.0.1:${served.port}`;
+    expect((await fetch(origin + bad)).status).toBe(400);
+    expect((await fetch(`${origin}/events/caesar/`)).status).toBe(200);
+  });
+});
+
 describe("npm start and site.json", { timeout: 90_000 }, () => {
   it("restarts with an edited site.json, and reports an invalid one while it keeps serving", async () => {
     const siteJson = path.join(content, "site.json");
