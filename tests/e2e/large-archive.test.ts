@@ -1,4 +1,5 @@
-// A large archive's build, scaled down: the example archive built with search
+// A large archive's build, scaled down: the example archive (its frozen copy in
+// tests/fixtures/example-archive, never content/) built with search
 // shards (EVENTS_PER_SEARCH_SHARD) of a handful of events and Eleventy runs of
 // fewer still, beside the same archive built in one run and one shard. A
 // reader's search must cover every shard and find what one index finds,
@@ -12,7 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VOCABULARY_URL } from "../../src/search/search-index.ts";
 import { launchBrowser } from "../support/browser.ts";
-import { buildSite, REPO_ROOT, tempDir, type BuildRun } from "../support/build-site.ts";
+import { buildSite, EXAMPLE_ARCHIVE, tempDir, type BuildRun } from "../support/build-site.ts";
 import { listFiles } from "../support/site-files.ts";
 import { serveStatic, type StaticSite } from "../support/static-server.ts";
 
@@ -53,7 +54,7 @@ beforeAll(async () => {
   work = await tempDir("large-archive");
   const build = async (name: string, env: Record<string, string>): Promise<Site> => {
     const dir = path.join(work, name);
-    const run = await buildSite(path.join(REPO_ROOT, "content"), dir, { BUILD_DATE, ...env });
+    const run = await buildSite(EXAMPLE_ARCHIVE, dir, { BUILD_DATE, ...env });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     return { ...(await serveStatic(dir)), dir, run };

@@ -2,16 +2,14 @@
 // AA), page weight, render-blocking scripts, other hosts, layout shift, and
 // screenshots at phone and desktop widths in light and dark schemes.
 import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "../support/axe.ts";
 import { fileForUrl } from "../support/site-files.ts";
 import { SCREENSHOT_DIR, useSitesInBrowser } from "./sites.ts";
 
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const BUDGET_BYTES = 50 * 1024;
 
 interface PageKind {
@@ -82,15 +80,6 @@ async function visit(kind: PageKind, options: { width: number; scheme: "light" |
   });
   await page.goto(env.sites[kind.site].origin + kind.url, { waitUntil: "load" });
   return { page, requests, errors };
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const results = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-  }, WCAG_22_AA);
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
 describe.each(PAGE_KINDS)("the $name page ($url)", (kind) => {

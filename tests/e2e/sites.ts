@@ -1,12 +1,13 @@
-// The two sites the browser suite reads: the example archive in content/
-// (with "today" fixed to June 12, the Singapore summit) and the fixture archive
+// The two sites the browser suite reads: the example archive (a frozen copy of
+// content/ in tests/fixtures/example-archive, so editors' changes to content/
+// never fail these tests; "today" fixed to June 12, the Singapore summit) and the fixture archive
 // (which has real photo files), each built as CI builds it and served on loopback.
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
-import { buildSite, FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
+import { buildSite, EXAMPLE_ARCHIVE, FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
 import { serveStatic, type StaticSite } from "../support/static-server.ts";
 
 export interface BuiltSite extends StaticSite {
@@ -29,7 +30,7 @@ export async function buildAndServe(): Promise<BuiltSites> {
     expect(run.stderr).toBe("");
     return { ...(await serveStatic(dir)), dir, buildDate };
   };
-  const example = await build(path.join(REPO_ROOT, "content"), "example", "2026-06-12");
+  const example = await build(EXAMPLE_ARCHIVE, "example", "2026-06-12");
   const fixture = await build(FIXTURE_ARCHIVE, "fixture", "2024-02-29");
   return {
     example,

@@ -7,6 +7,12 @@ import { promisify } from "node:util";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURE_ARCHIVE = path.join(REPO_ROOT, "tests/fixtures/archive");
+/**
+ * A frozen copy of the example archive in content/, used as a reader fixture:
+ * content/ belongs to the editors, so no test but the one that checks any
+ * valid archive (tests/e2e/any-valid-archive.test.ts) reads it.
+ */
+export const EXAMPLE_ARCHIVE = path.join(REPO_ROOT, "tests/fixtures/example-archive");
 
 export interface BuildRun {
   readonly code: number;
@@ -18,7 +24,7 @@ export async function runCli(script: string, env: Record<string, string>, args: 
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, script), ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
+      env: { ...hermetic(process.env), ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
@@ -26,6 +32,17 @@ export async function runCli(script: string, env: Record<string, string>, args: 
     const e = error as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
   }
+}
+
+/**
+ * The environment without what a CI service or host sets for the site's
+ * address (CI=true on CI, Netlify's URL…): a test build's output and its
+ * warnings depend only on what the test passes.
+ */
+export function hermetic(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const own = { ...env };
+  for (const name of ["CI", "NETLIFY", "CONTEXT", "URL", "DEPLOY_PRIME_URL", "CF_PAGES", "CF_PAGES_URL", "SITE_URL", "PATH_PREFIX"]) delete own[name];
+  return own;
 }
 
 /** Encoded images are content-addressed, so every test build may share one cache outside the repository. */
