@@ -3,7 +3,6 @@
 import { readFile, readdir, writeFile, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { REPO_ROOT, runCli, tempDir } from "../support/build-site.ts";
 
 let work: string;
@@ -98,41 +97,3 @@ describe("npm run check", () => {
   });
 });
 
-describe("the workflows", () => {
-  interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
-  const workflow = async (name: string) =>
-    parse(await readFile(path.join(REPO_ROOT, ".github/workflows", name), "utf8")) as {
-      on: Record<string, unknown>;
-      jobs: Record<string, { steps: Step[] }>;
-    };
-  const steps = (w: Awaited<ReturnType<typeof workflow>>) => Object.values(w.jobs).flatMap((job) => job.steps);
-
-  it("check pull requests with the README's commands, and keep the site", async () => {
-    const ci = await workflow("ci.yml");
-    expect(Object.keys(ci.on)).toContain("pull_request");
-    const runs = steps(ci).map((s) => s.run).filter(Boolean);
-    expect(runs).toEqual(["npm ci", "npm run check -- --format github", "npm test", "npm run test:e2e", "npm run build"]);
-    expect(steps(ci).some((s) => s.uses?.startsWith("actions/upload-artifact@") && s.with?.path === "_site")).toBe(true);
-    const readme = await readFile(path.join(REPO_ROOT, "README.md"), "utf8");
-    for (const command of ["npm ci", "npm run check", "--format github", "npm test", "npm run test:e2e", "npm run build"]) {
-      expect(readme).toContain(command);
-    }
-  });
-
-  it("publish main to GitHub Pages daily and on push, under the repository's path, keeping the image cache", async () => {
-    const deploy = await workflow("deploy.yml");
-    expect(Object.keys(deploy.on).sort()).toEqual(["push", "schedule", "workflow_dispatch"]);
-    const build = steps(deploy).find((s) => s.run === "npm run build")!;
-    expect(build.env).toEqual({ SITE_URL: "${{ steps.pages.outputs.origin }}", PATH_PREFIX: "${{ steps.pages.outputs.base_path }}/" });
-    expect(steps(deploy).some((s) => s.uses?.startsWith("actions/cache@") && s.with?.path === ".cache")).toBe(true);
-    expect(steps(deploy).some((s) => s.uses?.startsWith("actions/deploy-pages@"))).toBe(true);
-  });
-
-  it("pin every action to an exact version", async () => {
-    for (const name of ["ci.yml", "deploy.yml"]) {
-      for (const step of steps(await workflow(name))) {
-        if (step.uses) expect(step.uses).toMatch(/^[\w-]+\/[\w-]+@v\d+\.\d+\.\d+$/);
-      }
-    }
-  });
-});
