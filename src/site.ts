@@ -12,7 +12,14 @@ const url = z.string().trim().refine((v) => /^https?:\/\/[^/]+/.test(v), { messa
 export const siteSchema = z.strictObject({
   title: z.string().trim().min(1).default("On This Day").meta({ description: "The archive's name." }),
   description: z.string().trim().min(1).default("What happened on every day of the year.").meta({ description: "One sentence about the archive." }),
-  language: z.string().trim().min(2).default("en").meta({ description: "Language of the pages (BCP 47), e.g. en." }),
+  language: z
+    .string()
+    .trim()
+    .refine(isLanguageTag, { message: "must be a BCP 47 language tag, e.g. en, fr or pt-BR" })
+    // Canonical ("EN-us" → "en-US"): only letters, digits and hyphens, so it is safe where Pagefind makes it part of a file name.
+    .transform((tag) => Intl.getCanonicalLocales(tag)[0]!)
+    .default("en")
+    .meta({ description: "Language of the pages (BCP 47), e.g. en." }),
   url: url
     .default("http://localhost:8080")
     .meta({ description: "Where the site is published, e.g. https://example.org, or https://user.github.io/history for a site in a folder (SITE_URL overrides it)." }),
@@ -22,6 +29,14 @@ export const siteSchema = z.strictObject({
     .default({ name: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" })
     .meta({ description: "The license of the archive's text and data, stated in the API and feeds." }),
 });
+
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1 && /^[A-Za-z0-9-]+$/.test(tag);
+  } catch {
+    return false;
+  }
+}
 
 export interface SiteInfo extends Omit<z.output<typeof siteSchema>, "url" | "pathPrefix"> {
   /** Scheme and host, no trailing slash: "https://example.org". */

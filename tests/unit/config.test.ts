@@ -157,6 +157,18 @@ describe("configFromEnv", () => {
       );
     });
 
+    it("takes the language as a canonical BCP 47 tag, and refuses anything else, such as a path", async () => {
+      const canonical = await makeContentDir({ "site.json": JSON.stringify({ language: "PT-br" }) });
+      expect(configFromEnv({ CONTENT_DIR: canonical, BUILD_DATE: "2018-06-12" }).site.language).toBe("pt-BR");
+      for (const language of ["../../../../tmp/x/y", "en/../../x", "en\nfr", "", "english language"]) {
+        const dir = await makeContentDir({ "site.json": JSON.stringify({ language }) });
+        const file = path.relative(process.cwd(), path.join(dir, "site.json"));
+        expect(configError({ CONTENT_DIR: dir, BUILD_DATE: "2018-06-12" }).message, language).toBe(
+          `${file}: language: must be a BCP 47 language tag, e.g. en, fr or pt-BR`,
+        );
+      }
+    });
+
     it("reports invalid JSON as a ConfigError naming the file", async () => {
       const dir = await makeContentDir({ "site.json": '{ "title": "Today in Korea", }' });
       const { message } = configError({ CONTENT_DIR: dir, BUILD_DATE: "2018-06-12" });
