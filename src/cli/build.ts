@@ -10,6 +10,7 @@ import { ContentErrors } from "../content/problems.ts";
 import { displayPath } from "../display-path.ts";
 import { finishSite } from "../eleventy/finish-site.ts";
 import { isRunning } from "../processes.ts";
+import { visible } from "../visible.ts";
 import { parseShard, type Shard } from "../eleventy/render-plan.ts";
 import { writePagesInRuns } from "../eleventy/write-pages.ts";
 import { type SearchIndexing, startSearchIndex } from "../search/search-index.ts";
@@ -55,7 +56,7 @@ await runCli(async () => {
     // Eleventy may still be closing files it was writing when it failed: retry the removal.
     await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     if (error instanceof ContentErrors) reportProblems(error.problems);
-    else console.error(`${(error as Error).message ?? error}${process.env.DEBUG ? `\n${(error as Error).stack}` : ""}`);
+    else console.error(`${visible(String((error as Error).message ?? error))}${process.env.DEBUG ? `\n${(error as Error).stack}` : ""}`);
     console.error(`The build failed; ${shown}/ is unchanged.`);
     return 1;
   }

@@ -3,6 +3,7 @@
 // formats, columns and rules are documented in the README ("Importing").
 import { parseArgs } from "node:util";
 import { configFromEnv } from "../config.ts";
+import { visible } from "../visible.ts";
 import { FORMAT_NAMES, isFormatName } from "../importers/formats.ts";
 import { formatReport, importFiles } from "../importers/import-entries.ts";
 import { parseMonthDay } from "../importers/wikimedia-onthisday.ts";
@@ -26,7 +27,7 @@ await runCli(async () => {
       },
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    console.error(`${visible((error as Error).message)}\n${USAGE}`);
     return 2;
   }
   const { values, positionals: files } = parsed;
@@ -43,7 +44,7 @@ await runCli(async () => {
   if (values.day !== undefined && format !== "wikimedia-onthisday") problems.push("--day is only for --format wikimedia-onthisday");
   if (!files.length) problems.push("no files to import");
   if (problems.length || !format || !isFormatName(format)) {
-    console.error([...problems, USAGE].join("\n"));
+    console.error([...problems.map(visible), USAGE].join("\n"));
     return 2;
   }
 
@@ -53,8 +54,9 @@ await runCli(async () => {
     ...(day ? { day } : {}),
   });
   const { stdout, stderr } = formatReport(report);
-  for (const line of stdout.slice(0, -1)) console.log(line);
-  for (const line of stderr) console.error(line);
+  // Imported titles are quoted in these lines: control characters made visible.
+  for (const line of stdout.slice(0, -1)) console.log(visible(line));
+  for (const line of stderr) console.error(visible(line));
   console.log(stdout.at(-1));
   return report.failed.length ? 1 : 0;
 });

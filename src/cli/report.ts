@@ -2,6 +2,7 @@
 // GitHub annotations (--format github) so each lands on its file and line in a
 // pull request.
 import { formatProblem, type ContentProblem } from "../content/problems.ts";
+import { visible } from "../visible.ts";
 
 export type ReportFormat = "text" | "github";
 
@@ -19,12 +20,12 @@ export function reportProblems(problems: readonly ContentProblem[], format: Repo
 
 /** `::error file=…,line=…,title=…::message (fix)`, escaped as GitHub's workflow commands require. */
 export function githubAnnotation(problem: ContentProblem): string {
-  const property = (value: string) => escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const property = (value: string) => escapeData(visible(value)).replace(/:/g, "%3A").replace(/,/g, "%2C");
   const properties = [`file=${property(problem.file)}`];
   if (problem.line) properties.push(`line=${problem.line}`);
   if (problem.field) properties.push(`title=${property(problem.field)}`);
   const message = `${problem.field ? `${problem.field}: ` : ""}${problem.message}${problem.fix ? ` (${problem.fix})` : ""}`;
-  return `::${problem.severity} ${properties.join(",")}::${escapeData(message)}`;
+  return `::${problem.severity} ${properties.join(",")}::${escapeData(visible(message))}`;
 }
 
 function escapeData(value: string): string {

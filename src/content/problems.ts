@@ -1,5 +1,6 @@
 // A problem found in the content, phrased for an editor who has never seen
 // the code: which file, which line and field, what is wrong, how to fix it.
+import { visible } from "../visible.ts";
 
 export interface ContentProblem {
   /** Path of the entry as the editor knows it, e.g. "content/events/apollo-11.md". */
@@ -18,7 +19,8 @@ export function formatProblem(problem: ContentProblem): string {
   const field = problem.field ? `${problem.field}: ` : "";
   const fix = problem.fix ? ` (${problem.fix})` : "";
   const prefix = problem.severity === "warning" ? "warning: " : "";
-  return `${where}: ${prefix}${field}${problem.message}${fix}`;
+  // File names, fields and quoted values come from the content: no escape reaches the terminal.
+  return visible(`${where}: ${prefix}${field}${problem.message}${fix}`);
 }
 
 export function fieldPath(path: readonly PropertyKey[]): string {
