@@ -51,13 +51,17 @@ export function siteAddress(file: { url: Setting; pathPrefix: Setting }, env: No
   return { url: chosen.url, pathPrefix, placeholder: isPlaceholder(chosen.url) };
 }
 
+/** The variables by which a user or a host gives the address: tests leave them out of a build's environment, so that it is the same on CI and off it. */
+export const ADDRESS_VARIABLES = ["SITE_URL", "PATH_PREFIX", "NETLIFY", "CONTEXT", "URL", "DEPLOY_PRIME_URL", "CF_PAGES", "CF_PAGES_URL"] as const;
+
 /** The address the host deploys to, read from the variables it sets during the build. */
 export function hostAddress(env: NodeJS.ProcessEnv): (Setting & ParsedAddress) | undefined {
   // Netlify: URL is the site's main address; DEPLOY_PRIME_URL that of a deploy preview or branch deploy.
   if (env.DEPLOY_PRIME_URL && env.CONTEXT && env.CONTEXT !== "production") {
     return parseAddress({ name: "DEPLOY_PRIME_URL (set by Netlify)", value: env.DEPLOY_PRIME_URL });
   }
-  if (env.URL && (env.NETLIFY || env.CONTEXT || env.DEPLOY_PRIME_URL || /^https?:\/\//.test(env.URL))) {
+  // URL is a common name: taken on Netlify, or when it is plainly an address.
+  if (env.URL && (env.NETLIFY || /^https?:\/\//i.test(env.URL))) {
     return parseAddress({ name: "URL (set by Netlify)", value: env.URL });
   }
   if (env.CF_PAGES_URL) return parseAddress({ name: "CF_PAGES_URL (set by Cloudflare Pages)", value: env.CF_PAGES_URL });

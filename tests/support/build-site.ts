@@ -4,6 +4,7 @@ import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { ADDRESS_VARIABLES } from "../../src/site-address.ts";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURE_ARCHIVE = path.join(REPO_ROOT, "tests/fixtures/archive");
@@ -41,7 +42,7 @@ export async function runCli(script: string, env: Record<string, string>, args: 
  */
 export function hermetic(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const own = { ...env };
-  for (const name of ["CI", "NETLIFY", "CONTEXT", "URL", "DEPLOY_PRIME_URL", "CF_PAGES", "CF_PAGES_URL", "SITE_URL", "PATH_PREFIX"]) delete own[name];
+  for (const name of ["CI", ...ADDRESS_VARIABLES]) delete own[name];
   return own;
 }
 
