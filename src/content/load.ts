@@ -5,7 +5,7 @@ import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { displayPath as display } from "../display-path.ts";
 import { lineOfField, parseEntry, slugFromFileName, type Entry } from "./parse-entry.ts";
-import { listEntryFiles } from "./entry-files.ts";
+import { linkLeftOut, readEntryFolder } from "./entry-files.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { inspectPhoto, type PhotoCheck, type PhotoFile, type PhotoLimits } from "./photo-files.ts";
 import { fieldPath, sortProblems, type ContentProblem } from "./problems.ts";
@@ -90,8 +90,8 @@ export async function loadEntries(contentDir: string, limits?: PhotoLimits, cach
   const root = path.resolve(contentDir);
   const eventsDir = path.join(root, "events");
 
-  const files = await listEntryFiles(eventsDir);
-  if (!files) {
+  const folder = await readEntryFolder(eventsDir);
+  if (!folder) {
     const problem: ContentProblem = {
       file: display(eventsDir),
       message: "the events folder does not exist",
@@ -103,7 +103,8 @@ export async function loadEntries(contentDir: string, limits?: PhotoLimits, cach
 
   // Synchronous reads: for thousands of small files they are several times
   // faster than promises, and a build has nothing else to do meanwhile.
-  const problems: ContentProblem[] = [];
+  const { files } = folder;
+  const problems: ContentProblem[] = folder.links.map(linkLeftOut);
   const entries: LoadedEntry[] = [];
   cache?.begin(files);
   for (const file of files) {

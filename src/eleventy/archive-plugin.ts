@@ -40,7 +40,8 @@ export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { conf
   });
   eleventyConfig.on("eleventy.beforeWatch", (changed) => serving?.noteChanges(changed));
   // Eleventy waits 150 ms for a saved file to stop changing; editors write whole files at once.
-  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
+  // Links are not followed, as the loader does not follow them (entry-files.ts): one to /usr would watch the whole disk.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 }, followSymlinks: false });
 
   eleventyConfig.addGlobalData("site", config.site);
   eleventyConfig.addGlobalData("archive", async () => (await state()).archive);

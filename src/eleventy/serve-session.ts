@@ -2,16 +2,18 @@
 // time it takes to write the pages it touches: the entries already read (by
 // modification time), the last good archive to compare with, and the
 // finishing work (API, sitemap, search), which runs after the pages are
-// served, one at a time, always on the newest archive.
-import { rm } from "node:fs/promises";
+// served, one at a time, always on the newest archive. What was written for
+// an entry that has gone (deleted, or renamed) is removed.
+import { rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/archive.ts";
 import { loadArchive } from "../archive/load-archive.ts";
 import { pagePaths } from "../archive/sitemap.ts";
+import { apiPaths } from "../api/documents.ts";
 import type { BuildConfig } from "../config.ts";
 import { EntryCache } from "../content/load.ts";
 import { slugFromFileName } from "../content/parse-entry.ts";
-import { ContentErrors, formatProblem } from "../content/problems.ts";
+import { ContentErrors, formatProblem, type ContentProblem } from "../content/problems.ts";
 import { finishSite } from "./finish-site.ts";
 import { NOTHING, touchedBy, wholeSite, type RenderPlan } from "./render-plan.ts";
 
@@ -30,6 +32,10 @@ export class ServeSession {
   private skipNextRead = false;
   /** The last read found errors: there is nothing new to finish. */
   private failed = false;
+  /** The warnings of the last read: each is said once, not again at every save. */
+  private warned = new Set<string>();
+  /** What may have been written for the archives read since the last cleanup (site paths). */
+  private written = new Set<string>();
 
   private readonly config: BuildConfig;
 
@@ -62,15 +68,18 @@ export class ServeSession {
     this.failed = !archive;
     if (!archive && this.previous) {
       // Said once, in the editor's terms; Eleventy writes nothing and the last good pages stay.
-      for (const problem of problems) console.error(formatProblem(problem));
+      this.report(problems);
       console.error("Still serving the last good pages: fix the content and save.");
       return { archive: this.previous, plan: NOTHING };
     }
-    for (const problem of problems) if (problem.severity === "warning") console.warn(formatProblem(problem));
     if (!archive) throw new ContentErrors(problems);
+    this.report(problems);
 
     const plan = this.everything || !this.previous ? wholeSite(archive) : touchedBy(this.previous, archive, this.pending);
-    if (this.previous) await removePagesGone(this.previous, archive, outputDir);
+    // At once, so that the server stops serving them; again after the finishing (see finish).
+    const written = writtenFor(archive);
+    if (this.previous) await removeGone(outputDir, writtenFor(this.previous), written);
+    for (const sitePath of written) this.written.add(sitePath);
     this.previous = archive;
     this.pending.clear();
     this.everything = false;
@@ -97,7 +106,14 @@ export class ServeSession {
       do {
         this.finishAgain = false;
         try {
-          await finishSite(this.previous!, this.config, outputDir);
+          const archive = this.previous!;
+          await finishSite(archive, this.config, outputDir);
+          // A finishing still on an older archive may have written an entry's API document after the read removed it.
+          if (archive === this.previous && !this.finishAgain) {
+            const now = writtenFor(archive);
+            await removeGone(outputDir, this.written, now);
+            this.written = now;
+          }
         } catch (error) {
           // Keep serving the last good site; say what is wrong, the way the build would.
           if (error instanceof ContentErrors) for (const problem of error.problems) console.error(formatProblem(problem));
@@ -107,6 +123,20 @@ export class ServeSession {
       this.finishing = undefined;
     })();
   }
+
+  /** Errors always; a warning only if the last read did not give it too. */
+  private report(problems: readonly ContentProblem[]): void {
+    const warned = this.warned;
+    this.warned = new Set();
+    for (const problem of problems) {
+      const line = formatProblem(problem);
+      if (problem.severity === "error") console.error(line);
+      else {
+        if (!warned.has(line)) console.warn(line);
+        this.warned.add(line);
+      }
+    }
+  }
 }
 
 /** An entry, a photo or site.json, as against a layout, the CSS or code. */
@@ -114,9 +144,28 @@ export function isContentFile(config: Pick<BuildConfig, "contentDir">, file: str
   return path.resolve(file).startsWith(config.contentDir + path.sep);
 }
 
-/** Pages of events, years or topics that no longer exist. */
-async function removePagesGone(previous: Archive, next: Archive, outputDir: string): Promise<void> {
-  const now = new Set(pagePaths(next));
-  const gone = pagePaths(previous).filter((page) => !now.has(page));
-  await Promise.all(gone.map((page) => rm(path.join(outputDir, ...page.split("/"), "index.html"), { force: true })));
+/**
+ * The files written for the archive's entries, as site paths: the pages
+ * (events, and the years and topics that come and go with them), each
+ * event's API document and the photos' renditions. The rest is rewritten
+ * whole at every finishing: the files for the whole archive, and the search
+ * index (written afresh, src/search/index-shards.ts).
+ */
+function writtenFor(archive: Archive): Set<string> {
+  return new Set([
+    ...pagePaths(archive).map((page) => `${page}index.html`),
+    ...archive.events.map((event) => apiPaths.event(event.slug)),
+    ...archive.photos.flatMap(({ plan }) => plan.renditions.map((rendition) => rendition.url)),
+  ]);
+}
+
+/** Removes what was written and is no longer, with the page's folder when it is left empty. */
+async function removeGone(outputDir: string, before: ReadonlySet<string>, now: ReadonlySet<string>): Promise<void> {
+  const gone = [...before].filter((sitePath) => !now.has(sitePath)).map((sitePath) => path.join(outputDir, ...sitePath.split("/")));
+  await Promise.all(
+    gone.map(async (file) => {
+      await rm(file, { force: true });
+      if (path.basename(file) === "index.html") await rmdir(path.dirname(file)).catch(() => {});
+    }),
+  );
 }

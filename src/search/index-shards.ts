@@ -5,7 +5,7 @@
 // event loop, which Eleventy leaves little time on the build's main thread.
 import { once } from "node:events";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import * as pagefind from "pagefind";
@@ -67,7 +67,25 @@ function write(folder: string, url: string, html: Uint8Array | string): void {
   writeFileSync(path.join(dir, "index.html"), html);
 }
 
+/**
+ * Indexes the documents into a bundle written afresh beside the old one, then
+ * put in its place: Pagefind keeps every file already in its output folder,
+ * and under npm start those would hold deleted entries' text.
+ */
 async function indexFolder(documents: string, bundle: string): Promise<void> {
+  const target = path.resolve(bundle);
+  const [fresh, old] = [`${target}.writing`, `${target}.old`];
+  await rm(fresh, { recursive: true, force: true });
+  await writeBundle(documents, fresh);
+  await rm(old, { recursive: true, force: true });
+  await rename(target, old).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  });
+  await rename(fresh, target);
+  await rm(old, { recursive: true, force: true });
+}
+
+async function writeBundle(documents: string, bundle: string): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
