@@ -6,7 +6,7 @@ import type { LoadedEntry } from "../content/load.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import { KINDS, type Kind, type Photo, type Source } from "../content/schema.ts";
 import { planPhoto, type ImageView, type PhotoPlan } from "../images/renditions.ts";
-import { buildTopics, topicLink, topicSlug, type TopicLink, type TopicPage } from "./topics.ts";
+import { buildTopics, topicAddresses, type TopicLink, type TopicPage } from "./topics.ts";
 import { buildYears, centuryLabel, centuryOf, yearLink, type Century, type YearLink, type YearPage } from "./years.ts";
 import { adjacentDays, CALENDAR_DAYS, CALENDAR_MONTHS, type DayLink, type MonthLink } from "./calendar.ts";
 
@@ -220,7 +220,7 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
   });
   const yearOf = shared(yearLink);
   const centuryLabelOf = shared((year: number) => centuryLabel(centuryOf(year)));
-  const topicOf = shared(topicLink);
+  const topicAddress = topicAddresses(sorted.flatMap((entry) => entry.topics ?? []));
   const events = sorted.map((entry): ArchiveEvent => {
     const link = links.get(entry.slug)!;
     const { lead, further } = planned.get(entry.slug)!;
@@ -232,7 +232,7 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
       ...link,
       location: entry.location,
       topics: entry.topics ?? [],
-      topicLinks: [...new Map((entry.topics ?? []).map((t) => [topicSlug(t), topicOf(t)])).values()],
+      topicLinks: [...new Map((entry.topics ?? []).map((t) => [topicAddress.key(t), topicAddress.link(t)])).values()],
       year: yearOf(entry.date.year),
       dayWords: dayWordsOf(key),
       century: centuryLabelOf(entry.date.year),
@@ -275,7 +275,7 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     buildDate: isoDate(buildDate),
     years,
     centuries,
-    topics: buildTopics(eventLinks, (e) => topicNames.get(e.slug) ?? [], (n) => counted(n).countLabel),
+    topics: buildTopics(eventLinks, (e) => topicNames.get(e.slug) ?? [], (n) => counted(n).countLabel, topicAddress),
     calendar: calendarTables(months),
     dayKeysWithEvents: days.filter((d) => d.count > 0).map((d) => d.key),
     feed: newestEntries(sorted, bySlug, options),

@@ -1,12 +1,16 @@
 // npm run new -- --date 2019-06-30 --title "Trump steps into North Korea"
 // Writes a valid entry with every optional field commented, and prints its path.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { configFromEnv } from "../config.ts";
-import { parseHistoricalDate } from "../content/dates.ts";
+import { isoDate, parseHistoricalDate, type HistoricalDate } from "../content/dates.ts";
 import { listEntryFiles } from "../content/entry-files.ts";
+import { parseEntry, slugFromFileName } from "../content/parse-entry.ts";
+import { foldName, freeSlug } from "../content/slugs.ts";
 import { KINDS, SUMMARY_MAX, type Kind } from "../content/schema.ts";
 import { entrySlug, entryText, EntryExistsError, writeNewEntry } from "../content/write-entry.ts";
+import { visible } from "../visible.ts";
 import { runCli } from "./run-cli.ts";
 
 const USAGE = [
@@ -52,12 +56,20 @@ await runCli(async () => {
     location: values.location?.trim() || undefined,
     body: "Write the historical context here, in Markdown: what happened, why it mattered, and what followed.",
   };
-  const slug = entrySlug(date.date, title);
   const eventsDir = path.join(configFromEnv().contentDir, "events");
-  // Slugs are unique across subfolders and regardless of case.
-  const taken = ((await listEntryFiles(eventsDir)) ?? []).find((f) => path.basename(f, ".md").toLowerCase() === slug);
-  if (taken) {
-    console.error(`${path.relative(process.cwd(), taken)} already has the slug ${slug}: nothing was written (edit that file, or choose another title)`);
+  // Slugs are unique across subfolders and regardless of case. A slug another
+  // entry has (another title that makes the same slug) gives way to the next
+  // free one; a file of the same day and title, or one that is no entry yet
+  // (perhaps this one, half written), is left for the editor.
+  const slugFiles = new Map(((await listEntryFiles(eventsDir)) ?? []).map((f) => [slugFromFileName(path.basename(f)).toLowerCase(), f]));
+  let refusal: string | undefined;
+  const slug = freeSlug(entrySlug(date.date, title), (candidate) => {
+    const file = slugFiles.get(candidate);
+    refusal = file && refusalBy(file, candidate, date.date, title);
+    return file !== undefined && !refusal;
+  });
+  if (refusal) {
+    console.error(visible(`${refusal}: nothing was written (edit that file, or choose another title)`));
     return 1;
   }
   try {
@@ -72,3 +84,12 @@ await runCli(async () => {
     throw error;
   }
 });
+
+/** Why a file that has the slug stops the new entry, if it does: it is the same entry, or not an entry yet. */
+function refusalBy(file: string, slug: string, date: HistoricalDate, title: string): string | undefined {
+  const held = parseEntry(readFileSync(file, "utf8"), file, path.basename(file)).entry;
+  const shown = path.relative(process.cwd(), file);
+  if (!held) return `${shown} already has the slug ${slug}`;
+  if (isoDate(held.date) === isoDate(date) && foldName(held.title) === foldName(title)) return `${shown} already has this day and title`;
+  return undefined;
+}

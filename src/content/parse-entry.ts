@@ -12,7 +12,8 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml
 import type { z } from "zod";
 import { closestField, fieldHelp } from "./field-help.ts";
 import { fieldPath, type ContentProblem } from "./problems.ts";
-import { frontMatterSchema, SLUG_PATTERN, type FrontMatter } from "./schema.ts";
+import { frontMatterSchema, type FrontMatter } from "./schema.ts";
+import { SLUG_MAX, SLUG_PATTERN, suggestSlug } from "./slugs.ts";
 import { detach } from "../detach.ts";
 
 export interface Entry extends FrontMatter {
@@ -45,6 +46,11 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
     error(
       `the file name "${fileName}" is not a valid slug`,
       `rename it to "${suggestSlug(slug)}.md": lowercase letters, digits and hyphens only`,
+    );
+  } else if (slug.length > SLUG_MAX) {
+    error(
+      `the file name "${fileName}" is ${slug.length} characters before .md, more than the ${SLUG_MAX} a slug may have`,
+      `rename it to "${suggestSlug(slug)}.md": the slug names the event's page and api/v1/events/<slug>.json, which every file system must be able to hold`,
     );
   }
 
@@ -276,10 +282,6 @@ function yamlFix(code: string): string {
   if (code === "DUPLICATE_KEY") return "each field may appear only once; remove the repeated one";
   if (code === "BAD_INDENT" || code === "MISSING_CHAR") return "check the indentation and that every 'field: value' has its colon";
   return "check the quotes, colons and indentation on this line; put text that contains ': ' or '#' in quotes";
-}
-
-function suggestSlug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "event-name";
 }
 
 function firstLine(message: string): string {

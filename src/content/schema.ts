@@ -3,12 +3,12 @@
 // for editors and the scaffolder are all derived from it.
 import { z } from "zod";
 import { parseHistoricalDate, type HistoricalDate } from "./dates.ts";
+import { SLUG_MAX, SLUG_PATTERN } from "./slugs.ts";
 
 export const KINDS = ["event", "birth", "death", "holiday"] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const SUMMARY_MAX = 280;
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** For the JSON Schema editors get: the format only; the real check is parseHistoricalDate. */
 const ISO_DATE_PATTERN = "^-?\\d{4}-\\d{2}-\\d{2}$";
 
@@ -58,6 +58,8 @@ const httpUrl = z.string().trim().superRefine((value, ctx) => {
 const slug = z.string().trim().superRefine((value, ctx) => {
   if (!SLUG_PATTERN.test(value)) {
     fail(ctx, `"${value}" is not an entry slug`, "use the file name of another entry without .md, e.g. apollo-11-moon-landing");
+  } else if (value.length > SLUG_MAX) {
+    fail(ctx, `"${value}" is longer than the ${SLUG_MAX} characters a slug may have, so no entry has it`, "use the file name of another entry without .md");
   }
 });
 

@@ -5,10 +5,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
-import { topicSlug } from "../archive/topics.ts";
 import { isoDate, type HistoricalDate } from "./dates.ts";
 import { fieldHelp } from "./field-help.ts";
 import { frontMatterSchema, type Kind } from "./schema.ts";
+import { slugWords } from "./slugs.ts";
 
 /** An entry as a scaffolder or an importer has it, before it is a file. */
 export interface NewEntry {
@@ -27,13 +27,15 @@ export interface NewEntry {
 
 const FIELD_ORDER = ["title", "date", "kind", "summary", "location", "topics", "photo", "photos", "related", "sources", "added"] as const;
 
-/** "2019-06-30-trump-steps-into-north-korea", "44-bc-03-15-caesar-is-assassinated". */
+/**
+ * "2019-06-30-trump-steps-into-north-korea", "44-bc-03-15-caesar-is-assassinated",
+ * "1917-10-25-shturm-zimnego-dvortsa". Another title of the same day may have
+ * the same slug: callers that find it taken use freeSlug.
+ */
 export function entrySlug(date: HistoricalDate, title: string): string {
   const day = isoDate(date).slice(-5);
   const year = date.year <= 0 ? `${1 - date.year}-bc` : String(date.year).padStart(4, "0");
-  let words = topicSlug(title);
-  if (words.length > 60) words = words.slice(0, 60).replace(/-[^-]*$/, "");
-  return `${year}-${day}-${words}`;
+  return `${year}-${day}-${slugWords(title)}`;
 }
 
 /** The file's text. With `template`, the optional fields it leaves out follow as comments to fill in. */

@@ -1,6 +1,7 @@
 // From parsed files to entry files: drops what the archive (or this run)
-// already has, checks each entry as `npm run check` would, and writes it
-// without ever replacing a file. With dryRun, it only says what it would write.
+// already has (the same day and title), checks each entry as `npm run check`
+// would, and writes it without ever replacing a file: a title whose slug is
+// taken by another entry gets the next free one. With dryRun, it only says what it would write.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { isoDate, type HistoricalDate } from "../content/dates.ts";
@@ -8,6 +9,7 @@ import { displayPath as display } from "../display-path.ts";
 import { loadEntries } from "../content/load.ts";
 import { listEntryFiles } from "../content/entry-files.ts";
 import { parseEntry, slugFromFileName } from "../content/parse-entry.ts";
+import { freeSlug } from "../content/slugs.ts";
 import { entrySlug, entryText, EntryExistsError, writeNewEntry } from "../content/write-entry.ts";
 import { parseFile, type FormatName, type ParseOptions } from "./formats.ts";
 import { titleKey } from "./text.ts";
@@ -69,30 +71,38 @@ export async function importEntries(parsed: readonly ParsedFile[], options: Impo
   const skipped: ImportIssue[] = [];
   const failed: ImportIssue[] = [];
 
-  // What is there already: every file's slug (valid entry or not), and every valid entry's day and title.
-  const bySlug = new Map<string, string>();
-  for (const file of (await listEntryFiles(eventsDir)) ?? []) bySlug.set(slugFromFileName(path.basename(file)).toLowerCase(), display(file));
+  // What is there already: every file's slug (valid entry or not), and every valid entry's slug, day and title.
+  const fileBySlug = new Map<string, string>();
+  for (const file of (await listEntryFiles(eventsDir)) ?? []) fileBySlug.set(slugFromFileName(path.basename(file)).toLowerCase(), display(file));
+  const entrySlugs = new Set<string>();
   const byDayTitle = new Map<string, string>();
-  for (const entry of (await loadEntries(options.contentDir)).entries) byDayTitle.set(dayTitleKey(entry.date, entry.title), entry.file);
+  for (const entry of (await loadEntries(options.contentDir)).entries) {
+    entrySlugs.add(entry.slug);
+    byDayTitle.set(dayTitleKey(entry.date, entry.title), entry.file);
+  }
 
   for (const file of parsed) {
     skipped.push(...file.skipped);
     failed.push(...file.failed);
     for (const { entry, origin } of file.entries) {
-      const slug = entrySlug(entry.date, entry.title);
       const key = dayTitleKey(entry.date, entry.title);
       const what = `"${entry.title}" (${isoDate(entry.date)})`;
-      const sameSlug = bySlug.get(slug);
-      if (sameSlug !== undefined) {
-        skipped.push({ origin, reason: `${what} is already there: ${sameSlug} has its slug ${slug}` });
-        continue;
-      }
       const sameDay = byDayTitle.get(key);
       if (sameDay !== undefined) {
         skipped.push({ origin, reason: `${what} is already there: ${sameDay} has the same day and title` });
         continue;
       }
-
+      // Another entry may have this title's slug (another title of the day made it): this one takes the
+      // next free one. A file that is no valid entry may be this one, broken: it is left to the editor.
+      let broken: string | undefined;
+      const slug = freeSlug(entrySlug(entry.date, entry.title), (candidate) => {
+        broken = entrySlugs.has(candidate) ? undefined : fileBySlug.get(candidate);
+        return fileBySlug.has(candidate) && !broken;
+      });
+      if (broken) {
+        failed.push({ origin, reason: `${what} was not imported: ${broken} has its slug ${slug} and is not a valid entry (fix that file, then import again)` });
+        continue;
+      }
       const target = path.join(eventsDir, `${slug}.md`);
       const text = entryText(entry);
       const checked = parseEntry(text, display(target), `${slug}.md`);
@@ -105,13 +115,15 @@ export async function importEntries(parsed: readonly ParsedFile[], options: Impo
         try {
           await writeNewEntry(eventsDir, slug, text);
         } catch (error) {
+          // Only a file made since the import looked: nothing is replaced.
           if (error instanceof EntryExistsError) skipped.push({ origin, reason: `${what} is already there: ${display(target)} exists` });
           else failed.push({ origin, reason: `${what} could not be written to ${display(target)}: ${(error as Error).message}` });
           continue;
         }
       }
       const here = `${formatOrigin(origin)} (earlier in this import)`;
-      bySlug.set(slug, here);
+      fileBySlug.set(slug, here);
+      entrySlugs.add(slug);
       byDayTitle.set(key, here);
       created.push({ file: display(target), title: entry.title, origin });
     }

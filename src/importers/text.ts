@@ -1,6 +1,7 @@
 // Text helpers the importers share: one-line text, summaries cut at a word,
 // and the key that tells two titles apart.
 import { SUMMARY_MAX } from "../content/schema.ts";
+import { foldName } from "../content/slugs.ts";
 
 /** Runs of white space (newlines included) become one space. */
 export function oneLine(text: string): string {
@@ -27,15 +28,8 @@ export function summaryOf(text: string): { summary: string; fullText?: string } 
   return { summary: truncateAtWord(line, SUMMARY_MAX), fullText: line };
 }
 
-/** Titles compare equal when they differ only in case, accents, punctuation or spacing. */
-export function titleKey(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
+/** Titles compare equal when they differ only in case, accents, punctuation or spacing, as slugs fold them. */
+export const titleKey = foldName;
 
 /** A year BCE as an astronomical year: 44 BC → -43, 1 BC → 0. */
 export function astronomicalYear(yearBce: number): number {

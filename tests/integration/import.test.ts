@@ -120,7 +120,7 @@ describe("npm run import", () => {
     expect(second.code).toBe(0);
     expect(counts(second)).toEqual({ created: 0, skipped: counts(first).created + counts(first).skipped, failed: 0 });
     expect(second.stdout).toContain(
-      `skipped ${shown(CALENDAR)}:20: "Apollo 11 lands on the Moon" (1969-07-20) is already there: ${shown(path.join(content, "events", "1969-07-20-apollo-11-lands-on-the-moon.md"))} has its slug`,
+      `skipped ${shown(CALENDAR)}:20: "Apollo 11 lands on the Moon" (1969-07-20) is already there: ${shown(path.join(content, "events", "1969-07-20-apollo-11-lands-on-the-moon.md"))} has the same day and title`,
     );
     expect(await events(content)).toEqual(before);
   });
@@ -140,7 +140,7 @@ describe("npm run import", () => {
     expect((await checkContent(content)).code).toBe(0);
   });
 
-  it("never overwrites a file with the same slug, nor adds an entry with the same day and title", async () => {
+  it("never overwrites a file with the same slug (another title takes the next free slug), nor adds an entry with the same day and title", async () => {
     const content = path.join(work, "existing");
     const taken = path.join(content, "events", "1969-07-20-apollo-11-lands-on-the-moon.md");
     const own = path.join(content, "events", "space", "gagarin.md");
@@ -150,8 +150,9 @@ describe("npm run import", () => {
     await writeFile(own, "---\ntitle: Yuri Gagarin Orbits the Earth!\ndate: 1961-04-12\nsummary: Vostok 1.\n---\n");
     const run = await importInto(content, ["--format", "csv", CSV]);
     expect(run.code).toBe(0);
-    expect(counts(run)).toEqual({ created: 2, skipped: 2, failed: 0 });
-    expect(run.stdout).toContain(`skipped ${shown(CSV)} row 2: "Apollo 11 lands on the Moon" (1969-07-20) is already there: ${shown(taken)} has its slug`);
+    expect(counts(run)).toEqual({ created: 3, skipped: 1, failed: 0 });
+    const next = path.join(content, "events", "1969-07-20-apollo-11-lands-on-the-moon-2.md");
+    expect(run.stdout).toContain(`created ${shown(next)}: Apollo 11 lands on the Moon`);
     expect(run.stdout).toContain(`skipped ${shown(CSV)} row 3: "Yuri Gagarin orbits the Earth" (1961-04-12) is already there: ${shown(own)} has the same day and title`);
     expect(await readFile(taken, "utf8")).toBe(ownBytes);
   });
