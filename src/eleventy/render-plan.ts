@@ -69,13 +69,17 @@ export function touchedBy(previous: Archive, next: Archive, slugs: ReadonlySet<s
   const relating = new Set(
     [previous, next].flatMap((archive) => archive.events.filter((e) => e.related.some((r) => r.url && changedUrls.has(r.url))).map((e) => e.url)),
   );
+  // A topic whose address another topic now takes moves (see topicAddresses): its new page, and its events' links to it.
+  const topicUrlsBefore = new Set(previous.topics.map((t) => t.url));
+  const movedTopics = new Set(next.topics.filter((t) => !topicUrlsBefore.has(t.url)).map((t) => t.url));
+  const linkingMoved = new Set(next.topics.filter((t) => movedTopics.has(t.url)).flatMap((t) => t.events.map((e) => e.url)));
   const within = <T extends { url: string }>(list: readonly T[], wanted: ReadonlySet<string>) => list.filter((item) => wanted.has(item.url));
   return {
-    events: next.events.filter((e) => changedUrls.has(e.url) || days.has(e.day.url) || relating.has(e.url)),
+    events: next.events.filter((e) => changedUrls.has(e.url) || days.has(e.day.url) || relating.has(e.url) || linkingMoved.has(e.url)),
     days: within(next.days, days),
     months: within(next.months, urls((e) => [e.month.url])),
     years: within(next.years, urls((e) => [e.year.url])),
-    topics: within(next.topics, urls((e) => e.topicLinks.map((t) => t.url))),
+    topics: within(next.topics, new Set([...urls((e) => e.topicLinks.map((t) => t.url)), ...movedTopics])),
     singles: true,
   };
 }

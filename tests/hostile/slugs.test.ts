@@ -8,12 +8,14 @@ import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EventLink } from "../../src/archive/archive.ts";
+import { buildArchive, type EventLink } from "../../src/archive/archive.ts";
 import { buildTopics } from "../../src/archive/topics.ts";
 import { foldName, SLUG_MAX, SLUG_PATTERN } from "../../src/content/slugs.ts";
 import { entrySlug } from "../../src/content/write-entry.ts";
+import { touchedBy } from "../../src/eleventy/render-plan.ts";
 import { buildSite, REPO_ROOT, runCli, tempDir } from "../support/build-site.ts";
 import { loadPage } from "../support/site-files.ts";
+import { loadedEntry, ymd } from "../unit/helpers.ts";
 
 let work: string;
 beforeAll(async () => {
@@ -89,7 +91,7 @@ describe("slugs in every script", () => {
     ]);
   });
 
-  it("property: distinct folded topic names never share an address, whatever the order of the files", () => {
+  it("property: distinct folded topic names never share an address, whatever the order of the files", { timeout: 60_000 }, () => {
     const name = fc.oneof(
       fc.string({ unit: "grapheme", maxLength: 60 }),
       fc.string({ unit: "binary", maxLength: 60 }),
@@ -112,7 +114,26 @@ describe("slugs in every script", () => {
   });
 });
 
-describe("npm run import and npm run new", () => {
+describe("npm start", () => {
+  it("rewrites a topic whose address a new topic takes: its new page and its events' links", () => {
+    const options = { buildDate: ymd(2024, 3, 15) };
+    const russian = loadedEntry("sputnik-ru", ymd(1957, 10, 4), { topics: ["Спутник"] });
+    const before = buildArchive([russian], options);
+    expect(before.topics.map((t) => t.url)).toEqual(["/topics/sputnik/"]);
+    const after = buildArchive([russian, loadedEntry("sputnik-en", ymd(1957, 10, 5), { topics: ["Sputnik"] })], options);
+    const moved = after.topics.find((t) => t.name === "Спутник")!.url;
+    expect(moved).toMatch(/^\/topics\/sputnik-[0-9a-f]{8}\/$/);
+    const plan = touchedBy(before, after, new Set(["sputnik-en"]));
+    expect(plan.topics.map((t) => t.url).sort()).toEqual(["/topics/sputnik/", moved].sort());
+    expect(plan.events.map((e) => e.url).sort()).toEqual(["/events/sputnik-en/", "/events/sputnik-ru/"]);
+    expect(plan.events.find((e) => e.slug === "sputnik-ru")!.topicLinks.map((t) => t.url)).toEqual([moved]);
+  });
+});
+
+// The commands run as separate processes, each a few seconds on a busy machine.
+const COMMANDS = { timeout: 120_000 };
+
+describe("npm run import and npm run new", COMMANDS, () => {
   const csv = (rows: readonly string[]) => ["date,title,summary", ...rows.map((title) => `1917-11-07,${title},Petrograd.`)].join("\n");
 
   it("imports three non-Latin titles of one day as three entries, and a second import as duplicates", async () => {
@@ -155,7 +176,7 @@ describe("npm run import and npm run new", () => {
   });
 });
 
-describe("slug length", () => {
+describe("slug length", COMMANDS, () => {
   const entry = (title: string, extra = "") =>
     `---\ntitle: ${title}\ndate: 1957-10-04\nsummary: The first artificial satellite.\n${extra}sources:\n  - title: A source\n---\nBody.\n`;
   const tooLong = `${"a".repeat(125)}-${"b".repeat(125)}`;
