@@ -1,15 +1,14 @@
 // npm run build: validate the content, then build the site into a staging
 // folder and swap it in only when everything succeeded. A failed build never
 // leaves a half-written site behind.
-import { mkdir, readdir, rename, rm, rmdir } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { loadArchive } from "../archive/load-archive.ts";
 import { addressWarning, ConfigError, configOfProcess } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
 import { displayPath } from "../display-path.ts";
 import { finishSite } from "../eleventy/finish-site.ts";
-import { isRunning } from "../processes.ts";
+import { checkOutputFolder } from "../output-folder.ts";
+import { createStaging, recoverSite, swapIn } from "../site-swap.ts";
 import { visible } from "../visible.ts";
 import { parseShard, type Shard } from "../eleventy/render-plan.ts";
 import { writePagesInRuns } from "../eleventy/write-pages.ts";
@@ -23,6 +22,8 @@ await runCli(async () => {
   const shard = shardFromArgs(process.argv.slice(2));
   const warning = addressWarning(config.site);
   if (warning) console.warn(warning);
+  await checkOutputFolder(config.outputDir);
+  await recoverSite(config.outputDir);
   const { archive, problems } = await loadArchive(config.contentDir, config);
   const read = performance.now();
   const { errors } = reportProblems(problems);
@@ -32,9 +33,7 @@ await runCli(async () => {
     return 1;
   }
 
-  await removeKilledBuilds(config.outputDir);
-  const unique = `${process.pid}-${Date.now()}`;
-  const staging = `${config.outputDir}.building-${unique}`;
+  const staging = await createStaging(config.outputDir);
   // Shard 1 of a split build writes everything but the other shards' event pages.
   const writesAll = shard.index === 1;
   let search: SearchIndexing | undefined;
@@ -44,7 +43,7 @@ await runCli(async () => {
     const runs = await writePagesInRuns(archive, config, staging, shard);
     const paged = performance.now();
     if (writesAll) await finishSite(archive, config, staging, search);
-    await swapIn(staging, config.outputDir, `${config.outputDir}.previous-${unique}`);
+    await swapIn(staging, config.outputDir);
     const what = shard.count === 1 ? `${plural(archive.events.length, "event")} and 366 day pages` : `shard ${shard.index} of ${shard.count}`;
     console.log(
       `Built ${what} into ${shown}/ in ${seconds(started)} ` +
@@ -70,51 +69,3 @@ function shardFromArgs(args: string[]): Shard {
   if (!shard) throw new ConfigError(`--shard: "${args[at + 1] ?? ""}" is not a shard: give K/N with 1 ≤ K ≤ N, e.g. --shard 2/4`);
   return shard;
 }
-
-/**
- * What a build killed before it could clean up left beside the site: its
- * staging folder and search documents, named after its process id. Folders
- * of builds still running are left alone.
- */
-async function removeKilledBuilds(outputDir: string): Promise<void> {
-  const prefix = `${path.basename(outputDir)}.building-`;
-  const names = await readdir(path.dirname(outputDir)).catch(() => []);
-  for (const name of names) {
-    const pid = name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : NaN;
-    if (Number.isInteger(pid) && !isRunning(pid)) await rm(path.join(path.dirname(outputDir), name), { recursive: true, force: true });
-  }
-}
-
-/**
- * Two renames: the old site is replaced whole, never merged into, and put back
- * if the second fails. Builds started at once take turns, holding a lock folder.
- */
-async function swapIn(staging: string, target: string, previous: string): Promise<void> {
-  const lock = `${target}.lock`;
-  for (let waited = 0; ; waited += 50) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      if (waited > 60_000) {
-        throw new Error(`${lock} has been there for a minute: another build is stuck swapping in its site, or one was killed while doing it. Remove the folder if no build is running.`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  try {
-    const hadSite = existsSync(target);
-    if (hadSite) await rename(target, previous);
-    try {
-      await rename(staging, target);
-    } catch (error) {
-      if (hadSite) await rename(previous, target);
-      throw error;
-    }
-    if (hadSite) await rm(previous, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-  } finally {
-    await rmdir(lock);
-  }
-}
-

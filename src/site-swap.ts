@@ -1,0 +1,192 @@
+// Replacing the published site in one step, and putting things right after a
+// build that was killed while doing it. Every folder beside the site names the
+// build that made it, so what dead builds left is told from what live ones use:
+//
+//   <site>.building-<pid>-<time>   the new site, being written
+//   <site>.locking-<pid>-<time>    a lock being made: renamed to <site>.lock to take it
+//   <site>.lock                    taken while swapping: holds one file, owner-<pid>
+//   <site>.previous-<pid>-<time>   the old site, whole, between the two renames
+//   <site>.removing-<pid>-<time>   the old site, being deleted: never put back
+//
+// A `.previous-` folder gets its name only from the first rename, and loses it
+// before its deletion starts: it is always a complete site.
+import { mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { displayPath } from "./display-path.ts";
+import { outputFolderError } from "./output-folder.ts";
+import { isRunning } from "./processes.ts";
+
+/** How long a build waits for a live build's lock before giving up. */
+const LOCK_PATIENCE_MS = 60_000;
+
+const unique = `${process.pid}-${Date.now()}`;
+const besideSite = (site: string, kind: string) => `${site}.${kind}-${unique}`;
+
+/**
+ * Puts back a site a killed build had moved aside, and removes what dead
+ * builds left. Run first, so a build that then fails leaves the site in place.
+ */
+export async function recoverSite(site: string): Promise<void> {
+  if (!existsSync(path.dirname(site))) return;
+  for (const folder of await withLock(site, () => recoverLocked(site))) await removeOrWarn(folder);
+}
+
+/** A fresh staging folder for the new site, beside the one it will replace. */
+export async function createStaging(site: string): Promise<string> {
+  const staging = besideSite(site, "building");
+  try {
+    await mkdir(path.dirname(site), { recursive: true });
+    await mkdir(staging);
+  } catch (error) {
+    throw outputFolderError(error, site) ?? error;
+  }
+  return staging;
+}
+
+/**
+ * Two renames: the old site is replaced whole, never merged into, and put back
+ * if the second fails. Builds started at once take turns, holding the lock;
+ * old sites are deleted once it is released.
+ */
+export async function swapIn(staging: string, site: string): Promise<void> {
+  const doomed = await withLock(site, async () => {
+    testKill("locked");
+    const doomed = await recoverLocked(site);
+    const previous = besideSite(site, "previous");
+    const hadSite = existsSync(site);
+    try {
+      if (hadSite) await rename(site, previous);
+      testKill("set-aside");
+      try {
+        await rename(staging, site);
+      } catch (error) {
+        if (hadSite) await rename(previous, site);
+        throw error;
+      }
+    } catch (error) {
+      throw outputFolderError(error, site) ?? error;
+    }
+    testKill("swapped");
+    if (hadSite) doomed.push(await renameForRemoval(site, previous));
+    return doomed;
+  });
+  testKill("removing", doomed.at(-1));
+  for (const folder of doomed) await removeOrWarn(folder);
+}
+
+/**
+ * Under the lock: puts the newest `.previous-` site back if the site is
+ * missing, and renames every other leftover to be removed by this build
+ * (removing takes long, so that is done once the lock is released).
+ */
+async function recoverLocked(site: string): Promise<string[]> {
+  const left = await leftovers(site);
+  const previous = left.filter((l) => l.kind === "previous").sort((a, b) => b.time - a.time)[0];
+  if (previous && !existsSync(site)) {
+    await rename(previous.path, site);
+    console.warn(`${displayPath(site)}/ was missing, moved aside by a build that was killed: the site that was there before is back.`);
+  }
+  const doomed: string[] = [];
+  for (const leftover of left) if (existsSync(leftover.path)) doomed.push(await renameForRemoval(site, leftover.path));
+  return doomed;
+}
+
+let removals = 0;
+
+/** A name no other build will touch and no build will ever restore from. */
+async function renameForRemoval(site: string, folder: string): Promise<string> {
+  const doomed = `${besideSite(site, "removing")}-${++removals}`;
+  await rename(folder, doomed);
+  return doomed;
+}
+
+interface Leftover {
+  readonly path: string;
+  readonly kind: string;
+  readonly time: number;
+}
+
+/** Folders beside the site made by builds that are no longer running. */
+async function leftovers(site: string): Promise<Leftover[]> {
+  const folder = path.dirname(site);
+  const base = path.basename(site);
+  const names = await readdir(folder).catch(() => []);
+  return names.flatMap((name) => {
+    const match = name.startsWith(`${base}.`) ? /^(building|locking|previous|removing)-(\d+)-(\d+)/.exec(name.slice(base.length + 1)) : null;
+    if (!match || isRunning(Number(match[2]))) return [];
+    return [{ path: path.join(folder, name), kind: match[1]!, time: Number(match[3]) }];
+  });
+}
+
+/** The old site is out of sight: failing to delete it spoils nothing, but the editor should know. */
+async function removeOrWarn(folder: string): Promise<void> {
+  try {
+    await rm(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  } catch (error) {
+    console.warn(`warning: ${displayPath(folder)}/ could not be removed (${(error as NodeJS.ErrnoException).code ?? error}): remove it yourself.`);
+  }
+}
+
+/**
+ * The lock is a folder holding one file named after its owner's process id.
+ * It is made whole under another name and renamed into place, so it never
+ * exists without its owner. A lock whose owner is not running is taken over
+ * at once: only the dead owner's file is deleted, and the folder only if that
+ * left it empty, so two builds taking over the same lock cannot both succeed.
+ */
+async function withLock<T>(site: string, work: () => Promise<T>): Promise<T> {
+  const lock = `${site}.lock`;
+  const owner = `owner-${process.pid}`;
+  const claim = besideSite(site, "locking");
+  await mkdir(claim);
+  await writeFile(path.join(claim, owner), "");
+  testKill("claimed");
+  const started = Date.now();
+  for (;;) {
+    try {
+      await rename(claim, lock);
+      break;
+    } catch (error) {
+      // Linux says ENOTEMPTY, others EEXIST or (Windows) EPERM.
+      if (!["ENOTEMPTY", "EEXIST", "EPERM"].includes((error as NodeJS.ErrnoException).code!)) throw error;
+    }
+    const dead = await removeIfDead(lock);
+    if (Date.now() - started > LOCK_PATIENCE_MS) {
+      await rm(claim, { recursive: true, force: true });
+      throw new Error(
+        `${displayPath(lock)}/ has been there for a minute: the build that made it (still running) seems stuck while swapping in its site. Stop it, or remove the folder if no build is running.`,
+      );
+    }
+    if (!dead) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(path.join(lock, owner), { force: true });
+    testKill("unlocking");
+    await rmdir(lock).catch(() => {}); // already taken over by a build that found it empty
+  }
+}
+
+/** Whether the lock was dead (an owner not running, or no owner) and is gone now. */
+async function removeIfDead(lock: string): Promise<boolean> {
+  const names = await readdir(lock).catch(() => undefined);
+  if (!names) return true; // released meanwhile: try again
+  const owners = names.map((name) => Number(/^owner-(\d+)$/.exec(name)?.[1]));
+  if (owners.some((pid) => !Number.isInteger(pid) || isRunning(pid))) return false;
+  for (const name of names) await rm(path.join(lock, name), { force: true });
+  await rmdir(lock).catch(() => {}); // a build that took it over meanwhile keeps it
+  return true;
+}
+
+/**
+ * For tests/hostile/killed-build.test.ts only: KILL_BUILD_AT=<step> kills this
+ * build as the power going off would, right after that step. "removing" first
+ * deletes part of the old site, to leave a deletion cut short.
+ */
+function testKill(step: string, removing?: string): void {
+  if (process.env.KILL_BUILD_AT !== step) return;
+  if (removing) for (const name of ["index.html", "assets"]) rmSync(path.join(removing, name), { recursive: true, force: true });
+  process.kill(process.pid, "SIGKILL");
+}

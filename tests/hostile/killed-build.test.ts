@@ -1,0 +1,185 @@
+// A build killed while swapping in its site (a cancelled CI job, the OOM
+// killer, the power going off) must leave the site that was there, or leave it
+// whole beside the output folder for the next build to put back. The next
+// build must not wait for a lock no running build holds, and must leave
+// nothing beside the site.
+//
+// KILL_BUILD_AT=<step> makes the build kill itself with SIGKILL right after
+// that step (src/site-swap.ts); the states the old code left when killed are
+// also made by hand, as the issue found them.
+import { execFile } from "node:child_process";
+import { once } from "node:events";
+import { existsSync, readdirSync } from "node:fs";
+import { cp, mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, type BuildRun, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
+import { displayPath } from "../../src/display-path.ts";
+import { treeDigest } from "../support/site-files.ts";
+
+/** Below the minute the old code waited for a stuck lock: waiting at all fails the test. */
+const TIMEOUT = 50_000;
+/** What the old code said after waiting a minute for a lock left by a killed build. */
+const STUCK = "has been there for a minute";
+
+let work: string;
+/** The fixture archive with one entry missing its date: the build stops before building. */
+let broken: string;
+/** What a normal build of the fixture archive writes. */
+let complete: string;
+
+beforeAll(async () => {
+  work = await tempDir("killed-build");
+  broken = path.join(work, "broken");
+  await cp(FIXTURE_ARCHIVE, broken, { recursive: true });
+  await writeFile(path.join(broken, "events", "undated.md"), "---\ntitle: No date\nsummary: Stops the build.\n---\n");
+  const reference = path.join(work, "reference");
+  expect((await buildSite(FIXTURE_ARCHIVE, reference)).code).toBe(0);
+  complete = treeDigest(reference);
+}, TIMEOUT);
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+/** A site as a build made it, with one file more, so it can be told from the site the next build writes. */
+async function siteBefore(site: string): Promise<string> {
+  await cp(path.join(work, "reference"), site, { recursive: true });
+  await writeFile(path.join(site, "before.txt"), "the site that was there before\n");
+  return treeDigest(site);
+}
+
+/** Whatever lies beside the site, named after it (`site.lock`, `site.previous-…`). */
+function beside(site: string): string[] {
+  return readdirSync(path.dirname(site)).filter((name) => name.startsWith(`${path.basename(site)}.`));
+}
+
+/** The one folder beside the site whose name starts so. */
+function besideNamed(site: string, prefix: string): string {
+  const names = beside(site).filter((name) => name.startsWith(`${path.basename(site)}${prefix}`));
+  expect(names).toHaveLength(1);
+  return path.join(path.dirname(site), names[0]!);
+}
+
+/**
+ * The builds after a kill: one that stops on a content error (so the site
+ * it leaves is the one that was there, put back if need be), then a normal one.
+ */
+async function expectRecovery(site: string, standing: string): Promise<void> {
+  const failed = await buildSite(broken, site);
+  expect(failed.stderr).not.toContain(STUCK);
+  expect(failed.code).toBe(1);
+  expect(failed.stderr).toContain(`Nothing was built; ${displayPath(site)}/ is unchanged.`);
+  expect(treeDigest(site)).toBe(standing);
+  expect(beside(site)).toEqual([]);
+
+  const built: BuildRun = await buildSite(FIXTURE_ARCHIVE, site);
+  expect(built.stderr).not.toContain(STUCK);
+  expect(built.code).toBe(0);
+  expect(treeDigest(site)).toBe(complete);
+  expect(beside(site)).toEqual([]);
+}
+
+describe("a build killed at each step of swapping in its site", () => {
+  let case_ = 0;
+  async function killedAt(step: string): Promise<{ site: string; before: string }> {
+    const site = path.join(work, `killed-${++case_}`, "site");
+    await mkdir(path.dirname(site));
+    const before = await siteBefore(site);
+    const killed = await buildSite(FIXTURE_ARCHIVE, site, { KILL_BUILD_AT: step });
+    expect(killed.code).toBe(1);
+    expect(killed.stdout).not.toMatch(/^Built /m);
+    return { site, before };
+  }
+
+  it("while making its lock, before taking it: the site stands, the next builds go ahead", async () => {
+    const { site, before } = await killedAt("claimed");
+    expect(treeDigest(site)).toBe(before);
+    besideNamed(site, ".locking-");
+    await expectRecovery(site, before);
+  }, TIMEOUT);
+
+  it("right after taking the lock: the site stands, the dead build's lock is taken over at once", async () => {
+    const { site, before } = await killedAt("locked");
+    expect(treeDigest(site)).toBe(before);
+    expect(readdirSync(besideNamed(site, ".lock"))).toEqual([expect.stringMatching(/^owner-\d+$/)]);
+    besideNamed(site, ".building-");
+    await expectRecovery(site, before);
+  }, TIMEOUT);
+
+  it("between its two renames: no site, the old one whole beside it, put back by the next build", async () => {
+    const { site, before } = await killedAt("set-aside");
+    expect(existsSync(site)).toBe(false);
+    expect(treeDigest(besideNamed(site, ".previous-"))).toBe(before);
+    besideNamed(site, ".lock");
+    await expectRecovery(site, before);
+  }, TIMEOUT);
+
+  it("right after the second rename: the new site stands, the old one beside it is removed", async () => {
+    const { site, before } = await killedAt("swapped");
+    expect(treeDigest(site)).toBe(complete);
+    expect(treeDigest(besideNamed(site, ".previous-"))).toBe(before);
+    besideNamed(site, ".lock");
+    await expectRecovery(site, complete);
+  }, TIMEOUT);
+
+  it("while deleting the old site: the new site stands, the half-deleted one is never put back", async () => {
+    const { site } = await killedAt("removing");
+    expect(treeDigest(site)).toBe(complete);
+    const half = besideNamed(site, ".removing-");
+    expect(existsSync(path.join(half, "before.txt"))).toBe(true);
+    expect(existsSync(path.join(half, "index.html"))).toBe(false);
+    await expectRecovery(site, complete);
+  }, TIMEOUT);
+
+  it("while releasing the lock: an empty lock folder is taken over at once", async () => {
+    const { site, before } = await killedAt("unlocking");
+    expect(treeDigest(site)).toBe(before);
+    expect(readdirSync(besideNamed(site, ".lock"))).toEqual([]);
+    await expectRecovery(site, before);
+  }, TIMEOUT);
+
+  it("two builds started at once after a kill: both take the dead build's lock in turn and succeed", async () => {
+    const { site } = await killedAt("locked");
+    const runs = await Promise.all([buildSite(FIXTURE_ARCHIVE, site), buildSite(FIXTURE_ARCHIVE, site)]);
+    for (const run of runs) {
+      expect(run.stderr).not.toContain(STUCK);
+      expect(run.code).toBe(0);
+    }
+    expect(treeDigest(site)).toBe(complete);
+    expect(beside(site)).toEqual([]);
+  }, TIMEOUT);
+});
+
+describe("what the old code left when killed, as the issue found it", () => {
+  let case_ = 0;
+  /** A process id that was used and is free again: the owner of what a killed build left. */
+  async function deadPid(): Promise<number> {
+    const child = execFile(process.execPath, ["-e", ""]);
+    await once(child, "exit");
+    return child.pid!;
+  }
+  async function leftBy(make: (site: string, pid: number) => Promise<void>): Promise<{ site: string; before: string }> {
+    const site = path.join(work, `left-${++case_}`, "site");
+    await mkdir(path.dirname(site));
+    const before = await siteBefore(site);
+    await make(site, await deadPid());
+    return { site, before };
+  }
+
+  it("killed between its renames: no site, the lock, the old site as .previous- and the staging folder", async () => {
+    const { site, before } = await leftBy(async (site, pid) => {
+      await cp(path.join(work, "reference"), `${site}.building-${pid}-1000`, { recursive: true });
+      await cp(site, `${site}.previous-${pid}-1000`, { recursive: true });
+      await rm(site, { recursive: true });
+      await mkdir(`${site}.lock`);
+    });
+    await expectRecovery(site, before);
+  }, TIMEOUT);
+
+  it("killed while deleting the old site: an empty lock folder and half an old site", async () => {
+    const { site, before } = await leftBy(async (site, pid) => {
+      await mkdir(`${site}.previous-${pid}-1000`);
+      await writeFile(`${site}.previous-${pid}-1000/sitemap.xml`, "");
+      await mkdir(`${site}.lock`);
+    });
+    await expectRecovery(site, before);
+  }, TIMEOUT);
+});
