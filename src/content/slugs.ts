@@ -21,7 +21,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MAX = 100;
 
 /** How long the words of a title or topic in a generated slug may get. */
-export const SLUG_WORDS_MAX = 60;
+const SLUG_WORDS_MAX = 60;
 
 // Accents are folded away on Latin and Greek letters ("é" is "e", "ά" is "α");
 // a precomposed Cyrillic letter is a letter of its own ("й" is not "и").
