@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Archive } from "../archive/archive.ts";
 import type { BuildConfig } from "../config.ts";
 import { searchBundles } from "../search/search-index.ts";
-import { ServeSession } from "./serve-session.ts";
+import { contentFolders, ServeSession } from "./serve-session.ts";
 import type { RenderPlan } from "./render-plan.ts";
 import type { EleventyConfig } from "./types.ts";
 
@@ -55,7 +55,7 @@ export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { conf
       if (file.endsWith(".njk")) eleventyConfig.ignores.add(path.join(input, file));
     }
   }
-  eleventyConfig.addWatchTarget(config.contentDir);
+  for (const folder of contentFolders(config)) eleventyConfig.addWatchTarget(folder);
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     // Only after a build that read the content without errors.

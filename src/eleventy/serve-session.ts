@@ -4,6 +4,7 @@
 // finishing work (API, sitemap, search), which runs after the pages are
 // served, one at a time, always on the newest archive. What was written for
 // an entry that has gone (deleted, or renamed) is removed.
+import { realpathSync } from "node:fs";
 import { rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/archive.ts";
@@ -141,7 +142,26 @@ export class ServeSession {
 
 /** An entry, a photo or site.json, as against a layout, the CSS or code. */
 export function isContentFile(config: Pick<BuildConfig, "contentDir">, file: string): boolean {
-  return path.resolve(file).startsWith(config.contentDir + path.sep);
+  const resolved = path.resolve(file);
+  return [config.contentDir, ...contentFolders(config)].some((folder) => resolved.startsWith(folder + path.sep));
+}
+
+/**
+ * What npm start watches for content: the content folder, and the events
+ * folder if it lies elsewhere, with links to them resolved. The watcher
+ * follows no link below them, as the loader does not (entry-files.ts).
+ */
+export function contentFolders(config: Pick<BuildConfig, "contentDir">): string[] {
+  const real = (folder: string) => {
+    try {
+      return realpathSync(folder);
+    } catch {
+      return folder; // not there (yet): the loader says so
+    }
+  };
+  const content = real(config.contentDir);
+  const events = real(path.join(config.contentDir, "events"));
+  return events.startsWith(content + path.sep) ? [content] : [content, events];
 }
 
 /**
