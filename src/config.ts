@@ -3,7 +3,7 @@
 import path from "node:path";
 import { DateTime } from "luxon";
 import { parseHistoricalDate, type HistoricalDate } from "./content/dates.ts";
-import { DEFAULT_MAX_PHOTO_PIXELS } from "./content/photo-files.ts";
+import { DEFAULT_MAX_PHOTO_BYTES, DEFAULT_MAX_PHOTO_PIXELS } from "./content/photo-files.ts";
 import { isPlaceholder } from "./site-address.ts";
 import { readSite, SiteConfigError, type SiteInfo } from "./site.ts";
 
@@ -18,6 +18,8 @@ export interface BuildConfig {
   readonly cacheDir: string;
   /** Photos over this many pixels are refused (MAX_PHOTO_PIXELS). */
   readonly maxPhotoPixels: number;
+  /** Photo files over this many bytes are refused before they are read (MAX_PHOTO_BYTES). */
+  readonly maxPhotoBytes: number;
   /** Event pages per Eleventy run (EVENTS_PER_RUN): bounds the build's memory. */
   readonly eventsPerRun: number;
   /** Events per search index shard (EVENTS_PER_SEARCH_SHARD): bounds Pagefind's memory. */
@@ -57,6 +59,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): BuildConfig
     site: siteFrom(contentDir, env),
     cacheDir: path.resolve(env.CACHE_DIR || ".cache"),
     maxPhotoPixels: positiveInteger("MAX_PHOTO_PIXELS", env.MAX_PHOTO_PIXELS, DEFAULT_MAX_PHOTO_PIXELS),
+    maxPhotoBytes: positiveInteger("MAX_PHOTO_BYTES", env.MAX_PHOTO_BYTES, DEFAULT_MAX_PHOTO_BYTES),
     eventsPerRun: positiveInteger("EVENTS_PER_RUN", env.EVENTS_PER_RUN, EVENTS_PER_RUN),
     eventsPerSearchShard: positiveInteger("EVENTS_PER_SEARCH_SHARD", env.EVENTS_PER_SEARCH_SHARD, EVENTS_PER_SEARCH_SHARD),
   };

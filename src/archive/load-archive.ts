@@ -15,12 +15,14 @@ export interface LoadArchiveResult {
 export interface LoadArchiveOptions extends ArchiveOptions {
   /** Photos over this many pixels are refused (decompression bombs). */
   readonly maxPhotoPixels?: number;
+  /** Photo files over this many bytes are refused before they are read. */
+  readonly maxPhotoBytes?: number;
   /** `npm start` keeps what it read between rebuilds. */
   readonly cache?: EntryCache;
 }
 
 export async function loadArchive(contentDir: string, options: LoadArchiveOptions): Promise<LoadArchiveResult> {
-  const limits = options.maxPhotoPixels === undefined ? undefined : { maxPixels: options.maxPhotoPixels };
+  const limits = { maxPixels: options.maxPhotoPixels, maxBytes: options.maxPhotoBytes };
   const { entries, problems } = await loadEntries(contentDir, limits, options.cache);
   const all = sortProblems([...problems, ...lintEntries(entries)]);
   if (hasErrors(problems)) return { problems: all };

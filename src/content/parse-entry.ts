@@ -81,7 +81,7 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
       return { problems };
     }
     try {
-      data = doc.toJS({ maxAliasCount: 100 });
+      data = markYamlTypes(doc.toJS({ maxAliasCount: 100 }));
     } catch (e) {
       error(`the front-matter cannot be read: ${(e as Error).message}`, "remove YAML aliases (*name) and anchors (&name)");
       return { problems };
@@ -149,6 +149,35 @@ function protoKeyPaths(value: unknown, at: PropertyKey[] = []): PropertyKey[][] 
   ];
 }
 
+/**
+ * The YAML 1.1 types the `yaml` package still makes from explicit tags (js-yaml's
+ * core schema refuses them, which sends such a file here). No field holds one,
+ * and the schema would take a Date, Set or byte array for a group of fields:
+ * each is replaced by a marker the schema refuses, which names the tag.
+ * (`!!merge` gives a symbol, which the schema already refuses.)
+ */
+const YAML_TYPES = [
+  { tag: "!!binary", what: "binary data", is: (value: object) => value instanceof Uint8Array },
+  { tag: "!!timestamp", what: "a YAML timestamp", is: (value: object) => value instanceof Date },
+  { tag: "!!set", what: "a YAML set", is: (value: object) => value instanceof Set },
+  { tag: "!!omap", what: "an ordered map", is: (value: object) => value instanceof Map },
+].map((type) => ({ ...type, marker: Symbol(type.tag) }));
+
+function yamlTypeOf(marker: symbol): { tag: string; what: string } {
+  return YAML_TYPES.find((type) => type.marker === marker) ?? { tag: "!!merge", what: "a merge key" };
+}
+
+function markYamlTypes(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  const type = YAML_TYPES.find((t) => t.is(value));
+  if (type) return type.marker;
+  for (const [key, inner] of Object.entries(value)) {
+    const marked = markYamlTypes(inner);
+    if (marked !== inner) Object.defineProperty(value, key, { value: marked });
+  }
+  return value;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object") return false;
   const prototype = Object.getPrototypeOf(value);
@@ -192,6 +221,12 @@ function explainIssue(issue: z.core.$ZodIssue, data: unknown, file: string, { do
   const value = valueAt(data, path);
   const example = help.example ? `e.g. ${help.example}` : help.description;
 
+  if (typeof value === "symbol") {
+    // A YAML tag made the value something no field holds (see YAML_TYPES).
+    const expected = issue.code === "invalid_type" ? describeType(issue.expected) : "text";
+    const tag = yamlTypeOf(value).tag;
+    return [problem(path, `must be ${expected}, not ${describeValue(value)}`, `remove the ${tag} tag${help.example ? `, e.g. ${help.example}` : ""}`)];
+  }
   switch (issue.code) {
     case "unrecognized_keys": {
       // A file with thousands of unknown fields is not a typo: name the first few, count the rest.
@@ -272,6 +307,10 @@ function describeType(expected: string): string {
 }
 
 function describeValue(value: unknown): string {
+  if (typeof value === "symbol") {
+    const type = yamlTypeOf(value);
+    return `${type.what} (${type.tag})`;
+  }
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a group of fields";
   if (typeof value === "string") return `text ("${value}")`;

@@ -2,11 +2,12 @@
 // settings, then links them into the site. A second build with unchanged
 // photos encodes nothing.
 import { existsSync } from "node:fs";
-import { copyFile, link, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, rename, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import sharp, { type Sharp } from "sharp";
 import { mapLimit } from "../content/map-limit.ts";
+import type { PhotoFile } from "../content/photo-files.ts";
 import { ContentErrors, type ContentProblem } from "../content/problems.ts";
 import { AVIF_EFFORT, QUALITY, type PhotoPlan, type Rendition } from "./renditions.ts";
 
@@ -50,13 +51,16 @@ export async function publishImages(jobs: readonly ImageJob[], options: PublishO
     const cached = (r: Rendition) => path.join(cache, path.basename(r.url));
     const missing = plan.renditions.filter((r) => !existsSync(cached(r)));
     try {
-      if (missing.length) await encode(plan.source.path, missing, cached);
+      if (missing.length) await encode(plan.source, missing, cached);
     } catch (error) {
+      const message = (error as Error).message;
       problems.push({
         file: origin.file,
         field: origin.field,
-        message: `"${origin.src}" cannot be processed: ${(error as Error).message}`,
-        fix: "the file may be truncated or damaged: export it again as JPEG, PNG, WebP or AVIF",
+        message: `"${origin.src}" cannot be processed: ${message}`,
+        fix: /pixel limit/.test(message)
+          ? "the file was replaced by a larger image during the build: run the build again"
+          : "the file may be truncated or damaged: export it again as JPEG, PNG, WebP or AVIF",
         severity: "error",
       });
       return;
@@ -69,11 +73,14 @@ export async function publishImages(jobs: readonly ImageJob[], options: PublishO
   return { photos: unique.length, encoded, reused, seconds: (performance.now() - started) / 1000 };
 }
 
-async function encode(file: string, renditions: readonly Rendition[], target: (r: Rendition) => string): Promise<void> {
+async function encode(source: PhotoFile, renditions: readonly Rendition[], target: (r: Rendition) => string): Promise<void> {
   // Decoded once; upright from EXIF, in sRGB. sharp writes no metadata unless
   // asked, so camera serials and GPS positions are left behind.
-  // The loader has already held the image to MAX_PHOTO_PIXELS, so sharp's own default cap is lifted.
-  const base = sharp(await readFile(file), { failOn: "error", limitInputPixels: false }).rotate().toColourspace("srgb");
+  // Read from disk as it is decoded, never whole into memory. The loader has
+  // held the image to MAX_PHOTO_PIXELS, so sharp's cap is the size it checked:
+  // a file swapped for a larger one since is refused, not decoded.
+  const pixels = source.width * source.height;
+  const base = sharp(source.path, { failOn: "error", limitInputPixels: pixels }).rotate().toColourspace("srgb");
   for (const rendition of renditions) {
     // The social card is always 1200×630, as the sharing sites ask: a smaller photo is enlarged to fill it.
     const resized = rendition.cover

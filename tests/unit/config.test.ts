@@ -105,6 +105,7 @@ describe("configFromEnv", () => {
         site: { ...DEFAULT_SITE, title: "Today in Korea", description: "Korean history, day by day.", language: "ko" },
         cacheDir: path.join(process.cwd(), ".cache"),
         maxPhotoPixels: 100_000_000,
+        maxPhotoBytes: 100_000_000,
         eventsPerRun: 10_000,
         eventsPerSearchShard: 20_000,
       });
