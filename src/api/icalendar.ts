@@ -2,6 +2,7 @@
 // RFC 5545: CRLF line ends, lines folded at 75 octets, text escaped.
 import type { Archive, EventLink } from "../archive/archive.ts";
 import { absoluteUrl, type SiteInfo } from "../site.ts";
+import { withoutUnwritable } from "../unwritable.ts";
 
 export function icalendar(archive: Archive, site: SiteInfo): string {
   const host = new URL(site.url).host;
@@ -49,9 +50,15 @@ function nextDay(month: number, day: number): string {
   return `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
 }
 
-/** TEXT values: backslash, semicolon, comma and line breaks escaped. */
+/**
+ * TEXT values: backslash, semicolon, comma and line breaks escaped, and
+ * whatever iCalendar cannot carry dropped (the check refuses it; a bare
+ * carriage return would end the line and start a property of its own).
+ */
 function text(value: string): string {
-  return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, "\\n");
+  return withoutUnwritable(value.replace(/\r\n/g, "\n"))
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\n/g, "\\n");
 }
 
 /** Lines longer than 75 octets continue on the next line after a space, never inside a character. */

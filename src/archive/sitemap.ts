@@ -5,6 +5,7 @@
 import { absoluteUrl, type SiteInfo } from "../site.ts";
 import type { Archive } from "./archive.ts";
 import { escapeHtml } from "../escape-html.ts";
+import { withoutUnwritable } from "../unwritable.ts";
 
 /** The pages that are not paginated from the archive (the 404 page is not listed). */
 export const SINGLE_PAGES = ["/", "/calendar/", "/years/", "/topics/", "/search/", "/random/", "/credits/"] as const;
@@ -37,6 +38,7 @@ export function sitemapFiles(archive: Archive, site: SiteInfo, perFile = URLS_PE
 
 const urlset = (locs: string[]) => xml("urlset", locs);
 
+/** Addresses are parsed and encoded before they get here; a character XML cannot carry is dropped all the same. */
 function xml(root: string, children: string[]): string {
-  return `<?xml version="1.0" encoding="utf-8"?>\n<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${children.join("\n")}\n</${root}>\n`;
+  return withoutUnwritable(`<?xml version="1.0" encoding="utf-8"?>\n<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${children.join("\n")}\n</${root}>\n`);
 }

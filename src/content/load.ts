@@ -4,6 +4,7 @@ import { readFileSync, statSync } from "node:fs";
 import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { displayPath as display } from "../display-path.ts";
+import { bodyProblemsInFile } from "./body-check.ts";
 import { lineOfField, parseEntry, slugFromFileName, type Entry } from "./parse-entry.ts";
 import { linkLeftOut, readEntryFolder } from "./entry-files.ts";
 import { renderMarkdown } from "./markdown.ts";
@@ -17,6 +18,12 @@ export interface LoadedEntry extends Entry {
   readonly photoFiles: Readonly<Record<string, PhotoFile>>;
 }
 
+/** An entry file read: the entry when its front-matter is valid, and every problem, its body's included. */
+interface ReadEntry {
+  readonly entry?: Entry | undefined;
+  readonly problems: readonly ContentProblem[];
+}
+
 export interface LoadResult {
   readonly entries: LoadedEntry[];
   readonly problems: ContentProblem[];
@@ -28,7 +35,7 @@ export interface LoadResult {
  * entry files that were (re)read or have gone since the last load.
  */
 export class EntryCache {
-  private entries = new Map<string, { stamp: string; result: ReturnType<typeof parseEntry> }>();
+  private entries = new Map<string, { stamp: string; result: ReadEntry }>();
   private photos = new Map<string, { stamp: string; check: PhotoCheck }>();
   private html = new Map<string, string>();
   changed = new Set<string>();
@@ -40,7 +47,7 @@ export class EntryCache {
     return html;
   };
 
-  parse(file: string, parse: () => ReturnType<typeof parseEntry>): ReturnType<typeof parseEntry> {
+  parse(file: string, parse: () => ReadEntry): ReadEntry {
     const stamp = stampOf(file);
     const cached = this.entries.get(file);
     if (cached && cached.stamp === stamp) return cached.result;
@@ -108,7 +115,11 @@ export async function loadEntries(contentDir: string, limits?: PhotoLimits, cach
   const entries: LoadedEntry[] = [];
   cache?.begin(files);
   for (const file of files) {
-    const parse = () => parseEntry(readFileSync(file, "utf8"), display(file), path.basename(file));
+    const parse = (): ReadEntry => {
+      const text = readFileSync(file, "utf8");
+      const { entry, problems } = parseEntry(text, display(file), path.basename(file));
+      return { entry, problems: entry ? bodyProblemsInFile(entry.body, text, entry.file) : problems };
+    };
     const result = cache ? cache.parse(file, parse) : parse();
     problems.push(...result.problems);
     if (result.entry) entries.push({ ...result.entry, path: file, photoFiles: {} });

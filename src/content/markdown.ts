@@ -2,7 +2,11 @@
 // interpreted: entries come from pull requests by people we may not know.
 // Links may only lead to http(s), mailto or relative addresses (markdown-it
 // would also allow data: images), and table alignment becomes a class, since
-// the site's Content-Security-Policy allows no style attributes.
+// the site's Content-Security-Policy allows no style attributes. Images are
+// not the body's: every image the site shows is a credited photo (`photos:`),
+// so the check refuses them (body-check.ts) and, should one get through, only
+// its description is written, so feeds and the API never make a reader's
+// app fetch an address from a stranger.
 import MarkdownIt from "markdown-it";
 import { detach } from "../detach.ts";
 
@@ -21,6 +25,16 @@ markdown.core.ruler.push("alignment-classes", (state) => {
   }
 });
 
+markdown.renderer.rules.image = (tokens, idx, options, env, self) =>
+  markdown.utils.escapeHtml(self.renderInlineAsText(tokens[idx]!.children ?? [], options, env));
+
 export function renderMarkdown(source: string): string {
   return detach(markdown.render(source));
+}
+
+export type MarkdownToken = ReturnType<typeof markdown.parse>[number];
+
+/** The tokens `renderMarkdown` renders, for checks that need the structure (body-check.ts). */
+export function parseMarkdown(source: string): MarkdownToken[] {
+  return markdown.parse(source, {});
 }

@@ -3,6 +3,7 @@
 // for editors and the scaffolder are all derived from it.
 import { z } from "zod";
 import { parseHistoricalDate, type HistoricalDate } from "./dates.ts";
+import { findUnwritable } from "../unwritable.ts";
 import { SLUG_MAX, SLUG_PATTERN } from "./slugs.ts";
 
 export const KINDS = ["event", "birth", "death", "holiday"] as const;
@@ -17,20 +18,16 @@ function fail(ctx: z.RefinementCtx, message: string, fix: string, path: Property
   ctx.addIssue({ code: "custom", message, params: { fix }, path });
 }
 
-// Control characters (other than tab and line breaks) break feeds and calendars
-// and can rewrite a terminal: no field may hold one.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Control characters (other than tab and line feed), noncharacters and lone
+// surrogates break feeds and calendars or rewrite a terminal: no field may hold one.
 const text = () =>
   z
     .string()
     .trim()
     .min(1)
     .superRefine((value, ctx) => {
-      const found = CONTROL.exec(value);
-      if (found) {
-        const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-        fail(ctx, `contains the control character ${code}`, "remove it; only ordinary text belongs here");
-      }
+      const found = findUnwritable(value);
+      if (found) fail(ctx, `contains ${found.description}`, "remove it; only ordinary text belongs here");
     });
 
 export const TOPIC_MAX = 60;

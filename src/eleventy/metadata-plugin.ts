@@ -5,6 +5,7 @@
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { ArchiveEvent } from "../archive/archive.ts";
 import { absoluteUrl, CONTENT_SECURITY_POLICY, sitePath, type SiteInfo } from "../site.ts";
+import { withoutUnwritable } from "../unwritable.ts";
 import { eventJsonLd } from "./structured-data.ts";
 import type { EleventyConfig } from "./types.ts";
 
@@ -17,4 +18,8 @@ export function metadataPlugin(eleventyConfig: EleventyConfig, { site }: { site:
   eleventyConfig.addFilter("eventJsonLd", (event: ArchiveEvent) => eventJsonLd(event, site));
   /** "2026-06-12" → a Date at UTC midnight, for the RSS plugin's date filters. */
   eleventyConfig.addFilter("utcDate", (iso: string) => new Date(`${iso}T00:00:00Z`));
+  // The feed is written by a template: whatever got past the check, it never holds a character XML cannot carry.
+  eleventyConfig.addTransform("xml-characters", (content: string, outputPath: unknown) =>
+    typeof outputPath === "string" && outputPath.endsWith(".xml") ? withoutUnwritable(content) : content,
+  );
 }

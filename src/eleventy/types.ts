@@ -6,6 +6,8 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  /** Runs on every page Eleventy writes, with its path in the output folder (false when it writes none). */
+  addTransform(name: string, transform: (content: string, outputPath: unknown) => string): void;
   on(event: "eleventy.before" | "eleventy.after", handler: (event: { directories: { output: string } }) => unknown): void;
   on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => unknown): void;
   setServerOptions(options: Record<string, unknown>): void;
