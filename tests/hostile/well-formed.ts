@@ -20,18 +20,17 @@ export function xmlProblems(file: string, text: string): string[] {
   const found: string[] = [];
   const valid = XMLValidator.validate(text);
   if (valid !== true) found.push(`${file} is not well-formed XML: ${JSON.stringify(valid.err)}`);
-  const characters = new Map<number, string>();
+  const characters = new Set<string>();
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    if (!XML_CHAR.test(ch)) characters.set(code, "which XML cannot carry");
-    else if (DISCOURAGED.test(ch)) characters.set(code, "which XML discourages");
+    if (!XML_CHAR.test(ch)) characters.add(`${name(code)}, which XML cannot carry`);
+    else if (DISCOURAGED.test(ch)) characters.add(`${name(code)}, which XML discourages`);
   }
   for (const [, reference] of text.matchAll(/&#(x[0-9a-f]+|[0-9]+);/gi)) {
-    const code = reference!.startsWith("x") || reference!.startsWith("X") ? parseInt(reference!.slice(1), 16) : Number(reference);
-    const ch = code <= 0x10ffff ? String.fromCodePoint(code) : "";
-    if (!XML_CHAR.test(ch)) characters.set(code, "which XML cannot carry (as a character reference)");
+    const code = /^x/i.test(reference!) ? parseInt(reference!.slice(1), 16) : Number(reference);
+    if (!XML_CHAR.test(code <= 0x10ffff ? String.fromCodePoint(code) : "")) characters.add(`${name(code)}, which XML cannot carry (as a character reference)`);
   }
-  for (const [code, why] of characters) found.push(`${file} holds ${name(code)}, ${why}`);
+  for (const what of characters) found.push(`${file} holds ${what}`);
   return found;
 }
 
