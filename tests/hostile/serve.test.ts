@@ -8,7 +8,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../support/build-site.ts";
-import { serveFixture, type ServedSite } from "../support/serve-site.ts";
+import { processesFor, serveFixture, type ServedSite } from "../support/serve-site.ts";
 import { listFiles } from "../support/site-files.ts";
 
 /** A folder outside the content as large as a careless link could reach (/usr holds 290,000 files). */
@@ -137,9 +137,8 @@ function searchIndexSays(url: string): boolean {
 /** The folders the server's processes watch (inotify watches), found by their OUTPUT_DIR. */
 function serverWatches(): number {
   let watches = 0;
-  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+  for (const pid of processesFor(served.site)) {
     try {
-      if (!readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`OUTPUT_DIR=${served.site}`)) continue;
       for (const fd of readdirSync(`/proc/${pid}/fdinfo`)) watches += readFileSync(`/proc/${pid}/fdinfo/${fd}`, "utf8").match(/^inotify wd:/gm)?.length ?? 0;
     } catch {
       // gone meanwhile

@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { FIXTURE_ARCHIVE, hermetic, REPO_ROOT, TEST_IMAGE_CACHE, tempDir } from "../support/build-site.ts";
-import { serveFixture, type ServedSite } from "../support/serve-site.ts";
+import { processesFor, serveFixture, type ServedSite } from "../support/serve-site.ts";
 
 let served: ServedSite;
 let content: string;
@@ -180,18 +180,6 @@ describe("npm start on content with an error", { timeout: 90_000 }, () => {
 });
 
 describe("stopping npm start", { timeout: 90_000 }, () => {
-  /** The processes started for this output folder: the supervisor, the server and whatever they started. */
-  const startedFor = (outputDir: string) =>
-    readdirSync("/proc")
-      .filter((pid) => /^\d+$/.test(pid) && Number(pid) !== process.pid)
-      .filter((pid) => {
-        try {
-          return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`OUTPUT_DIR=${outputDir}`);
-        } catch {
-          return false; // gone meanwhile
-        }
-      });
-
   it.each(["SIGTERM", "SIGHUP"] as const)("%s to npm stops the server and the watchers, and frees the port", async (signal) => {
     const work = await tempDir(`serve-${signal}`);
     const outputDir = path.join(work, "site");
@@ -209,13 +197,13 @@ describe("stopping npm start", { timeout: 90_000 }, () => {
       for (const started = Date.now(); !(await serving()); await new Promise((resolve) => setTimeout(resolve, 200))) {
         if (Date.now() - started > 60_000) throw new Error(`npm start did not serve within 60 s:\n${output}`);
       }
-      expect(startedFor(outputDir).length).toBeGreaterThanOrEqual(2);
+      expect(processesFor(outputDir).length).toBeGreaterThanOrEqual(2);
       process.kill(npm.pid!, signal);
-      for (const started = Date.now(); startedFor(outputDir).length > 0 || (await serving()); await new Promise((resolve) => setTimeout(resolve, 200))) {
-        if (Date.now() - started > 10_000) throw new Error(`still running 10 s after ${signal}: ${startedFor(outputDir).join(", ")}\n${output}`);
+      for (const started = Date.now(); processesFor(outputDir).length > 0 || (await serving()); await new Promise((resolve) => setTimeout(resolve, 200))) {
+        if (Date.now() - started > 10_000) throw new Error(`still running 10 s after ${signal}: ${processesFor(outputDir).join(", ")}\n${output}`);
       }
     } finally {
-      for (const pid of startedFor(outputDir)) process.kill(Number(pid), "SIGKILL");
+      for (const pid of processesFor(outputDir)) process.kill(Number(pid), "SIGKILL");
       await rm(work, { recursive: true, force: true });
     }
   });

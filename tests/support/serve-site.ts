@@ -2,7 +2,7 @@
 // would, and waits until the site, its API and search index are up and its
 // file watcher is ready.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { cp, rm } from "node:fs/promises";
 import path from "node:path";
 import { FIXTURE_ARCHIVE, hermetic, REPO_ROOT, TEST_IMAGE_CACHE, tempDir } from "./build-site.ts";
@@ -74,4 +74,17 @@ async function ready(this: ServedSite): Promise<void> {
   await this.until(() => existsSync(path.join(site, "pagefind/pagefind-entry.json")) && existsSync(path.join(site, "api/v1/events.json")), "the first build", 60_000);
   // Eleventy says it is watching before its watcher has finished looking at the files.
   await new Promise((resolve) => setTimeout(resolve, 2000));
+}
+
+/** The processes (ids) started for this output folder: npm, the supervisor, the server and whatever they started. */
+export function processesFor(outputDir: string): string[] {
+  return readdirSync("/proc")
+    .filter((pid) => /^\d+$/.test(pid) && Number(pid) !== process.pid)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`OUTPUT_DIR=${outputDir}`);
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
 }
