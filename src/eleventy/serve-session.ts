@@ -5,7 +5,7 @@
 // served, one at a time, always on the newest archive. What was written for
 // an entry that has gone (deleted, or renamed) is removed.
 import { realpathSync } from "node:fs";
-import { rm, rmdir } from "node:fs/promises";
+import { readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/archive.ts";
 import { loadArchive } from "../archive/load-archive.ts";
@@ -78,8 +78,9 @@ export class ServeSession {
 
     const plan = this.everything || !this.previous ? wholeSite(archive) : touchedBy(this.previous, archive, this.pending);
     // At once, so that the server stops serving them; again after the finishing (see finish).
+    // The first time, what an earlier npm start or build left for entries deleted since.
     const written = writtenFor(archive);
-    if (this.previous) await removeGone(outputDir, writtenFor(this.previous), written);
+    await removeGone(outputDir, this.previous ? writtenFor(this.previous) : await foundIn(outputDir), written);
     for (const sitePath of written) this.written.add(sitePath);
     this.previous = archive;
     this.pending.clear();
@@ -177,6 +178,16 @@ function writtenFor(archive: Archive): Set<string> {
     ...archive.events.map((event) => apiPaths.event(event.slug)),
     ...archive.photos.flatMap(({ plan }) => plan.renditions.map((rendition) => rendition.url)),
   ]);
+}
+
+/** What the output folder holds in the folders of one file or page per event, year, topic or photo (see writtenFor). */
+async function foundIn(outputDir: string): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const folder of ["/events/", "/years/", "/topics/", `${path.posix.dirname(apiPaths.event("x"))}/`, "/img/"]) {
+    const names = await readdir(path.join(outputDir, ...folder.split("/")), { withFileTypes: true }).catch(() => []);
+    for (const name of names) found.add(`${folder}${name.name}${name.isDirectory() ? "/index.html" : ""}`);
+  }
+  return found;
 }
 
 /** Removes what was written and is no longer, with the page's folder when it is left empty. */

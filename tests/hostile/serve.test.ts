@@ -14,6 +14,8 @@ import { listFiles } from "../support/site-files.ts";
 /** A folder outside the content as large as a careless link could reach (/usr holds 290,000 files). */
 const TREE = { folders: 200, filesPerFolder: 25 };
 
+const LEFT_BEHIND = ["/events/deleted-before/index.html", "/api/v1/events/deleted-before.json", "/years/1234/index.html", "/img/0123456789abcdef-640.jpg"];
+
 let served: ServedSite;
 let outside: string;
 
@@ -25,7 +27,15 @@ beforeAll(async () => {
     for (let k = 0; k < TREE.filesPerFolder; k++) await writeFile(path.join(folder, `file-${k}${k % 5 ? ".txt" : ".md"}`), "---\ntitle: Not an entry\n---\n");
   }
   served = await serveFixture("hostile-serve", 40_000 + (process.pid % 20_000), {
-    prepare: (content) => symlink(outside, path.join(content, "events/early-link")),
+    prepare: async (content) => {
+      await symlink(outside, path.join(content, "events/early-link"));
+      // What an earlier npm start wrote for an entry deleted since it stopped.
+      for (const sitePath of LEFT_BEHIND) {
+        const file = path.join(path.dirname(content), "site", ...sitePath.split("/"));
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, "An entry deleted while npm start was stopped");
+      }
+    },
   });
 }, 120_000);
 
@@ -57,8 +67,15 @@ describe("npm start on the network", () => {
   });
 });
 
-describe("npm start and entries deleted or renamed while it serves", { timeout: 90_000 }, () => {
-  it("removes everything written for them: event page, API document, photos and search; the new name is served", async () => {
+describe("npm start and entries deleted or renamed", { timeout: 90_000 }, () => {
+  it("starts by removing what an earlier run wrote for entries deleted since", async () => {
+    for (const sitePath of LEFT_BEHIND) {
+      expect(await status(sitePath.replace(/index\.html$/, "")), sitePath).toBe(404);
+      expect(existsSync(inSite(sitePath)), sitePath).toBe(false);
+    }
+  });
+
+  it("removes everything written for those deleted or renamed while it serves: event page, API document, photos and search; the new name is served", async () => {
     const deleted = "singapore-summit";
     const [before, after] = ["leap-day-event", "leap-day-event-2024"];
     const events = path.join(served.content, "events");
