@@ -6,7 +6,7 @@
 //   <site>.locking-<pid>-<time>    a lock being made: renamed to <site>.lock to take it
 //   <site>.lock                    taken while swapping: holds one file, owner-<pid>
 //   <site>.previous-<pid>-<time>   the old site, whole, between the two renames
-//   <site>.removing-<pid>-<time>   the old site, being deleted: never put back
+//   <site>.removing-<pid>-<time>-<n>  an old site or leftover, being deleted: never put back
 //
 // A `.previous-` folder gets its name only from the first rename, and loses it
 // before its deletion starts: it is always a complete site.
@@ -151,14 +151,15 @@ async function withLock<T>(site: string, work: () => Promise<T>): Promise<T> {
       // Linux says ENOTEMPTY, others EEXIST or (Windows) EPERM.
       if (!["ENOTEMPTY", "EEXIST", "EPERM"].includes((error as NodeJS.ErrnoException).code!)) throw error;
     }
-    const dead = await removeIfDead(lock);
-    if (Date.now() - started > LOCK_PATIENCE_MS) {
+    const holders = await holdersUnlessDead(lock);
+    if (holders && Date.now() - started > LOCK_PATIENCE_MS) {
       await rm(claim, { recursive: true, force: true });
       throw new Error(
-        `${displayPath(lock)}/ has been there for a minute: the build that made it (still running) seems stuck while swapping in its site. Stop it, or remove the folder if no build is running.`,
+        `${displayPath(lock)}/ has been held for a minute by ${holders.join(", ") || "no process named in it"}, still running: a build stuck while swapping in its site? ` +
+          `Stop it, or remove the folder if no build is running.`,
       );
     }
-    if (!dead) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (holders) await new Promise((resolve) => setTimeout(resolve, 50));
   }
   try {
     return await work();
@@ -169,24 +170,24 @@ async function withLock<T>(site: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Whether the lock was dead (an owner not running, or no owner) and is gone now. */
-async function removeIfDead(lock: string): Promise<boolean> {
+/** Removes the lock if it is dead (its owner not running, or no owner); else says who holds it. */
+async function holdersUnlessDead(lock: string): Promise<string[] | undefined> {
   const names = await readdir(lock).catch(() => undefined);
-  if (!names) return true; // released meanwhile: try again
+  if (!names) return undefined; // released meanwhile: try again
   const owners = names.map((name) => Number(/^owner-(\d+)$/.exec(name)?.[1]));
-  if (owners.some((pid) => !Number.isInteger(pid) || isRunning(pid))) return false;
+  if (owners.some((pid) => !Number.isInteger(pid) || isRunning(pid))) return names.map((name) => name.replace(/^owner-/, "process "));
   for (const name of names) await rm(path.join(lock, name), { force: true });
   await rmdir(lock).catch(() => {}); // a build that took it over meanwhile keeps it
-  return true;
+  return undefined;
 }
 
 /**
- * For tests/hostile/killed-build.test.ts only: KILL_BUILD_AT=<step> kills this
+ * For tests/hostile/killed-build.test.ts only: TEST_KILL_BUILD_AT=<step> kills this
  * build as the power going off would, right after that step. "removing" first
  * deletes part of the old site, to leave a deletion cut short.
  */
 function testKill(step: string, removing?: string): void {
-  if (process.env.KILL_BUILD_AT !== step) return;
+  if (process.env.TEST_KILL_BUILD_AT !== step) return;
   if (removing) for (const name of ["index.html", "assets"]) rmSync(path.join(removing, name), { recursive: true, force: true });
   process.kill(process.pid, "SIGKILL");
 }

@@ -28,7 +28,7 @@ beforeAll(async () => {
   reference = path.join(work, "reference");
   expect((await buildSite(FIXTURE_ARCHIVE, reference)).code).toBe(0);
 }, TIMEOUT);
-afterAll(() => rm(work, { recursive: true, force: true }));
+afterAll(() => rm(work, { recursive: true, force: true }), TIMEOUT);
 
 /** `npm run build`'s command on the fixture archive, started through `wrapper`: a mount namespace, another user, strace. */
 async function buildThrough(wrapper: string[], site: string): Promise<BuildRun> {
