@@ -23,6 +23,8 @@ const FINISH_DELAY_MS = 300;
 export class ServeSession {
   private readonly cache = new EntryCache();
   private previous: Archive | undefined;
+  /** writtenFor(previous). */
+  private previousWritten = new Set<string>();
   /** Entries changed since the last build that succeeded. */
   private readonly pending = new Set<string>();
   private everything = true;
@@ -80,9 +82,9 @@ export class ServeSession {
     // At once, so that the server stops serving them; again after the finishing (see finish).
     // The first time, what an earlier npm start or build left for entries deleted since.
     const written = writtenFor(archive);
-    await removeGone(outputDir, this.previous ? writtenFor(this.previous) : await foundIn(outputDir), written);
+    await removeGone(outputDir, this.previous ? this.previousWritten : await foundIn(outputDir), written);
     for (const sitePath of written) this.written.add(sitePath);
-    this.previous = archive;
+    [this.previous, this.previousWritten] = [archive, written];
     this.pending.clear();
     this.everything = false;
     return { archive, plan };
@@ -112,9 +114,9 @@ export class ServeSession {
           await finishSite(archive, this.config, outputDir);
           // A finishing still on an older archive may have written an entry's API document after the read removed it.
           if (archive === this.previous && !this.finishAgain) {
-            const now = writtenFor(archive);
-            await removeGone(outputDir, this.written, now);
-            this.written = now;
+            const before = this.written;
+            this.written = new Set(this.previousWritten);
+            await removeGone(outputDir, before, this.written);
           }
         } catch (error) {
           // Keep serving the last good site; say what is wrong, the way the build would.
