@@ -1,7 +1,8 @@
 // `npm start` against what a web page open beside it, or an editor's mistake,
 // can do: requests with malformed, encoded or traversing paths; a symbolic
 // link to a huge folder inside the content; entries deleted or renamed while
-// it serves. One server, started once, takes them all in turn.
+// it serves, or while it was stopped. One server, started once, takes them
+// all in turn.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -11,7 +12,7 @@ import { runCli, tempDir } from "../support/build-site.ts";
 import { processesFor, serveFixture, type ServedSite } from "../support/serve-site.ts";
 import { listFiles } from "../support/site-files.ts";
 
-/** A folder outside the content as large as a careless link could reach (/usr holds 290,000 files). */
+/** A folder outside the content, smaller than what a careless link reaches (/usr: 100,000 to 300,000 files) but enough to tell. */
 const TREE = { folders: 200, filesPerFolder: 25 };
 
 const LEFT_BEHIND = ["/events/deleted-before/index.html", "/api/v1/events/deleted-before.json", "/years/1234/index.html", "/img/0123456789abcdef-640.jpg"];
