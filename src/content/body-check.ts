@@ -65,13 +65,24 @@ function characterProblems(lines: readonly string[]): BodyProblem[] {
   return limitShown(problems);
 }
 
+function tableProblem(lines: readonly string[]): BodyProblem | undefined {
+  const { total, largest } = tableCells(lines);
+  if (total <= BODY_MAX_TABLE_CELLS) return undefined;
+  return {
+    line: largest.line,
+    message: `its tables may have up to ${count(total)} cells (this one ${count(largest.columns)} columns × ${count(largest.rows)} rows); an entry's tables may have at most ${count(BODY_MAX_TABLE_CELLS)} cells`,
+    fix: "keep the table short, or link to the full data among the sources",
+  };
+}
+
 /**
  * An upper bound on the cells markdown-it makes of the tables, from the text
  * alone. A table's delimiter row (`|---|:-:|`) has no more columns than runs
- * of dashes, and a table ends at a blank line at the latest, so the tables
- * between two blank lines have at most (the most columns) × (the lines) cells.
+ * of dashes and makes no cells itself, and a table ends at a blank line at
+ * the latest, so the tables between two blank lines have at most
+ * (the most columns) × (the lines but one) cells.
  */
-function tableProblem(lines: readonly string[]): BodyProblem | undefined {
+export function tableCells(lines: readonly string[]): { total: number; largest: { cells: number; line: number; columns: number; rows: number } } {
   let total = 0;
   let largest = { cells: 0, line: 0, columns: 0, rows: 0 };
   for (let start = 0; start < lines.length; ) {
@@ -81,17 +92,14 @@ function tableProblem(lines: readonly string[]): BodyProblem | undefined {
       if (end > start && DELIMITER_ROW.test(lines[end]!)) columns = Math.max(columns, lines[end]!.match(/-+/g)!.length);
       end++;
     }
-    const cells = columns * (end - start);
+    // A table's delimiter row makes no cells: at least one line of a block with a table makes none.
+    const rows = end - start - 1;
+    const cells = columns * rows;
     total += cells;
-    if (cells > largest.cells) largest = { cells, line: start + 1, columns, rows: end - start };
+    if (cells > largest.cells) largest = { cells, line: start + 1, columns, rows };
     start = end + 1;
   }
-  if (total <= BODY_MAX_TABLE_CELLS) return undefined;
-  return {
-    line: largest.line,
-    message: `its tables may have up to ${count(total)} cells (this one ${count(largest.columns)} columns × ${count(largest.rows)} rows); an entry's tables may have at most ${count(BODY_MAX_TABLE_CELLS)} cells`,
-    fix: "keep the table short, or link to the full data among the sources",
-  };
+  return { total, largest };
 }
 
 const NOT_BLANK = /\S/;
