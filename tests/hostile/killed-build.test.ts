@@ -89,51 +89,66 @@ describe("a build killed at each step of swapping in its site", () => {
     return { site, before };
   }
 
-  it("while making its lock, before taking it: the site stands, the next builds go ahead", async () => {
-    const { site, before } = await killedAt("claimed");
-    expect(treeDigest(site)).toBe(before);
-    besideNamed(site, ".locking-");
-    await expectRecovery(site, before);
-  }, TIMEOUT);
+  /** Each step, what the kill leaves (`before`: the old site's digest), and which site the next build must leave standing. */
+  const kills: { step: string; when: string; left: (site: string, before: string) => void; stands: "before" | "new" }[] = [
+    {
+      step: "claimed",
+      when: "while making its lock, before taking it: the site stands, the next builds go ahead",
+      left: (site) => besideNamed(site, ".locking-"),
+      stands: "before",
+    },
+    {
+      step: "locked",
+      when: "right after taking the lock: the site stands, the dead build's lock is taken over at once",
+      left: (site) => {
+        expect(readdirSync(besideNamed(site, ".lock"))).toEqual([expect.stringMatching(/^owner-\d+$/)]);
+        besideNamed(site, ".building-");
+      },
+      stands: "before",
+    },
+    {
+      step: "set-aside",
+      when: "between its two renames: no site, the old one whole beside it, put back by the next build",
+      left: (site, before) => {
+        expect(existsSync(site)).toBe(false);
+        expect(treeDigest(besideNamed(site, ".previous-"))).toBe(before);
+        besideNamed(site, ".lock");
+      },
+      stands: "before",
+    },
+    {
+      step: "swapped",
+      when: "right after the second rename: the new site stands, the old one beside it is removed",
+      left: (site, before) => {
+        expect(treeDigest(besideNamed(site, ".previous-"))).toBe(before);
+        besideNamed(site, ".lock");
+      },
+      stands: "new",
+    },
+    {
+      step: "removing",
+      when: "while deleting the old site: the new site stands, the half-deleted one is never put back",
+      left: (site) => {
+        const half = besideNamed(site, ".removing-");
+        expect(existsSync(path.join(half, "before.txt"))).toBe(true);
+        expect(existsSync(path.join(half, "index.html"))).toBe(false);
+      },
+      stands: "new",
+    },
+    {
+      step: "unlocking",
+      when: "while releasing the lock: an empty lock folder is taken over at once",
+      left: (site) => expect(readdirSync(besideNamed(site, ".lock"))).toEqual([]),
+      stands: "before",
+    },
+  ];
 
-  it("right after taking the lock: the site stands, the dead build's lock is taken over at once", async () => {
-    const { site, before } = await killedAt("locked");
-    expect(treeDigest(site)).toBe(before);
-    expect(readdirSync(besideNamed(site, ".lock"))).toEqual([expect.stringMatching(/^owner-\d+$/)]);
-    besideNamed(site, ".building-");
-    await expectRecovery(site, before);
-  }, TIMEOUT);
-
-  it("between its two renames: no site, the old one whole beside it, put back by the next build", async () => {
-    const { site, before } = await killedAt("set-aside");
-    expect(existsSync(site)).toBe(false);
-    expect(treeDigest(besideNamed(site, ".previous-"))).toBe(before);
-    besideNamed(site, ".lock");
-    await expectRecovery(site, before);
-  }, TIMEOUT);
-
-  it("right after the second rename: the new site stands, the old one beside it is removed", async () => {
-    const { site, before } = await killedAt("swapped");
-    expect(treeDigest(site)).toBe(complete);
-    expect(treeDigest(besideNamed(site, ".previous-"))).toBe(before);
-    besideNamed(site, ".lock");
-    await expectRecovery(site, complete);
-  }, TIMEOUT);
-
-  it("while deleting the old site: the new site stands, the half-deleted one is never put back", async () => {
-    const { site } = await killedAt("removing");
-    expect(treeDigest(site)).toBe(complete);
-    const half = besideNamed(site, ".removing-");
-    expect(existsSync(path.join(half, "before.txt"))).toBe(true);
-    expect(existsSync(path.join(half, "index.html"))).toBe(false);
-    await expectRecovery(site, complete);
-  }, TIMEOUT);
-
-  it("while releasing the lock: an empty lock folder is taken over at once", async () => {
-    const { site, before } = await killedAt("unlocking");
-    expect(treeDigest(site)).toBe(before);
-    expect(readdirSync(besideNamed(site, ".lock"))).toEqual([]);
-    await expectRecovery(site, before);
+  it.each(kills)("$when", async ({ step, left, stands }) => {
+    const { site, before } = await killedAt(step);
+    const standing = stands === "before" ? before : complete;
+    if (step !== "set-aside") expect(treeDigest(site)).toBe(standing);
+    left(site, before);
+    await expectRecovery(site, standing);
   }, TIMEOUT);
 
   it("two builds started at once after a kill: both take the dead build's lock in turn and succeed", async () => {

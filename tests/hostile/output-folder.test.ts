@@ -6,13 +6,11 @@
 // unwritable for real: a read-only bind mount or a tmpfs in a mount namespace
 // of the build's own (unshare), the build run as user nobody (setpriv), or the
 // error injected into one rename by strace.
-import { execFile } from "node:child_process";
 import { chmod, chown, cp, mkdir, rm, writeFile } from "node:fs/promises";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, type BuildRun, FIXTURE_ARCHIVE, hermetic, REPO_ROOT, tempDir, TEST_IMAGE_CACHE } from "../support/build-site.ts";
+import { buildSite, type BuildRun, FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
 import { treeDigest } from "../support/site-files.ts";
 
 const TIMEOUT = 60_000;
@@ -31,17 +29,7 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }), TIMEOUT);
 
 /** `npm run build`'s command on the fixture archive, started through `wrapper`: a mount namespace, another user, strace. */
-async function buildThrough(wrapper: string[], site: string): Promise<BuildRun> {
-  const env = { ...hermetic(process.env), CONTENT_DIR: FIXTURE_ARCHIVE, OUTPUT_DIR: site, BUILD_DATE: "2024-02-29", CACHE_DIR: TEST_IMAGE_CACHE };
-  const [command, ...args] = [...wrapper, process.execPath, path.join(REPO_ROOT, "src/cli/build.ts")];
-  try {
-    const { stdout, stderr } = await promisify(execFile)(command!, args, { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
-  }
-}
+const buildThrough = (wrapper: string[], site: string) => buildSite(FIXTURE_ARCHIVE, site, {}, wrapper);
 
 /** Runs the build in a mount namespace of its own after `mounts` (a shell command on "$0", the folder): the mount ends with the build. */
 const inMountNamespace = (mounts: string, folder: string) => ["unshare", "--mount", "--propagation", "private", "sh", "-c", `${mounts} && exec "$@"`, folder];

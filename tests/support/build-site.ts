@@ -21,9 +21,11 @@ export interface BuildRun {
   readonly stderr: string;
 }
 
-export async function runCli(script: string, env: Record<string, string>, args: string[] = []): Promise<BuildRun> {
+/** `wrapper`: a command that runs the rest (`setpriv …`, `unshare …`, `strace …`). */
+export async function runCli(script: string, env: Record<string, string>, args: string[] = [], wrapper: readonly string[] = []): Promise<BuildRun> {
+  const [command, ...rest] = [...wrapper, process.execPath, path.join(REPO_ROOT, script), ...args];
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, script), ...args], {
+    const { stdout, stderr } = await promisify(execFile)(command!, rest, {
       cwd: REPO_ROOT,
       env: { ...hermetic(process.env), ...env },
       maxBuffer: 64 * 1024 * 1024,
@@ -49,14 +51,13 @@ export function hermetic(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 /** Encoded images are content-addressed, so every test build may share one cache outside the repository. */
 export const TEST_IMAGE_CACHE = path.join(os.tmpdir(), "onthisday-test-image-cache");
 
-export function buildSite(contentDir: string, outputDir: string, env: Record<string, string> = {}): Promise<BuildRun> {
-  return runCli("src/cli/build.ts", {
-    CONTENT_DIR: contentDir,
-    OUTPUT_DIR: outputDir,
-    BUILD_DATE: "2024-02-29",
-    CACHE_DIR: TEST_IMAGE_CACHE,
-    ...env,
-  });
+export function buildSite(contentDir: string, outputDir: string, env: Record<string, string> = {}, wrapper: readonly string[] = []): Promise<BuildRun> {
+  return runCli(
+    "src/cli/build.ts",
+    { CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir, BUILD_DATE: "2024-02-29", CACHE_DIR: TEST_IMAGE_CACHE, ...env },
+    [],
+    wrapper,
+  );
 }
 
 export function tempDir(prefix: string): Promise<string> {
