@@ -85,7 +85,7 @@ async function recoverLocked(site: string): Promise<string[]> {
   const previous = left.filter((l) => l.kind === "previous").sort((a, b) => b.time - a.time)[0];
   if (previous && !existsSync(site)) {
     await rename(previous.path, site);
-    console.warn(`${displayPath(site)}/ was missing, moved aside by a build that was killed: the site that was there before is back.`);
+    console.warn(`warning: ${displayPath(site)}/ was missing (a build was killed while swapping in its site): put back the site that was there before.`);
   }
   const doomed: string[] = [];
   for (const leftover of left) if (existsSync(leftover.path)) doomed.push(await renameForRemoval(site, leftover.path));
