@@ -20,15 +20,18 @@ function fail(ctx: z.RefinementCtx, message: string, fix: string, path: Property
 
 // Control characters (other than tab and line feed), noncharacters and lone
 // surrogates break feeds and calendars or rewrite a terminal: no field may hold one.
+function refuseUnwritable(value: string, ctx: z.RefinementCtx): boolean {
+  const found = findUnwritable(value);
+  if (found) fail(ctx, `contains ${found.description}`, "remove it; only ordinary text belongs here");
+  return found !== undefined;
+}
+
 const text = () =>
   z
     .string()
     .trim()
     .min(1)
-    .superRefine((value, ctx) => {
-      const found = findUnwritable(value);
-      if (found) fail(ctx, `contains ${found.description}`, "remove it; only ordinary text belongs here");
-    });
+    .superRefine((value, ctx) => void refuseUnwritable(value, ctx));
 
 export const TOPIC_MAX = 60;
 export const TOPICS_MAX = 20;
@@ -41,6 +44,7 @@ const historicalDate = z.string().transform((value, ctx): HistoricalDate => {
 });
 
 const httpUrl = z.string().trim().superRefine((value, ctx) => {
+  if (refuseUnwritable(value, ctx)) return;
   let url: URL | undefined;
   try {
     url = new URL(value);
