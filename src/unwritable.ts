@@ -12,8 +12,6 @@ const UNWRITABLE = new RegExp(UNWRITABLE_SOURCE, "u");
 const UNWRITABLE_ALL = new RegExp(UNWRITABLE_SOURCE, "gu");
 
 export interface UnwritableCharacter {
-  /** Index in the string, in UTF-16 code units. */
-  readonly index: number;
   readonly codePoint: number;
   /** e.g. "the control character U+001B", "the noncharacter U+FFFF". */
   readonly description: string;
@@ -22,12 +20,12 @@ export interface UnwritableCharacter {
 /** The first character of `text` that an output cannot carry, if any. */
 export function findUnwritable(text: string): UnwritableCharacter | undefined {
   const found = UNWRITABLE.exec(text);
-  return found ? describe(found.index, found[0].codePointAt(0)!) : undefined;
+  return found ? describe(found[0].codePointAt(0)!) : undefined;
 }
 
 /** Every such character, in order. */
 export function findAllUnwritable(text: string): UnwritableCharacter[] {
-  return [...text.matchAll(UNWRITABLE_ALL)].map((m) => describe(m.index, m[0].codePointAt(0)!));
+  return [...text.matchAll(UNWRITABLE_ALL)].map((m) => describe(m[0].codePointAt(0)!));
 }
 
 /** `text` without them: what a writer of XML or iCalendar puts out, whatever it is given. */
@@ -36,12 +34,12 @@ export function withoutUnwritable(text: string): string {
 }
 
 /** "U+00AD", "U+1FFFE". */
-export function codePointName(codePoint: number): string {
+function codePointName(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
-function describe(index: number, codePoint: number): UnwritableCharacter {
+function describe(codePoint: number): UnwritableCharacter {
   const name = codePointName(codePoint);
   const kind = codePoint <= 0x9f ? "the control character" : codePoint >= 0xd800 && codePoint <= 0xdfff ? "the lone surrogate" : "the noncharacter";
-  return { index, codePoint, description: `${kind} ${name}` };
+  return { codePoint, description: `${kind} ${name}` };
 }
