@@ -10,6 +10,7 @@
 //     `x`, 8,000 `*`); markdown-it itself silently drops what lies deeper
 //     than 100 levels of lists and quotes;
 //   - no image: every image the site shows is a credited photo;
+//   - no http(s) link that is not a valid address;
 //   - no character that XML or iCalendar cannot carry.
 // The size and the tables are checked on the text, before markdown-it makes
 // a token of it, since parsing is what runs out of memory.
@@ -109,6 +110,7 @@ const DELIMITER_ROW = /^[ \t>]*[-|: \t]*-[-|: \t]*$/;
 /** Elements nested too deep, and images, found in the tokens. */
 function structureProblems(tokens: readonly MarkdownToken[]): BodyProblem[] {
   const images: BodyProblem[] = [];
+  const links: BodyProblem[] = [];
   let deepest = { depth: 0, line: 0 };
   let depth = 0;
   let line = 0;
@@ -128,6 +130,13 @@ function structureProblems(tokens: readonly MarkdownToken[]): BodyProblem[] {
       inlineDepth += child.nesting;
       const reachedInline = child.nesting === 0 && child.tag ? inlineDepth + 1 : inlineDepth;
       if (reachedInline > deepest.depth) deepest = { depth: reachedInline, line: inlineLine };
+      if (child.type === "link_open" && !isWebAddress(String(child.attrGet("href") ?? ""))) {
+        links.push({
+          line: inlineLine,
+          message: `links to ${JSON.stringify(shorten(String(child.attrGet("href"))))}, which is not a web address`,
+          fix: "correct the address: a full https:// address with a valid host name (and port)",
+        });
+      }
       if (child.type === "image") {
         const src = String(child.attrGet("src") ?? "");
         images.push({
@@ -138,7 +147,7 @@ function structureProblems(tokens: readonly MarkdownToken[]): BodyProblem[] {
       }
     }
   }
-  const problems = limitShown(images);
+  const problems = [...limitShown(images), ...limitShown(links)];
   if (deepest.depth > BODY_MAX_DEPTH) {
     problems.push({
       line: deepest.line,
@@ -147,6 +156,14 @@ function structureProblems(tokens: readonly MarkdownToken[]): BodyProblem[] {
     });
   }
   return problems;
+}
+
+/**
+ * Relative and mailto: links pass; an http(s) address must parse, since the
+ * feed's absolute-address step would otherwise mangle it into another one.
+ */
+function isWebAddress(href: string): boolean {
+  return !/^https?:/i.test(href) || URL.canParse(href);
 }
 
 /** The first MAX_SHOWN problems, and one line counting the rest. */

@@ -94,6 +94,21 @@ function htmlDepth(html: string): number {
   return deepest;
 }
 
+describe("links", () => {
+  it("an http(s) link that is not a valid address is refused at its line; relative, mailto and valid ones pass", () => {
+    const body = [
+      "See [the page](https://example.org/a?b=c#d), [a day](/days/07-20/) and [mail](mailto:editor@example.org).",
+      "",
+      "A [bad port](https://example.org:99999/\">) and",
+      "[a quote for a host](http://\">/).",
+    ].join("\n");
+    expect(messages(body)).toEqual([
+      '3: links to "https://example.org:99999/%22%3E", which is not a web address',
+      '4: links to "http://%22%3E/", which is not a web address',
+    ]);
+  });
+});
+
 describe("what the check counts is never less than what the build meets", () => {
   it("the depth it reports is at least the HTML's depth (the HTML is checked only for bodies it accepts)", () => {
     fc.assert(
