@@ -6,12 +6,26 @@ import path from "node:path";
 import { z } from "zod";
 import { displayPath } from "./display-path.ts";
 import { AddressError, siteAddress } from "./site-address.ts";
+import { findUnwritable } from "./unwritable.ts";
 
-const url = z.string().trim().refine((v) => /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) address, e.g. https://example.org" });
+const url = z
+  .string()
+  .trim()
+  .refine((v) => /^https?:\/\/[^/\s]+\S*$/.test(v) && URL.canParse(v) && !findUnwritable(v), { message: "must be an http(s) address, e.g. https://example.org" });
+// The title and description reach every page, the feed and the calendar, which cannot carry control characters.
+const text = () =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .superRefine((value, ctx) => {
+      const found = findUnwritable(value);
+      if (found) ctx.addIssue({ code: "custom", message: `contains ${found.description}: remove it` });
+    });
 
 export const siteSchema = z.strictObject({
-  title: z.string().trim().min(1).default("On This Day").meta({ description: "The archive's name." }),
-  description: z.string().trim().min(1).default("What happened on every day of the year.").meta({ description: "One sentence about the archive." }),
+  title: text().default("On This Day").meta({ description: "The archive's name." }),
+  description: text().default("What happened on every day of the year.").meta({ description: "One sentence about the archive." }),
   language: z
     .string()
     .trim()
@@ -25,7 +39,7 @@ export const siteSchema = z.strictObject({
     .meta({ description: "Where the site is published, e.g. https://example.org, or https://user.github.io/history for a site in a folder (SITE_URL overrides it)." }),
   pathPrefix: z.string().trim().default("/").meta({ description: "The folder the site lives in on that host, e.g. /archive/, if url does not say (PATH_PREFIX overrides it)." }),
   dataLicense: z
-    .strictObject({ name: z.string().trim().min(1), url })
+    .strictObject({ name: text(), url })
     .default({ name: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" })
     .meta({ description: "The license of the archive's text and data, stated in the API and feeds." }),
 });

@@ -39,6 +39,9 @@ describe("hostile settings are refused before anything is written", () => {
     ["SITE_URL with a line break", {}, { SITE_URL: "https://example.org/\nDisallow: /" }, /SITE_URL: /],
     ["a pathPrefix that climbs", { pathPrefix: "../../" }, {}, /site\.json: pathPrefix: /],
     ["a pathPrefix with an empty segment", { pathPrefix: "//evil.example/" }, {}, /site\.json: pathPrefix: /],
+    ["a title the feed cannot carry", { title: "History\uFFFF\u001b]0;x\u0007" }, {}, /site\.json: title: contains the noncharacter U\+FFFF: remove it/],
+    ["a description with a control character", { description: "One\u000cline" }, {}, /site\.json: description: contains the control character U\+000C/],
+    ["a data licence address with a line break", { dataLicense: { name: "CC0", url: "https://example.org/\nDisallow: /" } }, {}, /site\.json: dataLicense\.url: /],
   ];
 
   it.each(cases)("%s", async (name, fields, env, message) => {
