@@ -214,11 +214,15 @@ describe('an address containing ">', () => {
     });
   }, 60_000);
 
-  it("in body links is left to the page, under a path prefix too: no crash", async () => {
-    const body = '[a](https://">/) [b](">x) [c](/">x) <https://example.org/">y>\n';
-    const content = await archiveWith("body-links", PHOTO_ENTRY.replace("  src: hostile.png\n", "").replace("Body.\n", body));
+  it("in a body link that is not an address is refused at its line; the same characters in valid links build, under a path prefix too", async () => {
+    const entry = PHOTO_ENTRY.replace("  src: hostile.png\n", "");
+    const bad = await archiveWith("body-links-bad", entry.replace("Body.\n", 'Text.\n\n[a](https://">/)\n'));
+    const at = entry.split("\n").indexOf("Body.") + 3;
+    await expectRefused(bad, [lineFor(bad, at, "body", 'links to "https://%22%3E/", which is not a web address (correct the address: a full https:// address with a valid host name (and port))')]);
+
+    const good = await archiveWith("body-links", entry.replace("Body.\n", '[b](">x) [c](/">x) <https://example.org/">y>\n'));
     for (const env of [{}, { PATH_PREFIX: "/archive/" }] as Record<string, string>[]) {
-      const run = await buildSite(content, path.join(work, "body-links-site"), env);
+      const run = await buildSite(good, path.join(work, "body-links-site"), env);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).not.toMatch(/Invalid URL|^ {4}at /m);
     }
