@@ -8,10 +8,15 @@ import { displayPath } from "./display-path.ts";
 import { AddressError, siteAddress } from "./site-address.ts";
 import { findUnwritable } from "./unwritable.ts";
 
-const url = z
+// The site's own address is checked whole by siteAddress, with a message for each fault.
+const url = z.string().trim().refine((v) => /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) address, e.g. https://example.org" });
+// Any other address is written as it is, into the API and feeds: one line that parses.
+const licenseUrl = z
   .string()
   .trim()
-  .refine((v) => /^https?:\/\/[^/\s]+\S*$/.test(v) && URL.canParse(v) && !findUnwritable(v), { message: "must be an http(s) address, e.g. https://example.org" });
+  .refine((v) => /^https?:\/\/[^/\s]+\S*$/.test(v) && URL.canParse(v) && !findUnwritable(v), {
+    message: "must be an http(s) address, on one line with no spaces, e.g. https://creativecommons.org/licenses/by-sa/4.0/",
+  });
 // The title and description reach every page, the feed and the calendar, which cannot carry control characters.
 const text = () =>
   z
@@ -39,7 +44,7 @@ export const siteSchema = z.strictObject({
     .meta({ description: "Where the site is published, e.g. https://example.org, or https://user.github.io/history for a site in a folder (SITE_URL overrides it)." }),
   pathPrefix: z.string().trim().default("/").meta({ description: "The folder the site lives in on that host, e.g. /archive/, if url does not say (PATH_PREFIX overrides it)." }),
   dataLicense: z
-    .strictObject({ name: text(), url })
+    .strictObject({ name: text(), url: licenseUrl })
     .default({ name: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" })
     .meta({ description: "The license of the archive's text and data, stated in the API and feeds." }),
 });
