@@ -117,7 +117,8 @@ describe.each(PAGE_KINDS)("the $name page ($url)", (kind) => {
     });
   }
 
-  it("is photographed at 390 and 1280 px wide in light and dark schemes", async () => {
+  // Four full-page screenshots: seconds each on a busy 2-core machine.
+  it("is photographed at 390 and 1280 px wide in light and dark schemes", { timeout: 60_000 }, async () => {
     for (const width of [390, 1280]) {
       for (const scheme of ["light", "dark"] as const) {
         const { page } = await visit(kind, { width, scheme });
