@@ -12,8 +12,10 @@ export async function checkOutputFolder(site: string): Promise<void> {
   // The build creates missing folders on the way: the first that exists must take them.
   let parent = path.dirname(site);
   while (await missing(parent)) parent = path.dirname(parent);
+  await folder(parent, site);
   await writable(parent, site);
   if (await missing(site)) return;
+  await folder(site, site);
   // The old site's files are deleted from it once the new one is in place.
   await writable(site, site);
   if (await isMountPoint(site)) throw mountPointError(site);
@@ -49,6 +51,12 @@ function mountPointError(site: string): ConfigError {
     `OUTPUT_DIR=${shown}: the folder is a mount point, and the build replaces the output folder whole (it builds beside it, then swaps the two), ` +
       `which cannot be done to a mount point: set OUTPUT_DIR to a folder inside it, e.g. OUTPUT_DIR=${path.join(shown, "site")}, and publish that folder`,
   );
+}
+
+/** A file where the build needs a folder (OUTPUT_DIR=notes.txt, or a path through one). */
+async function folder(file: string, site: string): Promise<void> {
+  if ((await stat(file)).isDirectory()) return;
+  throw new ConfigError(`OUTPUT_DIR=${displayPath(site)}: ${displayPath(file)} is a file, not a folder: set OUTPUT_DIR to a folder, e.g. _site`);
 }
 
 async function writable(folder: string, site: string): Promise<void> {

@@ -6,7 +6,7 @@
 // unwritable for real: a read-only bind mount or a tmpfs in a mount namespace
 // of the build's own (unshare), the build run as user nobody (setpriv), or the
 // error injected into one rename by strace.
-import { chmod, chown, cp, mkdir, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -108,6 +108,20 @@ describe("an output folder that cannot be written is refused before the build, n
     expectRefused(run, [`OUTPUT_DIR=${shown(site)}: the folder ${shown(site)}/ cannot be written (EACCES: permission denied): ${permissionFix}`]);
     expectUntouched(site, digest);
   }, TIMEOUT);
+});
+
+describe("an output folder that is a file, or under one, is refused before the build", () => {
+  it.each([
+    ["a file", (file: string) => file],
+    ["a path through a file", (file: string) => path.join(file, "site")],
+  ])("%s", async (name, outputOf) => {
+    const file = path.join(work, `${name.replace(/\W+/g, "-")}.txt`);
+    await writeFile(file, "notes\n");
+    const site = outputOf(file);
+    const run = await buildSite(FIXTURE_ARCHIVE, site);
+    expectRefused(run, [`OUTPUT_DIR=${shown(site)}: ${shown(file)} is a file, not a folder: set OUTPUT_DIR to a folder, e.g. _site`]);
+    expect(await readFile(file, "utf8")).toBe("notes\n");
+  });
 });
 
 describe("an output folder that is a mount point is refused before the build", () => {
