@@ -7,8 +7,12 @@ import path from "node:path";
 import { ConfigError } from "./config.ts";
 import { displayPath } from "./display-path.ts";
 
-/** Refuses an output folder the build could not replace, before the build spends any time. */
-export async function checkOutputFolder(site: string): Promise<void> {
+/**
+ * Refuses an output folder the build could not replace, before the build
+ * spends any time. `inPlace`: npm start writes into the folder instead of
+ * replacing it, so a mount point is fine there.
+ */
+export async function checkOutputFolder(site: string, { inPlace = false } = {}): Promise<void> {
   // The build creates missing folders on the way: the first that exists must take them.
   let parent = path.dirname(site);
   while (await missing(parent)) parent = path.dirname(parent);
@@ -18,7 +22,7 @@ export async function checkOutputFolder(site: string): Promise<void> {
   await folder(site, site);
   // The old site's files are deleted from it once the new one is in place.
   await writable(site, site);
-  if (await isMountPoint(site)) throw mountPointError(site);
+  if (!inPlace && (await isMountPoint(site))) throw mountPointError(site);
 }
 
 /** Only what is not there: a folder this user may not look into is there, and said to be unwritable. */

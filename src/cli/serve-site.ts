@@ -12,6 +12,7 @@ import { handOverSession } from "../eleventy/archive-plugin.ts";
 import { DEFAULT_HOST, listenOn } from "../eleventy/dev-server.ts";
 import { isContentFile, ServeSession } from "../eleventy/serve-session.ts";
 import { eleventyFor, writePagesInRuns } from "../eleventy/write-pages.ts";
+import { checkOutputFolder } from "../output-folder.ts";
 import { plural, reportProblems, seconds } from "./report.ts";
 import { runCli } from "./run-cli.ts";
 
@@ -20,6 +21,7 @@ process.on("disconnect", () => process.exit(0));
 
 await runCli(async () => {
   const config = configOfProcess();
+  await checkOutputFolder(config.outputDir, { inPlace: true });
   const session = new ServeSession(config);
   // Until the content is valid there is nothing to serve: wait for the fix.
   for (;;) {
@@ -47,6 +49,8 @@ await runCli(async () => {
   eleventy.serve(Number(process.env.PORT) || 8080);
   return 0;
 });
+// A server that could not start must end: its channel to the supervisor would keep it alive.
+if (process.exitCode) process.exit();
 
 /**
  * The pages now (Eleventy's first pass, which writes nothing, then has the API

@@ -164,3 +164,21 @@ function serverWatches(): number {
   }
   return watches;
 }
+
+describe("npm start and an output folder it cannot write", () => {
+  it("says so in one line, and the server ends instead of hanging", async () => {
+    const work = await tempDir("serve-output-file");
+    const file = path.join(work, "notes.txt");
+    await writeFile(file, "notes\n");
+    const served = await serveFixture("serve-output", 40_000 + ((process.pid + 1) % 20_000), { env: { OUTPUT_DIR: path.join(file, "site") }, wait: false });
+    try {
+      await served.until(() => served.output().includes("The server stopped (exit 1)"), "the server's end");
+      expect(served.output()).toContain(`${path.relative(process.cwd(), file)} is a file, not a folder: set OUTPUT_DIR to a folder`);
+      expect(served.output()).not.toMatch(/^\s+at /m);
+      expect(readFileSync(file, "utf8")).toBe("notes\n");
+    } finally {
+      await served.stop();
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
