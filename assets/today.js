@@ -12,6 +12,8 @@
   const siteRoot = new URL("../", script.src);
   const at = (/** @type {string} */ path) => new URL(path.replace(/^\//, ""), siteRoot).href;
   const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
+  // The same rule as the build's counts (src/plural.ts), which browser code cannot import.
+  const PLURAL = new Intl.PluralRules("en");
 
   const now = new Date();
   const key = `${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
@@ -75,7 +77,7 @@
 
   /** @param {DayDoc} leapDay */
   function leapDayNote(leapDay) {
-    const count = leapDay.count === 1 ? "1 entry" : `${leapDay.count || "no"} entries`;
+    const count = leapDay.count ? `${leapDay.count} ${PLURAL.select(leapDay.count) === "one" ? "entry" : "entries"}` : "no entries";
     return el("p", { class: "leap-day-note" }, ["This year has no 29 February: ", el("a", { href: leapDay.path }, ["see what happened on February 29"]), ` (${count}).`]);
   }
 

@@ -6,6 +6,7 @@ import { access, lstat, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError } from "./config.ts";
 import { displayPath } from "./display-path.ts";
+import { errorCode } from "./error-code.ts";
 
 /**
  * Refuses an output folder the build could not replace, before the build
@@ -29,13 +30,13 @@ export async function checkOutputFolder(site: string, { inPlace = false } = {}):
 async function missing(file: string): Promise<boolean> {
   return lstat(file).then(
     () => false,
-    (error: NodeJS.ErrnoException) => error.code === "ENOENT" || error.code === "ENOTDIR",
+    (error: unknown) => errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR",
   );
 }
 
 /** The clear line for what a file system error says about the output folder, if it says something. */
 export function outputFolderError(error: unknown, site: string, folder = path.dirname(site)): ConfigError | undefined {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = errorCode(error);
   if (code === "EBUSY") return mountPointError(site);
   const problem = PROBLEMS[code ?? ""];
   if (!problem) return undefined;

@@ -2,6 +2,7 @@
 // benchmark's memory of a whole process tree, for npm start to notice that
 // npm has gone, and for tests that check no child process is left running.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { errorCode } from "./error-code.ts";
 
 export interface ProcessInfo {
   readonly pid: number;
@@ -42,6 +43,6 @@ export function isRunning(pid: number): boolean {
     return true;
   } catch (error) {
     // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return errorCode(error) === "EPERM";
   }
 }

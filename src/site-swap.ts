@@ -16,6 +16,7 @@ import path from "node:path";
 import { displayPath } from "./display-path.ts";
 import { outputFolderError } from "./output-folder.ts";
 import { isRunning } from "./processes.ts";
+import { errorCode } from "./error-code.ts";
 
 /** How long a build waits for a live build's lock before giving up. */
 const LOCK_PATIENCE_MS = 60_000;
@@ -124,7 +125,7 @@ async function removeOrWarn(folder: string): Promise<void> {
   try {
     await rm(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   } catch (error) {
-    console.warn(`warning: ${displayPath(folder)}/ could not be removed (${(error as NodeJS.ErrnoException).code ?? error}): remove it yourself.`);
+    console.warn(`warning: ${displayPath(folder)}/ could not be removed (${errorCode(error) ?? error}): remove it yourself.`);
   }
 }
 
@@ -149,7 +150,7 @@ async function withLock<T>(site: string, work: () => Promise<T>): Promise<T> {
       break;
     } catch (error) {
       // Linux says ENOTEMPTY, others EEXIST or (Windows) EPERM.
-      if (!["ENOTEMPTY", "EEXIST", "EPERM"].includes((error as NodeJS.ErrnoException).code!)) throw error;
+      if (!["ENOTEMPTY", "EEXIST", "EPERM"].includes(errorCode(error) ?? "")) throw error;
     }
     const holders = await holdersUnlessDead(lock);
     if (holders && Date.now() - started > LOCK_PATIENCE_MS) {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { displayPath } from "./display-path.ts";
 import { AddressError, siteAddress } from "./site-address.ts";
 import { findUnwritable } from "./unwritable.ts";
+import { errorCode } from "./error-code.ts";
 
 // The site's own address is checked whole by siteAddress, with a message for each fault.
 const url = z.string().trim().refine((v) => /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) address, e.g. https://example.org" });
@@ -75,7 +76,7 @@ export function readSite(contentDir: string, env: NodeJS.ProcessEnv): SiteInfo {
   try {
     data = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw new SiteConfigError(`${shown}: ${(e as Error).message} (fix the JSON syntax)`);
+    if (errorCode(e) !== "ENOENT") throw new SiteConfigError(`${shown}: ${(e as Error).message} (fix the JSON syntax)`);
   }
   const parsed = siteSchema.safeParse(data);
   if (!parsed.success) {

@@ -1,6 +1,7 @@
 // Archive → the API's documents. Pure: every address is made absolute (or put
 // under the path prefix) here, so the documents are right wherever the site lives.
 import type { Archive, ArchiveEvent, Day, EventLink, PhotoView } from "../archive/archive.ts";
+import { bcYear } from "../content/dates.ts";
 import type { Kind } from "../content/schema.ts";
 import type { ImageView } from "../images/renditions.ts";
 import { absoluteUrl, sitePath, type SiteInfo } from "../site.ts";
@@ -125,7 +126,7 @@ export class ApiDocuments {
     const url = absoluteUrl(this.site, event.url);
     const image = event.thumbnail?.image;
     // Wikimedia writes 44 BC as -44; ISO's astronomical year for it is -43.
-    const year = event.date.year <= 0 ? event.date.year - 1 : event.date.year;
+    const year = event.date.year <= 0 ? -bcYear(event.date.year) : event.date.year;
     return {
       text: event.title,
       ...(event.kind !== "holiday" && { year }),

@@ -1,6 +1,7 @@
 // /calendar.ics: every event as a yearly all-day anniversary, for calendar apps.
 // RFC 5545: CRLF line ends, lines folded at 75 octets, text escaped.
 import type { Archive, EventLink } from "../archive/archive.ts";
+import { pad2 } from "../content/dates.ts";
 import { absoluteUrl, type SiteInfo } from "../site.ts";
 import { withoutUnwritable } from "../unwritable.ts";
 
@@ -26,7 +27,7 @@ function vevent(event: EventLink, site: SiteInfo, host: string, stamp: string): 
   // Anniversaries start in 2000, a leap year. An event of 29 February recurs on
   // the last day of February: the 29th in leap years, the 28th in the others,
   // so it is never skipped.
-  const start = `2000${pad(month)}${pad(day)}`;
+  const start = `2000${pad2(month)}${pad2(day)}`;
   const end = month === 2 && day === 29 ? "20000301" : nextDay(month, day);
   const rule = month === 2 && day === 29 ? "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "RRULE:FREQ=YEARLY";
   return [
@@ -47,7 +48,7 @@ function vevent(event: EventLink, site: SiteInfo, host: string, stamp: string): 
 /** The exclusive end of an all-day event: the next day, 31 December rolling into 2001. */
 function nextDay(month: number, day: number): string {
   const date = new Date(Date.UTC(2000, month - 1, day + 1));
-  return `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
+  return `${date.getUTCFullYear()}${pad2(date.getUTCMonth() + 1)}${pad2(date.getUTCDate())}`;
 }
 
 /**
@@ -83,8 +84,4 @@ function fold(line: string): string {
 
 function utf8Length(codePoint: number): number {
   return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
 }

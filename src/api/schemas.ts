@@ -1,6 +1,7 @@
 // The documents of the static JSON API, written once with zod: the build's
 // types come from here, and so do the JSON Schemas published beside them.
 import { z } from "zod";
+import { KINDS } from "../content/schema.ts";
 
 const link = {
   /** Root-relative, under the path prefix: what the site's own scripts follow. */
@@ -23,7 +24,7 @@ export const eventSummarySchema = z.object({
   ...link,
   api: z.url().meta({ description: "This event's full document." }),
   title: z.string(),
-  kind: z.enum(["event", "birth", "death", "holiday"]),
+  kind: z.enum(KINDS),
   summary: z.string(),
   date: z.string().meta({ description: "ISO 8601 with astronomical years: -0043-03-15 is 15 March 44 BC." }),
   dateWords: z.string(),
@@ -66,7 +67,7 @@ export const dayDocumentSchema = z.object({
   ...link,
   count: z.int().nonnegative(),
   sections: z.array(
-    z.object({ kind: z.enum(["event", "birth", "death", "holiday"]), heading: z.string(), events: z.array(eventSummarySchema) }),
+    z.object({ kind: z.enum(KINDS), heading: z.string(), events: z.array(eventSummarySchema) }),
   ),
   license,
 });

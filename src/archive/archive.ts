@@ -1,32 +1,17 @@
 // The Archive: every fact a page shows, computed once from the entries.
 // Templates only present what is here; nothing is sorted or counted there.
-import path from "node:path";
 import { compareDates, dateInWords, daysInMonth, isoDate, monthDayKey, monthName, yearLabel, type HistoricalDate } from "../content/dates.ts";
 import type { LoadedEntry } from "../content/load.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import { KINDS, type Kind, type Photo, type Source } from "../content/schema.ts";
 import { planPhoto, type ImageView, type PhotoPlan } from "../images/renditions.ts";
+import { counted, type Counted, type EventLink } from "./event-link.ts";
+import { plural } from "../plural.ts";
 import { buildTopics, topicAddresses, type TopicLink, type TopicPage } from "./topics.ts";
 import { buildYears, centuryLabel, centuryOf, yearLink, type Century, type YearLink, type YearPage } from "./years.ts";
 import { adjacentDays, CALENDAR_DAYS, CALENDAR_MONTHS, type DayLink, type MonthLink } from "./calendar.ts";
 
-/** What a list of events needs to show one event. */
-export interface EventLink {
-  readonly slug: string;
-  /** The lead photo, shown as a thumbnail in lists. */
-  readonly thumbnail?: { readonly image: ImageView; readonly alt: string };
-  readonly url: string;
-  readonly title: string;
-  readonly kind: Kind;
-  readonly summary: string;
-  readonly date: HistoricalDate;
-  /** "2018-06-12", "-0043-03-15" */
-  readonly dateIso: string;
-  /** "12 June 2018", "15 March 44 BC" */
-  readonly dateWords: string;
-  /** "2018", "AD 79", "44 BC" */
-  readonly yearLabel: string;
-}
+export type { Counted, EventLink };
 
 export interface PhotoView extends Photo {
   /** The published image, when the entry has the file. */
@@ -85,12 +70,6 @@ export interface KindSection {
   readonly kind: Kind;
   readonly heading: string;
   readonly events: readonly EventLink[];
-}
-
-export interface Counted {
-  readonly count: number;
-  /** "1 entry", "12 entries", "no entries" */
-  readonly countLabel: string;
 }
 
 export interface Day extends DayLink, Counted {
@@ -407,15 +386,11 @@ function pickIndex(seed: string, n: number): number {
   return (hash >>> 0) % n;
 }
 
-function counted(count: number): Counted {
-  return { count, countLabel: count === 0 ? "no entries" : count === 1 ? "1 entry" : `${count} entries` };
-}
-
 /** "2 events, 1 birth" or "nothing recorded yet". */
 function describeSections(sections: readonly KindSection[]): string {
   if (!sections.length) return "nothing recorded yet";
   return sections
-    .map((s) => `${s.events.length} ${KIND_LABELS[s.kind].toLowerCase()}${s.events.length === 1 ? "" : "s"}`)
+    .map((s) => plural(s.events.length, KIND_LABELS[s.kind].toLowerCase()))
     .join(", ");
 }
 

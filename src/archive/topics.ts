@@ -2,7 +2,7 @@
 // that differ only in case, accents or punctuation are one topic; any other
 // two names get two addresses, whatever their script.
 import { foldName, freeSlug, shortHash, slugOfKey, slugWords } from "../content/slugs.ts";
-import type { EventLink } from "./archive.ts";
+import type { EventLink } from "./event-link.ts";
 
 export interface TopicLink {
   readonly name: string;

@@ -1,8 +1,8 @@
 // Years, decades and centuries that have events, for /years/ and /years/<year>/.
 // Years are astronomical (0 is 1 BC); decades and centuries are named as readers
 // name them: "the 1960s", "the 20th century", "the 1st century BC".
-import { yearLabel } from "../content/dates.ts";
-import type { EventLink } from "./archive.ts";
+import { bcYear, yearLabel } from "../content/dates.ts";
+import type { EventLink } from "./event-link.ts";
 
 export interface YearLink {
   readonly year: number;
@@ -38,7 +38,7 @@ export function yearLink(year: number): YearLink {
 
 /** "1969", "79", "44-bc": the year as readers count it, BCE marked. */
 export function yearSlug(year: number): string {
-  return year <= 0 ? `${1 - year}-bc` : String(year);
+  return year <= 0 ? `${bcYear(year)}-bc` : String(year);
 }
 
 /** Year pages in time order, and the centuries → decades → years index. */
@@ -69,7 +69,7 @@ export function buildYears(events: readonly EventLink[], countLabel: (n: number)
 
 /** 1–100 is the 1st century, 1901–2000 the 20th; 1 BC–100 BC (0 to -99) the 1st century BC. */
 export function centuryOf(year: number): number {
-  return year > 0 ? Math.ceil(year / 100) : -Math.ceil((1 - year) / 100);
+  return year > 0 ? Math.ceil(year / 100) : -Math.ceil(bcYear(year) / 100);
 }
 
 export function centuryLabel(century: number): string {
@@ -78,7 +78,7 @@ export function centuryLabel(century: number): string {
 
 /** Decades as readers group years: 1960–1969 is "the 1960s", 40–49 BC "the 40s BC". */
 function decadeOf(year: number): number {
-  return year > 0 ? Math.floor(year / 10) * 10 : -Math.floor((1 - year) / 10) * 10;
+  return year > 0 ? Math.floor(year / 10) * 10 : -Math.floor(bcYear(year) / 10) * 10;
 }
 
 function decadeLabel(decade: number): string {

@@ -8,8 +8,9 @@ import { isoDate, parseHistoricalDate, type HistoricalDate } from "../content/da
 import { listEntryFiles } from "../content/entry-files.ts";
 import { parseEntry, slugFromFileName } from "../content/parse-entry.ts";
 import { foldName, freeSlug } from "../content/slugs.ts";
-import { KINDS, SUMMARY_MAX, type Kind } from "../content/schema.ts";
+import { isKind, KINDS, SUMMARY_MAX } from "../content/schema.ts";
 import { entrySlug, entryText, EntryExistsError, writeNewEntry } from "../content/write-entry.ts";
+import { displayPath } from "../display-path.ts";
 import { visible } from "../visible.ts";
 import { runCli } from "./run-cli.ts";
 
@@ -39,9 +40,10 @@ await runCli(async () => {
   if (!values.date) problems.push("--date is missing");
   else if (date && !date.ok) problems.push(`--date: ${date.problem} (${date.fix})`);
   if (!values.title?.trim()) problems.push("--title is missing");
-  if (!(KINDS as readonly string[]).includes(values.kind)) problems.push(`--kind: "${values.kind}" is not one of ${KINDS.join(", ")}`);
+  const kind = isKind(values.kind) ? values.kind : undefined;
+  if (!kind) problems.push(`--kind: "${values.kind}" is not one of ${KINDS.join(", ")}`);
   if (values.summary && values.summary.length > SUMMARY_MAX) problems.push(`--summary is longer than ${SUMMARY_MAX} characters`);
-  if (problems.length || !date?.ok || !values.title) {
+  if (problems.length || !date?.ok || !values.title || !kind) {
     console.error([...problems, USAGE].join("\n"));
     return 2;
   }
@@ -50,7 +52,7 @@ await runCli(async () => {
   const entry = {
     title,
     date: date.date,
-    kind: values.kind as Kind,
+    kind,
     // A placeholder that passes the checker; it warns until the summary says more than the title.
     summary: values.summary?.trim() || title,
     location: values.location?.trim() || undefined,
@@ -74,7 +76,7 @@ await runCli(async () => {
   }
   try {
     const file = await writeNewEntry(eventsDir, slug, entryText(entry, { template: true }));
-    console.log(path.relative(process.cwd(), file));
+    console.log(displayPath(file));
     return 0;
   } catch (error) {
     if (error instanceof EntryExistsError) {
@@ -88,7 +90,7 @@ await runCli(async () => {
 /** Why a file that has the slug stops the new entry, if it does: it is the same entry, or not an entry yet. */
 function refusalBy(file: string, slug: string, date: HistoricalDate, title: string): string | undefined {
   const held = parseEntry(readFileSync(file, "utf8"), file, path.basename(file)).entry;
-  const shown = path.relative(process.cwd(), file);
+  const shown = displayPath(file);
   if (!held) return `${shown} already has the slug ${slug}`;
   if (isoDate(held.date) === isoDate(date) && foldName(held.title) === foldName(title)) return `${shown} already has this day and title`;
   return undefined;

@@ -2,7 +2,11 @@
 // GitHub annotations (--format github) so each lands on its file and line in a
 // pull request.
 import { formatProblem, type ContentProblem } from "../content/problems.ts";
+import { plural } from "../plural.ts";
 import { visible } from "../visible.ts";
+
+// Commands print counts with it too.
+export { plural };
 
 export type ReportFormat = "text" | "github";
 
@@ -35,8 +39,4 @@ function escapeData(value: string): string {
 /** The time since `from` (or up to `to`), as "1.23 s". */
 export function seconds(from: number, to = performance.now()): string {
   return `${((to - from) / 1000).toFixed(2)} s`;
-}
-
-export function plural(n: number, word: string, words = `${word}s`): string {
-  return `${n} ${n === 1 ? word : words}`;
 }

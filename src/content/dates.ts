@@ -73,15 +73,23 @@ export function parseHistoricalDate(text: string): DateParseResult {
     return {
       ok: false,
       problem: `"${text}" is not a real day: ${why}`,
-      fix: `check the source; the day must be 01 to ${String(last).padStart(2, "0")}`,
+      fix: `check the source; the day must be 01 to ${pad2(last)}`,
     };
   }
   return { ok: true, date: { year, month, day } };
 }
 
+/**
+ * Between the astronomical year (0, -43) and the year BC as readers count it
+ * (1 BC, 44 BC): there is no year 0 in that count. The rule is its own inverse.
+ */
+export function bcYear(year: number): number {
+  return 1 - year;
+}
+
 /** "2018", "AD 79", "44 BC". */
 export function yearLabel(year: number): string {
-  if (year <= 0) return `${1 - year} BC`;
+  if (year <= 0) return `${bcYear(year)} BC`;
   if (year < 1000) return `AD ${year}`;
   return String(year);
 }
@@ -112,7 +120,8 @@ export function compareDates(a: HistoricalDate, b: HistoricalDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 
-function pad2(n: number): string {
+/** "06": months and days in two digits. */
+export function pad2(n: number): string {
   return String(n).padStart(2, "0");
 }
 

@@ -6,6 +6,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { displayPath } from "../display-path.ts";
 import type { ContentProblem } from "./problems.ts";
+import { errorCode } from "../error-code.ts";
 
 export interface EntryFolder {
   /** Absolute paths, sorted. */
@@ -25,7 +26,7 @@ export async function readEntryFolder(eventsDir: string): Promise<EntryFolder | 
   try {
     found = await readdir(eventsDir, { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if (errorCode(error) === "ENOENT") return undefined;
     throw error;
   }
   const full = (d: Dirent) => path.join(d.parentPath, d.name);

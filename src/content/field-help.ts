@@ -1,5 +1,5 @@
 // Reads a field's description and example back out of the zod schema, so the
-// error messages (and later the scaffolder) say what the schema says.
+// error messages and the scaffolder's template say what the schema says.
 import { z } from "zod";
 import { stringify } from "yaml";
 

@@ -8,6 +8,7 @@ import { createReadStream, type Stats } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Metadata } from "sharp";
+import { displayPath } from "../display-path.ts";
 
 export interface PhotoFile {
   /** Absolute path of the image. */
@@ -58,7 +59,7 @@ export async function inspectPhoto(
     real = await realpath(file);
   } catch {
     return {
-      message: `the file "${src}" does not exist (looked for ${path.relative(process.cwd(), file)})`,
+      message: `the file "${src}" does not exist (looked for ${displayPath(file)})`,
       fix: "check the file name and its case, or add the image",
     };
   }

@@ -1,5 +1,6 @@
 // A problem found in the content, phrased for an editor who has never seen
 // the code: which file, which line and field, what is wrong, how to fix it.
+import { plural } from "../plural.ts";
 import { visible } from "../visible.ts";
 
 export interface ContentProblem {
@@ -41,7 +42,7 @@ export class ContentErrors extends Error {
   readonly problems: readonly ContentProblem[];
   constructor(problems: readonly ContentProblem[]) {
     const errors = problems.filter((p) => p.severity === "error");
-    super(`${errors.length} content error${errors.length === 1 ? "" : "s"}:\n${errors.map(formatProblem).join("\n")}`);
+    super(`${plural(errors.length, "content error")}:\n${errors.map(formatProblem).join("\n")}`);
     this.name = "ContentErrors";
     this.problems = problems;
   }

@@ -1,6 +1,6 @@
 // The front-matter schema of an entry, written once. Types, error messages
-// (through each field's description and example) and, later, the JSON Schema
-// for editors and the scaffolder are all derived from it.
+// (through each field's description and example), the JSON Schema for editors
+// (entry-json-schema.ts) and the scaffolder's template are all derived from it.
 import { z } from "zod";
 import { parseHistoricalDate, type HistoricalDate } from "./dates.ts";
 import { findUnwritable } from "../unwritable.ts";
@@ -8,6 +8,10 @@ import { SLUG_MAX, SLUG_PATTERN } from "./slugs.ts";
 
 export const KINDS = ["event", "birth", "death", "holiday"] as const;
 export type Kind = (typeof KINDS)[number];
+
+export function isKind(text: string): text is Kind {
+  return (KINDS as readonly string[]).includes(text);
+}
 
 export const SUMMARY_MAX = 280;
 /** For the JSON Schema editors get: the format only; the real check is parseHistoricalDate. */

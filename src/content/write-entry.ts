@@ -5,10 +5,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
-import { isoDate, type HistoricalDate } from "./dates.ts";
+import { bcYear, isoDate, type HistoricalDate } from "./dates.ts";
 import { fieldHelp } from "./field-help.ts";
 import { frontMatterSchema, type Kind } from "./schema.ts";
 import { slugWords } from "./slugs.ts";
+import { errorCode } from "../error-code.ts";
+import { displayPath } from "../display-path.ts";
 
 /** An entry as a scaffolder or an importer has it, before it is a file. */
 export interface NewEntry {
@@ -34,7 +36,7 @@ const FIELD_ORDER = ["title", "date", "kind", "summary", "location", "topics", "
  */
 export function entrySlug(date: HistoricalDate, title: string): string {
   const day = isoDate(date).slice(-5);
-  const year = date.year <= 0 ? `${1 - date.year}-bc` : String(date.year).padStart(4, "0");
+  const year = date.year <= 0 ? `${bcYear(date.year)}-bc` : String(date.year).padStart(4, "0");
   return `${year}-${day}-${slugWords(title)}`;
 }
 
@@ -98,7 +100,7 @@ export async function writeNewEntry(eventsDir: string, slug: string, text: strin
   try {
     await writeFile(file, text, { flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new EntryExistsError(`${path.relative(process.cwd(), file)} already exists`);
+    if (errorCode(error) === "EEXIST") throw new EntryExistsError(`${displayPath(file)} already exists`);
     throw error;
   }
   return file;

@@ -30,8 +30,8 @@ export interface PublishOptions {
   readonly cacheDir: string;
 }
 
-// One image per core at a time, each with one libvips thread: both cores stay
-// busy, and only two decoded images are ever in memory.
+// One image per core at a time, each with one libvips thread: every core stays
+// busy, and only one decoded image per core is ever in memory.
 const IN_FLIGHT = Math.max(1, os.availableParallelism());
 
 export async function publishImages(jobs: readonly ImageJob[], options: PublishOptions): Promise<PublishStats> {

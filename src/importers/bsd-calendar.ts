@@ -4,11 +4,11 @@
 // lines. Only lines with a year become entries: the rest are anniversaries of
 // no particular year, reported as skipped.
 import path from "node:path";
-import { isoDate, MONTH_NAMES, parseHistoricalDate } from "../content/dates.ts";
+import { bcYear, isoDate, MONTH_NAMES, parseHistoricalDate } from "../content/dates.ts";
 import type { Kind } from "../content/schema.ts";
 import type { NewEntry } from "../content/write-entry.ts";
 import { escapeMarkdown } from "./markdown.ts";
-import { astronomicalYear, oneLine, summaryOf } from "./text.ts";
+import { oneLine, summaryOf } from "./text.ts";
 import type { ImportedEntry, ImportIssue, Origin, ParsedFile } from "./types.ts";
 
 /** "calendar.history from the BSD calendar(1) distribution (BSD license)". */
@@ -239,7 +239,7 @@ export function findYear(text: string): FoundYear | undefined {
     const atEnd = /^\s*\.?\s*$/.test(tail);
     const rest = cleanTitle(`${text.slice(0, m.index)}${atEnd ? "" : tail}`);
     const found: FoundYear = {
-      year: bce ? astronomicalYear(n) : n,
+      year: bce ? bcYear(n) : n,
       text: whole.slice(lead.length).trim(),
       uncertain: question !== undefined,
       rest,

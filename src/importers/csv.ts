@@ -5,7 +5,7 @@
 import { parse } from "csv-parse/sync";
 import { parseHistoricalDate } from "../content/dates.ts";
 import { closestField } from "../content/field-help.ts";
-import { KINDS, SUMMARY_MAX, type Kind } from "../content/schema.ts";
+import { isKind, KINDS, SUMMARY_MAX } from "../content/schema.ts";
 import type { NewEntry } from "../content/write-entry.ts";
 import { oneLine } from "./text.ts";
 import type { ImportedEntry, ImportIssue, ParsedFile } from "./types.ts";
@@ -69,7 +69,7 @@ export function parseCsv(text: string, file: string): ParsedFile {
       problems.push(`summary is ${summary.length} characters long; the limit is ${SUMMARY_MAX} (shorten it and move the detail into the body column)`);
     }
     const kindText = cell("kind").toLowerCase();
-    if (kindText && !(KINDS as readonly string[]).includes(kindText)) {
+    if (kindText && !isKind(kindText)) {
       problems.push(`kind: "${cell("kind")}" is not one of ${KINDS.join(", ")}`);
     }
     const source = cell("source") ? parseSource(oneLine(cell("source"))) : undefined;
@@ -85,7 +85,7 @@ export function parseCsv(text: string, file: string): ParsedFile {
     const entry: NewEntry = {
       title,
       date: date.date,
-      kind: (kindText || "event") as Kind,
+      kind: isKind(kindText) ? kindText : "event",
       summary,
       ...(location ? { location } : {}),
       ...(topics.length ? { topics } : {}),

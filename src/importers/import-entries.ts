@@ -14,6 +14,7 @@ import { entrySlug, entryText, EntryExistsError, writeNewEntry } from "../conten
 import { parseFile, type FormatName, type ParseOptions } from "./formats.ts";
 import { titleKey } from "./text.ts";
 import { formatOrigin, type ImportIssue, type Origin, type ParsedFile } from "./types.ts";
+import { errorCode } from "../error-code.ts";
 
 export interface ImportOptions {
   /** The folder that holds events/. */
@@ -45,12 +46,12 @@ export async function parseFiles(format: FormatName, files: readonly string[], o
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(file));
     } catch (error) {
-      const e = error as NodeJS.ErrnoException;
+      const code = errorCode(error);
       const reason =
-        e.code === "ENOENT" ? "no such file"
-        : e.code === "EISDIR" ? "is a folder, not a file"
-        : e instanceof TypeError ? "is not UTF-8 text (convert it first, e.g. iconv -f latin1 -t utf-8)"
-        : `cannot be read: ${e.message}`;
+        code === "ENOENT" ? "no such file"
+        : code === "EISDIR" ? "is a folder, not a file"
+        : error instanceof TypeError ? "is not UTF-8 text (convert it first, e.g. iconv -f latin1 -t utf-8)"
+        : `cannot be read: ${(error as Error).message}`;
       parsed.push({ entries: [], skipped: [], failed: [{ origin: { file: name }, reason }] });
       continue;
     }

@@ -30,8 +30,3 @@ export function summaryOf(text: string): { summary: string; fullText?: string } 
 
 /** Titles compare equal when they differ only in case, accents, punctuation or spacing, as slugs fold them. */
 export const titleKey = foldName;
-
-/** A year BCE as an astronomical year: 44 BC → -43, 1 BC → 0. */
-export function astronomicalYear(yearBce: number): number {
-  return 1 - yearBce;
-}

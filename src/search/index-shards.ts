@@ -10,6 +10,7 @@ import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import { addWords, type IndexJob, VOCABULARY_URL, vocabularyDocument } from "./search-index.ts";
+import { errorCode } from "../error-code.ts";
 
 const [job] = (await once(parentPort!, "message")) as [IndexJob];
 const { work, language } = job;
@@ -78,8 +79,8 @@ async function indexFolder(documents: string, bundle: string): Promise<void> {
   await rm(fresh, { recursive: true, force: true });
   await writeBundle(documents, fresh);
   await rm(old, { recursive: true, force: true });
-  await rename(target, old).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
+  await rename(target, old).catch((error: unknown) => {
+    if (errorCode(error) !== "ENOENT") throw error;
   });
   await rename(fresh, target);
   await rm(old, { recursive: true, force: true });

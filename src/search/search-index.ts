@@ -1,21 +1,8 @@
-// The search index. Pagefind reads a small HTML document per event, written
-// from the archive rather than read back from the finished pages, so indexing
-// starts before Eleventy writes, on a thread of its own and in Pagefind's own
-// processes (src/search/index-shards.ts).
-//
-// Why documents in a folder and not Pagefind's custom records: records cost
-// Pagefind time that grows with the square of their number (100,000 took 50 s
-// against 5 s for the same text as files).
-//
-// Shards: Pagefind holds an index in memory until it is written, about 28 KB
-// an event, so a large archive is indexed in equal shards of at most
-// EVENTS_PER_SEARCH_SHARD events, each in a fresh Pagefind process, and the search page merges the
-// shards' bundles (Pagefind's multisite search). Alone, a shard without a
-// word would match the longest prefix of it that it has ("an" for "ancient"),
-// adding unrelated events to the results. So every shard also indexes one
-// page holding every word of the archive: all shards then know the same
-// words and match as one index would, and the search page filters that page
-// out (assets/search-shards/pagefind.js).
+// The search index: one small HTML document per event for Pagefind, written
+// from the archive rather than read back from the pages, so indexing runs
+// beside Eleventy (src/search/index-shards.ts). Files rather than Pagefind's
+// custom records, whose cost grows with the square of their number (100,000
+// took 50 s against 5 s as files).
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Archive, ArchiveEvent } from "../archive/archive.ts";
@@ -46,7 +33,13 @@ export function searchDocument(event: ArchiveEvent, language: string): string {
   ].join("\n");
 }
 
-/** Where each shard's vocabulary page sits; no page of the site has this address. */
+/**
+ * Where each shard's vocabulary page sits; no page of the site has this address.
+ * Pagefind holds about 28 KB an event in memory, so a large archive is indexed
+ * in shards of EVENTS_PER_SEARCH_SHARD that the search page merges. A shard
+ * lacking a word would match its longest prefix ("an" for "ancient"): every
+ * shard also indexes one page of every word, and they match as one index would.
+ */
 export const VOCABULARY_URL = "/search-vocabulary/";
 
 /**

@@ -1,0 +1,35 @@
+// What the archive's pages share: the link to one event, and a counted list.
+// Its own module so that topics.ts and years.ts need not import archive.ts,
+// which builds on them.
+import type { HistoricalDate } from "../content/dates.ts";
+import type { Kind } from "../content/schema.ts";
+import type { ImageView } from "../images/renditions.ts";
+import { plural } from "../plural.ts";
+
+/** What a list of events needs to show one event. */
+export interface EventLink {
+  readonly slug: string;
+  /** The lead photo, shown as a thumbnail in lists. */
+  readonly thumbnail?: { readonly image: ImageView; readonly alt: string };
+  readonly url: string;
+  readonly title: string;
+  readonly kind: Kind;
+  readonly summary: string;
+  readonly date: HistoricalDate;
+  /** "2018-06-12", "-0043-03-15" */
+  readonly dateIso: string;
+  /** "12 June 2018", "15 March 44 BC" */
+  readonly dateWords: string;
+  /** "2018", "AD 79", "44 BC" */
+  readonly yearLabel: string;
+}
+
+export interface Counted {
+  readonly count: number;
+  /** "1 entry", "12 entries", "no entries" */
+  readonly countLabel: string;
+}
+
+export function counted(count: number): Counted {
+  return { count, countLabel: count === 0 ? "no entries" : plural(count, "entry", "entries") };
+}

@@ -1,0 +1,10 @@
+// Counts in words: "1 entry", "12 entries". On Intl.PluralRules, so another
+// language needs only its forms, not another rule.
+const rules = new Map<string, Intl.PluralRules>();
+
+/** `count` and the form of the word its number takes: `other` for any category without a form of its own. */
+export function plural(count: number, one: string, other = `${one}s`, locale = "en"): string {
+  let rule = rules.get(locale);
+  if (!rule) rules.set(locale, (rule = new Intl.PluralRules(locale)));
+  return `${count} ${rule.select(count) === "one" ? one : other}`;
+}
