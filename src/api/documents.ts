@@ -3,7 +3,7 @@
 import type { Archive, ArchiveEvent, Day, EventLink, PhotoView } from "../archive/archive.ts";
 import { bcYear } from "../content/dates.ts";
 import type { Kind } from "../content/schema.ts";
-import type { ImageView } from "../images/renditions.ts";
+import type { ImageView } from "../archive/renditions.ts";
 import { absoluteUrl, sitePath, type SiteInfo } from "../site.ts";
 import type { DayDocument, EventDocument, EventsIndex, EventSummary, WikimediaFeed, WikimediaItem } from "./schemas.ts";
 import { WIKIMEDIA_TYPES } from "./schemas.ts";

@@ -4,7 +4,7 @@ import { compareDates, dateInWords, daysInMonth, isoDate, monthDayKey, monthName
 import type { LoadedEntry } from "../content/load.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import { KINDS, type Kind, type Photo, type Source } from "../content/schema.ts";
-import { planPhoto, type ImageView, type PhotoPlan } from "../images/renditions.ts";
+import { planPhoto, type ImageView, type PhotoPlan } from "./renditions.ts";
 import { counted, type Counted, type EventLink } from "./event-link.ts";
 import { plural } from "../plural.ts";
 import { buildTopics, topicAddresses, type TopicLink, type TopicPage } from "./topics.ts";
@@ -167,28 +167,7 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
   const planned = new Map(sorted.map((entry) => [entry.slug, planPhotos(entry)]));
   const links = new Map(sorted.map((entry) => [entry.slug, eventLink(entry, planned.get(entry.slug)!.lead?.view)]));
 
-  // Related links go both ways: if A lists B, B's page shows A too.
-  const related = new Map<string, Map<string, RelatedView>>(sorted.map((e) => [e.slug, new Map()]));
-  const add = (slug: string, key: string, view: RelatedView) => {
-    const list = related.get(slug)!;
-    if (!list.has(key)) list.set(key, view);
-  };
-  for (const entry of sorted) {
-    for (const item of entry.related ?? []) {
-      const target = item.event === undefined ? undefined : links.get(item.event);
-      if (target) {
-        add(entry.slug, target.slug, relatedView(target));
-        add(target.slug, entry.slug, relatedView(links.get(entry.slug)!));
-      } else if (item.date && item.text) {
-        add(entry.slug, `${isoDate(item.date)} ${item.text}`, {
-          date: item.date,
-          dateIso: isoDate(item.date),
-          dateWords: dateInWords(item.date),
-          text: item.text,
-        });
-      }
-    }
-  }
+  const related = relatedViews(sorted, links);
 
   const linksByDay = Map.groupBy(links.values(), (l) => monthDayKey(l.date.month, l.date.day));
   // Values many events have in common are made once and shared: at 100,000 events, copies cost 100 MB.
@@ -260,6 +239,32 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     feed: newestEntries(sorted, bySlug, options),
     ...(eventLinks.length && { randomPick: eventLinks[pickIndex(isoDate(buildDate), eventLinks.length)]! }),
   };
+}
+
+/** Each entry's related events. Links go both ways: if A lists B, B's page shows A too. */
+function relatedViews(sorted: readonly LoadedEntry[], links: ReadonlyMap<string, EventLink>): Map<string, Map<string, RelatedView>> {
+  const related = new Map<string, Map<string, RelatedView>>(sorted.map((e) => [e.slug, new Map()]));
+  const add = (slug: string, key: string, view: RelatedView) => {
+    const list = related.get(slug)!;
+    if (!list.has(key)) list.set(key, view);
+  };
+  for (const entry of sorted) {
+    for (const item of entry.related ?? []) {
+      const target = item.event === undefined ? undefined : links.get(item.event);
+      if (target) {
+        add(entry.slug, target.slug, relatedView(target));
+        add(target.slug, entry.slug, relatedView(links.get(entry.slug)!));
+      } else if (item.date && item.text) {
+        add(entry.slug, `${isoDate(item.date)} ${item.text}`, {
+          date: item.date,
+          dateIso: isoDate(item.date),
+          dateWords: dateInWords(item.date),
+          text: item.text,
+        });
+      }
+    }
+  }
+  return related;
 }
 
 /** All 366 days, each with its events by kind and its neighbours. */

@@ -3,7 +3,7 @@
 // which builds on them.
 import type { HistoricalDate } from "../content/dates.ts";
 import type { Kind } from "../content/schema.ts";
-import type { ImageView } from "../images/renditions.ts";
+import type { ImageView } from "./renditions.ts";
 import { plural } from "../plural.ts";
 
 /** What a list of events needs to show one event. */

@@ -9,7 +9,7 @@ import sharp, { type Sharp } from "sharp";
 import { mapLimit } from "../content/map-limit.ts";
 import type { PhotoFile } from "../content/photo-files.ts";
 import { ContentErrors, type ContentProblem } from "../content/problems.ts";
-import { AVIF_EFFORT, QUALITY, type PhotoPlan, type Rendition } from "./renditions.ts";
+import { AVIF_EFFORT, QUALITY, type PhotoPlan, type Rendition } from "../archive/renditions.ts";
 
 export interface ImageJob {
   readonly plan: PhotoPlan;

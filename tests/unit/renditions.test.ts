@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PhotoFile } from "../../src/content/photo-files.ts";
-import { planPhoto, type PhotoPlan, type Rendition } from "../../src/images/renditions.ts";
+import { planPhoto, type PhotoPlan, type Rendition } from "../../src/archive/renditions.ts";
 import { photoFile } from "./helpers.ts";
 
 const URL_PATTERN = /^\/img\/([0-9a-f]{16})-(\d+|social)\.(avif|webp|jpg|png)$/;

@@ -2,6 +2,7 @@
 // when transparent), a 1200×630 social card, and the markup's srcset strings.
 // Pure: names come from the source's content hash and these settings, so a
 // changed photo or a changed setting gets new URLs that hosts may cache forever.
+// Here because the archive's pages name these files; src/images/ encodes them.
 import { createHash } from "node:crypto";
 import type { PhotoFile } from "../content/photo-files.ts";
 
