@@ -108,10 +108,24 @@ export async function loadEntries(contentDir: string, limits?: PhotoLimits, cach
     return { entries: [], problems: [problem] };
   }
 
-  // Synchronous reads: for thousands of small files they are several times
-  // faster than promises, and a build has nothing else to do meanwhile.
   const { files } = folder;
   const problems: ContentProblem[] = folder.links.map(linkLeftOut);
+  const entries = readEntries(files, problems, cache);
+  const slugs = checkSlugs(files, problems);
+  const photoPlace = { root, realRoot: await realpath(root), limits, cache };
+  for (const entry of entries) {
+    problems.push(...(await relatedProblems(entry, slugs, eventsDir)));
+    const photos = await checkPhotos(entry, photoPlace);
+    Object.assign(entry.photoFiles, photos.files);
+    problems.push(...photos.problems);
+  }
+  return { entries, problems: sortProblems(problems) };
+}
+
+/** Each file parsed (or taken from the cache), its problems added to `problems`. */
+function readEntries(files: readonly string[], problems: ContentProblem[], cache: EntryCache | undefined): LoadedEntry[] {
+  // Synchronous reads: for thousands of small files they are several times
+  // faster than promises, and a build has nothing else to do meanwhile.
   const entries: LoadedEntry[] = [];
   cache?.begin(files);
   for (const file of files) {
@@ -124,13 +138,11 @@ export async function loadEntries(contentDir: string, limits?: PhotoLimits, cach
     problems.push(...result.problems);
     if (result.entry) entries.push({ ...result.entry, path: file, photoFiles: {} });
   }
+  return entries;
+}
 
-  // A problem found across files is rare, so its line is looked up only then.
-  const problemAt = async (entry: LoadedEntry, field: PropertyKey[], message: string, fix: string) => {
-    const line = lineOfField(await readFile(entry.path, "utf8"), field);
-    problems.push({ file: entry.file, line, field: fieldPath(field), message, fix, severity: "error" });
-  };
-
+/** Each slug (lowercased) and its first file; the files that repeat one are added to `problems`. */
+function checkSlugs(files: readonly string[], problems: ContentProblem[]): ReadonlyMap<string, string> {
   // Slugs are URLs: two that differ only in case collide on case-insensitive hosts.
   const firstBySlug = new Map<string, string>();
   for (const file of files) {
@@ -146,36 +158,57 @@ export async function loadEntries(contentDir: string, limits?: PhotoLimits, cach
       });
     }
   }
+  return firstBySlug;
+}
 
-  const realRoot = await realpath(root);
-  for (const entry of entries) {
-    for (const [i, item] of (entry.related ?? []).entries()) {
-      if (item.event === undefined) continue;
-      if (item.event === entry.slug) {
-        await problemAt(entry, ["related", i, "event"], "points at this entry itself", "remove it");
-      } else if (!firstBySlug.has(item.event)) {
+/** Related links that name no other entry. */
+async function relatedProblems(entry: LoadedEntry, slugs: ReadonlyMap<string, string>, eventsDir: string): Promise<ContentProblem[]> {
+  const problems: ContentProblem[] = [];
+  for (const [i, item] of (entry.related ?? []).entries()) {
+    if (item.event === undefined) continue;
+    if (item.event === entry.slug) {
+      problems.push(await problemAt(entry, ["related", i, "event"], "points at this entry itself", "remove it"));
+    } else if (!slugs.has(item.event)) {
+      problems.push(
         await problemAt(
           entry,
           ["related", i, "event"],
           `there is no entry "${item.event}" (no file ${path.join(display(eventsDir), item.event + ".md")})`,
           "check the spelling of the slug, or write the related event as date: and text:",
-        );
-      }
+        ),
+      );
     }
-    const photos = [
-      ...(entry.photo ? [{ photo: entry.photo, field: ["photo", "src"] }] : []),
-      ...(entry.photos ?? []).map((photo, i) => ({ photo, field: ["photos", i, "src"] })),
-    ];
-    const photoFiles: Record<string, PhotoFile> = {};
-    for (const { photo, field } of photos) {
-      if (photo.src === undefined) continue;
-      const inspect = () => inspectPhoto(photo.src!, path.dirname(entry.path), root, realRoot, limits);
-      const check = cache ? await cache.inspect(path.resolve(path.dirname(entry.path), photo.src), entry.path, inspect) : await inspect();
-      if ("file" in check) photoFiles[photo.src] = check.file;
-      else await problemAt(entry, field, check.message, check.fix);
-    }
-    Object.assign(entry.photoFiles, photoFiles);
   }
+  return problems;
+}
 
-  return { entries, problems: sortProblems(problems) };
+interface PhotoPlace {
+  readonly root: string;
+  readonly realRoot: string;
+  readonly limits: PhotoLimits | undefined;
+  readonly cache: EntryCache | undefined;
+}
+
+/** The image file behind each photo's src, or the problem with it. */
+async function checkPhotos(entry: LoadedEntry, { root, realRoot, limits, cache }: PhotoPlace): Promise<{ files: Record<string, PhotoFile>; problems: ContentProblem[] }> {
+  const photos = [
+    ...(entry.photo ? [{ photo: entry.photo, field: ["photo", "src"] }] : []),
+    ...(entry.photos ?? []).map((photo, i) => ({ photo, field: ["photos", i, "src"] })),
+  ];
+  const files: Record<string, PhotoFile> = {};
+  const problems: ContentProblem[] = [];
+  for (const { photo, field } of photos) {
+    if (photo.src === undefined) continue;
+    const inspect = () => inspectPhoto(photo.src!, path.dirname(entry.path), root, realRoot, limits);
+    const check = cache ? await cache.inspect(path.resolve(path.dirname(entry.path), photo.src), entry.path, inspect) : await inspect();
+    if ("file" in check) files[photo.src] = check.file;
+    else problems.push(await problemAt(entry, field, check.message, check.fix));
+  }
+  return { files, problems };
+}
+
+/** A problem found across files is rare, so its line is looked up only then. */
+async function problemAt(entry: LoadedEntry, field: PropertyKey[], message: string, fix: string): Promise<ContentProblem> {
+  const line = lineOfField(await readFile(entry.path, "utf8"), field);
+  return { file: entry.file, line, field: fieldPath(field), message, fix, severity: "error" };
 }

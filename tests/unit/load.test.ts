@@ -183,24 +183,143 @@ describe("loadEntries", () => {
   });
 
   describe("photo paths", () => {
-    it("accepts a photo next to the entry and one elsewhere under the content folder", async () => {
-      const dir = await makeContentDir({
-        "events/2018/summit.md": validEntry({
-          extra: [
-            "photo:",
-            "  src: handshake.jpg",
-            "  alt: A",
-            ...creditLines(),
-            "photos:",
-            "  - src: ../../images/flags.jpg",
-            "    alt: B",
-            ...creditLines("    "),
-          ],
+    // Each builds a content folder; the accepted ones load without a problem.
+    const ACCEPTED: readonly { name: string; folder: () => Promise<string> }[] = [
+      {
+        name: "accepts a photo next to the entry and one elsewhere under the content folder",
+        folder: async () =>
+          makeContentDir({
+            "events/2018/summit.md": validEntry({
+              extra: [
+                "photo:",
+                "  src: handshake.jpg",
+                "  alt: A",
+                ...creditLines(),
+                "photos:",
+                "  - src: ../../images/flags.jpg",
+                "    alt: B",
+                ...creditLines("    "),
+              ],
+            }),
+            "events/2018/handshake.jpg": await tinyJpeg(),
+            "images/flags.jpg": await tinyJpeg(),
+          }),
+      },
+      {
+        name: "accepts a photo without src (a credit only)",
+        folder: () => makeContentDir({ "events/summit.md": validEntry({ extra: ["photo:", "  alt: A", ...creditLines()] }) }),
+      },
+      {
+        name: "accepts a symlink to a file inside the content folder",
+        folder: async () => {
+          const dir = await makeContentDir({
+            "images/handshake.jpg": await tinyJpeg(),
+            "events/summit.md": withPhoto("handshake.jpg"),
+          });
+          await symlink(path.join(dir, "images", "handshake.jpg"), path.join(dir, "events", "handshake.jpg"));
+          return dir;
+        },
+      },
+      {
+        // Regression: a check for a path "leading outside" must not match a name that merely
+        // begins with two dots, so that a file inside the content folder such as
+        // content/..cover.jpg is not said to lead outside it.
+        name: "accepts a photo inside the content folder whose name starts with two dots",
+        folder: async () =>
+          makeContentDir({
+            "..cover.jpg": await tinyJpeg(),
+            "events/summit.md": withPhoto("../..cover.jpg"),
+          }),
+      },
+    ];
+
+    it.each(ACCEPTED)("$name", async ({ folder }) => {
+      expect((await loadEntries(await folder())).problems).toEqual([]);
+    });
+
+    // Each builds a content folder whose events/summit.md has this one problem with a photo's src.
+    const REFUSED: readonly {
+      name: string;
+      folder: () => Promise<string>;
+      problem: (dir: string) => { line: number; field: string; message: string; fix: string };
+    }[] = [
+      {
+        name: "reports a photo file that does not exist",
+        folder: () => makeContentDir({ "events/summit.md": withPhoto("handshake.jpg") }),
+        problem: (dir) => ({
+          line: 6,
+          field: "photo.src",
+          message: `the file "handshake.jpg" does not exist (looked for ${shown(path.join(dir, "events", "handshake.jpg"))})`,
+          fix: "check the file name and its case, or add the image",
         }),
-        "events/2018/handshake.jpg": await tinyJpeg(),
-        "images/flags.jpg": await tinyJpeg(),
-      });
-      expect((await loadEntries(dir)).problems).toEqual([]);
+      },
+      {
+        name: "reports an absolute photo path, even when the file exists",
+        folder: async () => {
+          const dir = await makeContentDir({ "events/handshake.jpg": await tinyJpeg() });
+          await writeFiles(dir, { "events/summit.md": withPhoto(path.join(dir, "events", "handshake.jpg")) });
+          return dir;
+        },
+        problem: (dir) => ({
+          line: 6,
+          field: "photo.src",
+          message: `"${path.join(dir, "events", "handshake.jpg")}" is not a relative path`,
+          fix: PHOTO_FIX,
+        }),
+      },
+      {
+        name: "reports a URL as a photo path",
+        folder: () => makeContentDir({ "events/summit.md": withPhoto("https://example.org/a.jpg") }),
+        problem: () => ({ line: 6, field: "photo.src", message: '"https://example.org/a.jpg" is not a relative path', fix: PHOTO_FIX }),
+      },
+      {
+        name: "reports a ../ path that leaves the content folder, even when the file exists",
+        folder: async () => {
+          const outer = await makeTempDir();
+          await writeFiles(outer, {
+            "secret.jpg": await tinyJpeg(),
+            "content/events/summit.md": validEntry({
+              // photo: 5, its alt and credit 6–9, photos: 10, "- alt: B" 11, src: 12.
+              extra: ["photo:", "  alt: A", ...creditLines(), "photos:", "  - alt: B", "    src: ../../secret.jpg", ...creditLines("    ")],
+            }),
+          });
+          return path.join(outer, "content");
+        },
+        problem: () => ({ line: 12, field: "photos[0].src", message: '"../../secret.jpg" leads outside the content folder', fix: PHOTO_FIX }),
+      },
+      {
+        name: "reports a symlink to a file outside the content folder",
+        folder: async () => {
+          const outer = await makeTempDir();
+          const dir = path.join(outer, "content");
+          await writeFiles(outer, {
+            "secret.jpg": await tinyJpeg(),
+            "content/events/summit.md": validEntry({ extra: ["photos:", "  - alt: B", "    src: innocent.jpg", ...creditLines("    ")] }),
+          });
+          await symlink(path.join(outer, "secret.jpg"), path.join(dir, "events", "innocent.jpg"));
+          return dir;
+        },
+        problem: () => ({
+          line: 7,
+          field: "photos[0].src",
+          message: '"innocent.jpg" is a link to a file outside the content folder',
+          fix: PHOTO_FIX,
+        }),
+      },
+      {
+        name: "reports a folder given as a photo",
+        folder: async () => {
+          const dir = await makeContentDir({ "events/summit.md": withPhoto("images") });
+          await mkdir(path.join(dir, "events", "images"));
+          return dir;
+        },
+        problem: () => ({ line: 6, field: "photo.src", message: '"images" is a folder, not an image file', fix: PHOTO_FIX }),
+      },
+    ];
+
+    it.each(REFUSED)("$name", async ({ folder, problem }) => {
+      const dir = await folder();
+      expect((await loadEntries(dir)).problems).toEqual([error(shown(path.join(dir, "events", "summit.md")), problem(dir))]);
     });
 
     it("records each photo's file and its size in pixels", async () => {
@@ -243,120 +362,6 @@ describe("loadEntries", () => {
           fix: "convert it to JPEG, PNG, WebP or AVIF",
         }),
       ]);
-    });
-
-    it("accepts a photo without src (a credit only)", async () => {
-      const dir = await makeContentDir({ "events/summit.md": validEntry({ extra: ["photo:", "  alt: A", ...creditLines()] }) });
-      expect((await loadEntries(dir)).problems).toEqual([]);
-    });
-
-    it("reports a photo file that does not exist", async () => {
-      const dir = await makeContentDir({ "events/summit.md": withPhoto("handshake.jpg") });
-      expect((await loadEntries(dir)).problems).toEqual([
-        error(shown(path.join(dir, "events", "summit.md")), {
-          line: 6,
-          field: "photo.src",
-          message: `the file "handshake.jpg" does not exist (looked for ${shown(path.join(dir, "events", "handshake.jpg"))})`,
-          fix: "check the file name and its case, or add the image",
-        }),
-      ]);
-    });
-
-    it("reports an absolute photo path, even when the file exists", async () => {
-      const dir = await makeContentDir({ "events/handshake.jpg": await tinyJpeg() });
-      const absolute = path.join(dir, "events", "handshake.jpg");
-      await writeFiles(dir, { "events/summit.md": withPhoto(absolute) });
-      expect((await loadEntries(dir)).problems).toEqual([
-        error(shown(path.join(dir, "events", "summit.md")), {
-          line: 6,
-          field: "photo.src",
-          message: `"${absolute}" is not a relative path`,
-          fix: PHOTO_FIX,
-        }),
-      ]);
-    });
-
-    it("reports a URL as a photo path", async () => {
-      const dir = await makeContentDir({ "events/summit.md": withPhoto("https://example.org/a.jpg") });
-      expect((await loadEntries(dir)).problems).toEqual([
-        error(shown(path.join(dir, "events", "summit.md")), {
-          line: 6,
-          field: "photo.src",
-          message: '"https://example.org/a.jpg" is not a relative path',
-          fix: PHOTO_FIX,
-        }),
-      ]);
-    });
-
-    it("reports a ../ path that leaves the content folder, even when the file exists", async () => {
-      const outer = await makeTempDir();
-      const dir = path.join(outer, "content");
-      await writeFiles(outer, {
-        "secret.jpg": await tinyJpeg(),
-        "content/events/summit.md": validEntry({
-          // photo: 5, its alt and credit 6–9, photos: 10, "- alt: B" 11, src: 12.
-          extra: ["photo:", "  alt: A", ...creditLines(), "photos:", "  - alt: B", "    src: ../../secret.jpg", ...creditLines("    ")],
-        }),
-      });
-      expect((await loadEntries(dir)).problems).toEqual([
-        error(shown(path.join(dir, "events", "summit.md")), {
-          line: 12,
-          field: "photos[0].src",
-          message: '"../../secret.jpg" leads outside the content folder',
-          fix: PHOTO_FIX,
-        }),
-      ]);
-    });
-
-    it("reports a symlink to a file outside the content folder", async () => {
-      const outer = await makeTempDir();
-      const dir = path.join(outer, "content");
-      await writeFiles(outer, {
-        "secret.jpg": await tinyJpeg(),
-        "content/events/summit.md": validEntry({ extra: ["photos:", "  - alt: B", "    src: innocent.jpg", ...creditLines("    ")] }),
-      });
-      await symlink(path.join(outer, "secret.jpg"), path.join(dir, "events", "innocent.jpg"));
-      expect((await loadEntries(dir)).problems).toEqual([
-        error(shown(path.join(dir, "events", "summit.md")), {
-          line: 7,
-          field: "photos[0].src",
-          message: '"innocent.jpg" is a link to a file outside the content folder',
-          fix: PHOTO_FIX,
-        }),
-      ]);
-    });
-
-    it("accepts a symlink to a file inside the content folder", async () => {
-      const dir = await makeContentDir({
-        "images/handshake.jpg": await tinyJpeg(),
-        "events/summit.md": withPhoto("handshake.jpg"),
-      });
-      await symlink(path.join(dir, "images", "handshake.jpg"), path.join(dir, "events", "handshake.jpg"));
-      expect((await loadEntries(dir)).problems).toEqual([]);
-    });
-
-    it("reports a folder given as a photo", async () => {
-      const dir = await makeContentDir({ "events/summit.md": withPhoto("images") });
-      await mkdir(path.join(dir, "events", "images"));
-      expect((await loadEntries(dir)).problems).toEqual([
-        error(shown(path.join(dir, "events", "summit.md")), {
-          line: 6,
-          field: "photo.src",
-          message: '"images" is a folder, not an image file',
-          fix: PHOTO_FIX,
-        }),
-      ]);
-    });
-
-    // Regression: a check for a path "leading outside" must not match a name that merely
-    // begins with two dots, so that a file inside the content folder such as
-    // content/..cover.jpg is not said to lead outside it.
-    it("accepts a photo inside the content folder whose name starts with two dots", async () => {
-      const dir = await makeContentDir({
-        "..cover.jpg": await tinyJpeg(),
-        "events/summit.md": withPhoto("../..cover.jpg"),
-      });
-      expect((await loadEntries(dir)).problems).toEqual([]);
     });
   });
 

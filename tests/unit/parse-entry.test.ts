@@ -153,40 +153,225 @@ describe("parseEntry: valid entries", () => {
 });
 
 describe("parseEntry: problems", () => {
-  it("reports a missing title without a line", () => {
-    const text = entryFile(["date: 2018-06-12", "summary: S"]);
-    expect(problemsOf(text)).toEqual([
-      error({ field: "title", message: "is missing", fix: "add it, e.g. title: Apollo 11 lands on the Moon" }),
-    ]);
-  });
-
-  it("reports a missing date with an example", () => {
-    const text = entryFile(["title: T", "summary: S"]);
-    expect(problemsOf(text)).toEqual([error({ field: "date", message: "is missing", fix: "add it, e.g. date: 1969-07-20" })]);
-  });
-
-  it("reports an empty summary (`summary:` with nothing) at its line", () => {
-    const text = entryFile(["title: T", "date: 2018-06-12", "summary:"]);
-    expect(problemsOf(text)).toEqual([
-      error({
+  // Each of these texts has exactly one problem.
+  const ONE_PROBLEM: readonly { name: string; text: string; problem: ContentProblem }[] = [
+    {
+      name: "reports a missing title without a line",
+      text: entryFile(["date: 2018-06-12", "summary: S"]),
+      problem: error({ field: "title", message: "is missing", fix: "add it, e.g. title: Apollo 11 lands on the Moon" }),
+    },
+    {
+      name: "reports a missing date with an example",
+      text: entryFile(["title: T", "summary: S"]),
+      problem: error({ field: "date", message: "is missing", fix: "add it, e.g. date: 1969-07-20" }),
+    },
+    {
+      name: "reports an empty summary (`summary:` with nothing) at its line",
+      text: entryFile(["title: T", "date: 2018-06-12", "summary:"]),
+      problem: error({
         line: 4,
         field: "summary",
         message: "is empty",
         fix: "fill it in, e.g. summary: Neil Armstrong and Buzz Aldrin land the lunar module Eagle.",
       }),
-    ]);
-  });
-
-  it("reports an empty quoted summary as empty too", () => {
-    const text = entryFile(["title: T", "date: 2018-06-12", 'summary: "  "']);
-    expect(problemsOf(text)).toEqual([
-      error({
+    },
+    {
+      name: "reports an empty quoted summary as empty too",
+      text: entryFile(["title: T", "date: 2018-06-12", 'summary: "  "']),
+      problem: error({
         line: 4,
         field: "summary",
         message: "is empty",
         fix: "fill it in, e.g. summary: Neil Armstrong and Buzz Aldrin land the lunar module Eagle.",
       }),
-    ]);
+    },
+    {
+      name: "rejects a multi-line summary",
+      text: entryFile(["title: T", "date: 2018-06-12", "summary: |", "  line one", "  line two"]),
+      problem: error({ line: 4, field: "summary", message: "must be one line", fix: "join the lines, or move the detail into the body" }),
+    },
+    {
+      name: 'suggests "kind" for the typo "kidn"',
+      text: validEntry({ extra: ["kidn: birth"] }),
+      problem: error({ line: 5, field: "kidn", message: "is not a known field", fix: 'did you mean "kind"?' }),
+    },
+    {
+      name: "lists the known fields when an unknown one is not close to any",
+      text: validEntry({ extra: ["xyzzy: 1"] }),
+      problem: error({
+        line: 5,
+        field: "xyzzy",
+        message: "is not a known field",
+        fix: "remove it, or use one of: title, date, kind, summary, location, topics, photo, photos, related, sources, added",
+      }),
+    },
+    {
+      name: "suggests the nearest field inside a nested group",
+      text: validEntry({ extra: ["photo:", "  alt: A", "  captoin: C", ...creditLines()] }),
+      problem: error({ line: 7, field: "photo.captoin", message: "is not a known field", fix: 'did you mean "caption"?' }),
+    },
+    {
+      name: "rejects a kind that is not one of the four",
+      text: validEntry({ extra: ["kind: battle"] }),
+      problem: error({ line: 5, field: "kind", message: '"battle" is not allowed', fix: "use one of: event, birth, death, holiday" }),
+    },
+    {
+      name: "reports an impossible date at its line",
+      text: entryFile(["title: T", "summary: S", "", "date: 2021-02-30"]),
+      problem: error({
+        line: 5,
+        field: "date",
+        message: '"2021-02-30" is not a real day: February has 28 days',
+        fix: "check the source; the day must be 01 to 28",
+      }),
+    },
+    {
+      name: "reports 29 February in a common year",
+      text: validEntry({ date: "2019-02-29" }),
+      problem: error({
+        line: 3,
+        field: "date",
+        message: '"2019-02-29" is not a real day: 2019 was not a leap year',
+        fix: "check the source; the day must be 01 to 28",
+      }),
+    },
+    {
+      name: "reports a badly formatted date with the format it wants",
+      text: validEntry({ date: "79-08-24" }),
+      problem: error({
+        line: 3,
+        field: "date",
+        message: '"79-08-24" is not a date in YYYY-MM-DD form',
+        fix: "write it as YYYY-MM-DD, e.g. 2018-06-12; years before 1000 keep four digits (0079-08-24); BCE years use ISO's astronomical numbering with a minus sign (-0043-03-15 is 15 March 44 BC)",
+      }),
+    },
+    {
+      name: "reports a date that YAML reads as a number",
+      text: validEntry({ date: "2018" }),
+      problem: error({ line: 3, field: "date", message: "must be text, not number (2018)", fix: "e.g. date: 1969-07-20" }),
+    },
+    {
+      name: "reports a YAML syntax error with its line",
+      text: entryFile(["title: T", "date: 2018-06-12", "summary: Kim says: hello"]),
+      problem: error({
+        line: 4,
+        message: "YAML syntax error: Nested mappings are not allowed in compact mappings",
+        fix: "check the quotes, colons and indentation on this line; put text that contains ': ' or '#' in quotes",
+      }),
+    },
+    {
+      name: "reports tabs used for indentation as a YAML error at their line",
+      text: validEntry({ extra: ["photo:", "\talt: A"] }),
+      problem: error({
+        line: 6,
+        message: "YAML syntax error: Tabs are not allowed as indentation",
+        fix: "check the quotes, colons and indentation on this line; put text that contains ': ' or '#' in quotes",
+      }),
+    },
+    {
+      name: "reports a repeated field at the line of the repeat",
+      text: entryFile(["title: T", "date: 2018-06-12", "title: U", "summary: S"]),
+      problem: error({
+        line: 4,
+        message: "YAML syntax error: Map keys must be unique",
+        fix: "each field may appear only once; remove the repeated one",
+      }),
+    },
+    {
+      name: "reports a file without front-matter",
+      text: "Just some text.\n",
+      problem: error({
+        message: "has no front-matter",
+        fix: "start the file with a line '---', then the fields (title:, date:, summary:), then a line '---' and the body",
+      }),
+    },
+    {
+      name: "reports empty front-matter as no front-matter",
+      text: "---\n---\nBody\n",
+      problem: error({
+        message: "has no front-matter",
+        fix: "start the file with a line '---', then the fields (title:, date:, summary:), then a line '---' and the body",
+      }),
+    },
+    {
+      name: "reports front-matter that is a list rather than fields, at the start of the front-matter",
+      text: entryFile(["- title: T", "- date: 2018-06-12"]),
+      problem: error({
+        line: 1,
+        message: "the front-matter is not a list of fields",
+        fix: "write one 'field: value' per line between the two '---' lines",
+      }),
+    },
+    {
+      name: "reports a photo without alt text as photo.alt",
+      text: validEntry({ extra: ["photo:", "  src: a.jpg", ...creditLines()] }),
+      problem: error({
+        // The key is absent, so the line is that of the photo group's first field.
+        line: 6,
+        field: "photo.alt",
+        message: "is missing",
+        fix: "add it, e.g. alt: Two men shake hands in front of a row of flags",
+      }),
+    },
+    {
+      name: "reports a related item with a date but no text",
+      text: validEntry({ extra: ["related:", "  - date: 2018-05-24"] }),
+      problem: error({ line: 6, field: "related[0]", message: "has a date but no text", fix: RELATED_FIX }),
+    },
+    {
+      name: "reports a related item with text but no date",
+      text: validEntry({ extra: ["related:", "  - event: other", "  - text: Something"] }),
+      problem: error({ line: 7, field: "related[1]", message: "has text but no date", fix: RELATED_FIX }),
+    },
+    {
+      name: "reports a related item that names an entry and also gives text",
+      text: validEntry({ extra: ["related:", "  - event: hanoi-summit", "    text: The Hanoi summit"] }),
+      problem: error({ line: 6, field: "related[0]", message: "names an entry and also gives a date or text", fix: RELATED_FIX }),
+    },
+    {
+      name: "reports an impossible date in a related item at its line",
+      text: validEntry({ extra: ["related:", "  - text: Something", "    date: 2018-04-31"] }),
+      problem: error({
+        line: 7,
+        field: "related[0].date",
+        message: '"2018-04-31" is not a real day: April has 30 days',
+        fix: "check the source; the day must be 01 to 30",
+      }),
+    },
+    {
+      name: "reports a related slug that is not a slug",
+      text: validEntry({ extra: ["related:", "  - event: Hanoi Summit"] }),
+      problem: error({
+        line: 6,
+        field: "related[0].event",
+        message: '"Hanoi Summit" is not an entry slug',
+        fix: "use the file name of another entry without .md, e.g. apollo-11-moon-landing",
+      }),
+    },
+    {
+      name: "rejects a javascript: URL in a source",
+      text: validEntry({ extra: ["sources:", "  - title: X", "    url: javascript:alert(1)"] }),
+      problem: error({
+        line: 7,
+        field: "sources[0].url",
+        message: '"javascript:alert(1)" uses javascript:, which is not allowed',
+        fix: "use an https:// (or http://) address",
+      }),
+    },
+    {
+      name: "rejects a source URL that is not an address",
+      text: validEntry({ extra: ["sources:", "  - title: X", "    url: example.org/page"] }),
+      problem: error({
+        line: 7,
+        field: "sources[0].url",
+        message: '"example.org/page" is not a web address',
+        fix: "give the full address, starting with https://",
+      }),
+    },
+  ];
+
+  it.each(ONE_PROBLEM)("$name", ({ text, problem }) => {
+    expect(problemsOf(text)).toEqual([problem]);
   });
 
   it("accepts a summary of exactly 280 characters and rejects 281", () => {
@@ -198,13 +383,6 @@ describe("parseEntry: problems", () => {
         message: "is 281 characters long; the limit is 280",
         fix: "shorten it and move the detail into the body",
       }),
-    ]);
-  });
-
-  it("rejects a multi-line summary", () => {
-    const text = entryFile(["title: T", "date: 2018-06-12", "summary: |", "  line one", "  line two"]);
-    expect(problemsOf(text)).toEqual([
-      error({ line: 4, field: "summary", message: "must be one line", fix: "join the lines, or move the detail into the body" }),
     ]);
   });
 
@@ -221,163 +399,12 @@ describe("parseEntry: problems", () => {
     ]);
   });
 
-  it('suggests "kind" for the typo "kidn"', () => {
-    const text = validEntry({ extra: ["kidn: birth"] });
-    expect(problemsOf(text)).toEqual([
-      error({ line: 5, field: "kidn", message: "is not a known field", fix: 'did you mean "kind"?' }),
-    ]);
-  });
-
-  it("lists the known fields when an unknown one is not close to any", () => {
-    const text = validEntry({ extra: ["xyzzy: 1"] });
-    expect(problemsOf(text)).toEqual([
-      error({
-        line: 5,
-        field: "xyzzy",
-        message: "is not a known field",
-        fix: "remove it, or use one of: title, date, kind, summary, location, topics, photo, photos, related, sources, added",
-      }),
-    ]);
-  });
-
-  it("suggests the nearest field inside a nested group", () => {
-    const text = validEntry({ extra: ["photo:", "  alt: A", "  captoin: C", ...creditLines()] });
-    expect(problemsOf(text)).toEqual([
-      error({ line: 7, field: "photo.captoin", message: "is not a known field", fix: 'did you mean "caption"?' }),
-    ]);
-  });
-
-  it("rejects a kind that is not one of the four", () => {
-    const text = validEntry({ extra: ["kind: battle"] });
-    expect(problemsOf(text)).toEqual([
-      error({ line: 5, field: "kind", message: '"battle" is not allowed', fix: "use one of: event, birth, death, holiday" }),
-    ]);
-  });
-
-  it("reports an impossible date at its line", () => {
-    const text = entryFile(["title: T", "summary: S", "", "date: 2021-02-30"]);
-    expect(problemsOf(text)).toEqual([
-      error({
-        line: 5,
-        field: "date",
-        message: '"2021-02-30" is not a real day: February has 28 days',
-        fix: "check the source; the day must be 01 to 28",
-      }),
-    ]);
-  });
-
-  it("reports 29 February in a common year", () => {
-    const text = validEntry({ date: "2019-02-29" });
-    expect(problemsOf(text)).toEqual([
-      error({
-        line: 3,
-        field: "date",
-        message: '"2019-02-29" is not a real day: 2019 was not a leap year',
-        fix: "check the source; the day must be 01 to 28",
-      }),
-    ]);
-  });
-
-  it("reports a badly formatted date with the format it wants", () => {
-    const text = validEntry({ date: "79-08-24" });
-    expect(problemsOf(text)).toEqual([
-      error({
-        line: 3,
-        field: "date",
-        message: '"79-08-24" is not a date in YYYY-MM-DD form',
-        fix: "write it as YYYY-MM-DD, e.g. 2018-06-12; years before 1000 keep four digits (0079-08-24); BCE years use ISO's astronomical numbering with a minus sign (-0043-03-15 is 15 March 44 BC)",
-      }),
-    ]);
-  });
-
-  it("reports a date that YAML reads as a number", () => {
-    const text = validEntry({ date: "2018" });
-    expect(problemsOf(text)).toEqual([
-      error({ line: 3, field: "date", message: "must be text, not number (2018)", fix: "e.g. date: 1969-07-20" }),
-    ]);
-  });
-
   it("formats a problem as file:line: field: message (fix)", () => {
     const [problem, ...rest] = problemsOf(validEntry({ date: "2019-02-29" }));
     expect(rest).toEqual([]);
     expect(formatProblem(problem!)).toBe(
       'content/events/x.md:3: date: "2019-02-29" is not a real day: 2019 was not a leap year (check the source; the day must be 01 to 28)',
     );
-  });
-
-  it("reports a YAML syntax error with its line", () => {
-    const text = entryFile(["title: T", "date: 2018-06-12", "summary: Kim says: hello"]);
-    expect(problemsOf(text)).toEqual([
-      error({
-        line: 4,
-        message: "YAML syntax error: Nested mappings are not allowed in compact mappings",
-        fix: "check the quotes, colons and indentation on this line; put text that contains ': ' or '#' in quotes",
-      }),
-    ]);
-  });
-
-  it("reports tabs used for indentation as a YAML error at their line", () => {
-    const text = validEntry({ extra: ["photo:", "\talt: A"] });
-    expect(problemsOf(text)).toEqual([
-      error({
-        line: 6,
-        message: "YAML syntax error: Tabs are not allowed as indentation",
-        fix: "check the quotes, colons and indentation on this line; put text that contains ': ' or '#' in quotes",
-      }),
-    ]);
-  });
-
-  it("reports a repeated field at the line of the repeat", () => {
-    const text = entryFile(["title: T", "date: 2018-06-12", "title: U", "summary: S"]);
-    expect(problemsOf(text)).toEqual([
-      error({
-        line: 4,
-        message: "YAML syntax error: Map keys must be unique",
-        fix: "each field may appear only once; remove the repeated one",
-      }),
-    ]);
-  });
-
-  it("reports a file without front-matter", () => {
-    expect(problemsOf("Just some text.\n")).toEqual([
-      error({
-        message: "has no front-matter",
-        fix: "start the file with a line '---', then the fields (title:, date:, summary:), then a line '---' and the body",
-      }),
-    ]);
-  });
-
-  it("reports empty front-matter as no front-matter", () => {
-    expect(problemsOf("---\n---\nBody\n")).toEqual([
-      error({
-        message: "has no front-matter",
-        fix: "start the file with a line '---', then the fields (title:, date:, summary:), then a line '---' and the body",
-      }),
-    ]);
-  });
-
-  it("reports front-matter that is a list rather than fields, at the start of the front-matter", () => {
-    const text = entryFile(["- title: T", "- date: 2018-06-12"]);
-    expect(problemsOf(text)).toEqual([
-      error({
-        line: 1,
-        message: "the front-matter is not a list of fields",
-        fix: "write one 'field: value' per line between the two '---' lines",
-      }),
-    ]);
-  });
-
-  it("reports a photo without alt text as photo.alt", () => {
-    const text = validEntry({ extra: ["photo:", "  src: a.jpg", ...creditLines()] });
-    expect(problemsOf(text)).toEqual([
-      error({
-        // The key is absent, so the line is that of the photo group's first field.
-        line: 6,
-        field: "photo.alt",
-        message: "is missing",
-        fix: "add it, e.g. alt: Two men shake hands in front of a row of flags",
-      }),
-    ]);
   });
 
   it("reports a further photo without alt text with its index", () => {
@@ -444,71 +471,6 @@ describe("parseEntry: problems", () => {
     it("accepts a credit-only photo (no src) that has the three fields", () => {
       expect(parseOk(validEntry({ extra: ["photo:", "  alt: A", ...creditLines()] })).photo).toEqual({ alt: "A", ...CREDIT });
     });
-  });
-
-  it("reports a related item with a date but no text", () => {
-    const text = validEntry({ extra: ["related:", "  - date: 2018-05-24"] });
-    expect(problemsOf(text)).toEqual([error({ line: 6, field: "related[0]", message: "has a date but no text", fix: RELATED_FIX })]);
-  });
-
-  it("reports a related item with text but no date", () => {
-    const text = validEntry({ extra: ["related:", "  - event: other", "  - text: Something"] });
-    expect(problemsOf(text)).toEqual([error({ line: 7, field: "related[1]", message: "has text but no date", fix: RELATED_FIX })]);
-  });
-
-  it("reports a related item that names an entry and also gives text", () => {
-    const text = validEntry({ extra: ["related:", "  - event: hanoi-summit", "    text: The Hanoi summit"] });
-    expect(problemsOf(text)).toEqual([
-      error({ line: 6, field: "related[0]", message: "names an entry and also gives a date or text", fix: RELATED_FIX }),
-    ]);
-  });
-
-  it("reports an impossible date in a related item at its line", () => {
-    const text = validEntry({ extra: ["related:", "  - text: Something", "    date: 2018-04-31"] });
-    expect(problemsOf(text)).toEqual([
-      error({
-        line: 7,
-        field: "related[0].date",
-        message: '"2018-04-31" is not a real day: April has 30 days',
-        fix: "check the source; the day must be 01 to 30",
-      }),
-    ]);
-  });
-
-  it("reports a related slug that is not a slug", () => {
-    const text = validEntry({ extra: ["related:", "  - event: Hanoi Summit"] });
-    expect(problemsOf(text)).toEqual([
-      error({
-        line: 6,
-        field: "related[0].event",
-        message: '"Hanoi Summit" is not an entry slug',
-        fix: "use the file name of another entry without .md, e.g. apollo-11-moon-landing",
-      }),
-    ]);
-  });
-
-  it("rejects a javascript: URL in a source", () => {
-    const text = validEntry({ extra: ["sources:", "  - title: X", "    url: javascript:alert(1)"] });
-    expect(problemsOf(text)).toEqual([
-      error({
-        line: 7,
-        field: "sources[0].url",
-        message: '"javascript:alert(1)" uses javascript:, which is not allowed',
-        fix: "use an https:// (or http://) address",
-      }),
-    ]);
-  });
-
-  it("rejects a source URL that is not an address", () => {
-    const text = validEntry({ extra: ["sources:", "  - title: X", "    url: example.org/page"] });
-    expect(problemsOf(text)).toEqual([
-      error({
-        line: 7,
-        field: "sources[0].url",
-        message: '"example.org/page" is not a web address',
-        fix: "give the full address, starting with https://",
-      }),
-    ]);
   });
 
   it("rejects a file name that is not a slug and suggests one", () => {
