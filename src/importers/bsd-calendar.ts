@@ -26,9 +26,22 @@ export function parseBsdCalendar(text: string, file: string): ParsedFile {
   const entries: ImportedEntry[] = [];
   const skipped: ImportIssue[] = [];
   const failed: ImportIssue[] = [];
+  const sources = [{ title: bsdCalendarSourceTitle(file) }];
+  for (const record of calendarLines(text, file, skipped, failed)) {
+    const origin: Origin = { file, line: record.line };
+    const read = recordEntry(record, sources);
+    if ("entry" in read) entries.push({ entry: read.entry, origin });
+    else if ("skipped" in read) skipped.push({ origin, reason: read.skipped });
+    else failed.push({ origin, reason: read.failed });
+  }
+  const byLine = (a: ImportIssue, b: ImportIssue) => (a.origin.line ?? 0) - (b.origin.line ?? 0);
+  return { entries, skipped: skipped.sort(byLine), failed: failed.sort(byLine) };
+}
+
+/** The dated lines with their continuation lines; what is no entry goes to `skipped` or `failed`. */
+function calendarLines(text: string, file: string, skipped: ImportIssue[], failed: ImportIssue[]): CalendarLine[] {
   const records: CalendarLine[] = [];
   const at = (line: number): Origin => ({ file, line });
-
   let current: CalendarLine | undefined;
   let inComment = false;
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
@@ -73,57 +86,38 @@ export function parseBsdCalendar(text: string, file: string): ParsedFile {
     records.push(current);
   }
 
-  const sources = [{ title: bsdCalendarSourceTitle(file) }];
-  for (const record of records) {
-    const origin = at(record.line);
-    const fullText = oneLine(record.parts.join(" "));
-    const quoted = `"${fullText}"`;
-    if (!fullText) {
-      failed.push({ origin, reason: `the date ${record.dateField} has no text after it` });
-      continue;
-    }
-    const day = parseDateField(record.dateField);
-    if (day.kind === "movable") {
-      skipped.push({ origin, reason: `${day.reason}: ${quoted}` });
-      continue;
-    }
-    if (day.kind === "unknown") {
-      failed.push({
-        origin,
-        reason: `cannot read the date "${record.dateField}" (write MM/DD, e.g. 07/20, or an English month name, e.g. Jul 20): ${quoted}`,
-      });
-      continue;
-    }
-    const year = findYear(fullText);
-    if (!year) {
-      skipped.push({ origin, reason: `no year: ${quoted}` });
-      continue;
-    }
-    const date = { year: year.year, month: day.month, day: day.day };
-    const checked = parseHistoricalDate(isoDate(date));
-    if (!checked.ok) {
-      failed.push({ origin, reason: `${record.dateField}, ${year.text}: ${checked.problem}: ${quoted}` });
-      continue;
-    }
+  return records;
+}
 
-    const { kind, title } = kindAndTitle(year.rest);
-    const { summary, fullText: longText } = summaryOf(fullText);
-    const body: string[] = [];
-    if (longText) body.push(escapeMarkdown(longText));
-    if (year.uncertain) body.push(`The source gives the year as uncertain (${escapeMarkdown(year.text)}).`);
-    if (day.variable) body.push("The source marks this date as one that varies from year to year.");
-    const entry: NewEntry = {
-      title,
-      date: checked.date,
-      kind,
-      summary,
-      sources,
-      ...(body.length ? { body: body.join("\n\n") } : {}),
-    };
-    entries.push({ entry, origin });
-  }
-  const byLine = (a: ImportIssue, b: ImportIssue) => (a.origin.line ?? 0) - (b.origin.line ?? 0);
-  return { entries, skipped: skipped.sort(byLine), failed: failed.sort(byLine) };
+/** One dated line's entry, or why it is skipped or failed. */
+function recordEntry(record: CalendarLine, sources: NewEntry["sources"]): { entry: NewEntry } | { skipped: string } | { failed: string } {
+  const fullText = oneLine(record.parts.join(" "));
+  const quoted = `"${fullText}"`;
+  if (!fullText) return { failed: `the date ${record.dateField} has no text after it` };
+  const day = parseDateField(record.dateField);
+  if (day.kind === "movable") return { skipped: `${day.reason}: ${quoted}` };
+  if (day.kind === "unknown") return { failed: `cannot read the date "${record.dateField}" (write MM/DD, e.g. 07/20, or an English month name, e.g. Jul 20): ${quoted}` };
+  const year = findYear(fullText);
+  if (!year) return { skipped: `no year: ${quoted}` };
+  const date = { year: year.year, month: day.month, day: day.day };
+  const checked = parseHistoricalDate(isoDate(date));
+  if (!checked.ok) return { failed: `${record.dateField}, ${year.text}: ${checked.problem}: ${quoted}` };
+
+  const { kind, title } = kindAndTitle(year.rest);
+  const { summary, fullText: longText } = summaryOf(fullText);
+  const body: string[] = [];
+  if (longText) body.push(escapeMarkdown(longText));
+  if (year.uncertain) body.push(`The source gives the year as uncertain (${escapeMarkdown(year.text)}).`);
+  if (day.variable) body.push("The source marks this date as one that varies from year to year.");
+  const entry: NewEntry = {
+    title,
+    date: checked.date,
+    kind,
+    summary,
+    sources,
+    ...(body.length ? { body: body.join("\n\n") } : {}),
+  };
+  return { entry };
 }
 
 /** Removes C comments, which may span lines. */

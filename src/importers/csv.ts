@@ -14,6 +14,10 @@ export const CSV_COLUMNS = ["date", "title", "summary", "kind", "topics", "sourc
 type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ["date", "title", "summary"];
 
+function isColumn(name: string): name is Column {
+  return (CSV_COLUMNS as readonly string[]).includes(name);
+}
+
 interface CsvRecord {
   readonly record: string[];
   readonly info: { readonly lines: number; readonly records: number };
@@ -57,44 +61,48 @@ export function parseCsv(text: string, file: string): ParsedFile {
       });
       continue;
     }
-    const problems: string[] = [];
-    const date = parseHistoricalDate(cell("date"));
-    if (!cell("date")) problems.push("date is missing");
-    else if (!date.ok) problems.push(`date: ${date.problem} (${date.fix})`);
-    const title = oneLine(cell("title"));
-    if (!title) problems.push("title is missing");
-    const summary = oneLine(cell("summary"));
-    if (!summary) problems.push("summary is missing");
-    else if (summary.length > SUMMARY_MAX) {
-      problems.push(`summary is ${summary.length} characters long; the limit is ${SUMMARY_MAX} (shorten it and move the detail into the body column)`);
-    }
-    const kindText = cell("kind").toLowerCase();
-    if (kindText && !isKind(kindText)) {
-      problems.push(`kind: "${cell("kind")}" is not one of ${KINDS.join(", ")}`);
-    }
-    const source = cell("source") ? parseSource(oneLine(cell("source"))) : undefined;
-    if (source && "problem" in source) problems.push(`source: ${source.problem}`);
-
-    if (problems.length || !date.ok || (source && "problem" in source)) {
-      failed.push({ origin, reason: problems.join("; ") });
-      continue;
-    }
-    const topics = cell("topics").split(";").map(oneLine).filter(Boolean);
-    const location = oneLine(cell("location"));
-    const body = cell("body");
-    const entry: NewEntry = {
-      title,
-      date: date.date,
-      kind: isKind(kindText) ? kindText : "event",
-      summary,
-      ...(location ? { location } : {}),
-      ...(topics.length ? { topics } : {}),
-      ...(source ? { sources: [source] } : {}),
-      ...(body ? { body } : {}),
-    };
-    entries.push({ entry, origin });
+    const row = rowEntry(cell);
+    if ("reason" in row) failed.push({ origin, reason: row.reason });
+    else entries.push({ entry: row.entry, origin });
   }
   return { entries, skipped: [], failed };
+}
+
+/** The entry a row's cells make, or every reason they make none. */
+function rowEntry(cell: (column: Column) => string): { entry: NewEntry } | { reason: string } {
+  const problems: string[] = [];
+  const date = parseHistoricalDate(cell("date"));
+  if (!cell("date")) problems.push("date is missing");
+  else if (!date.ok) problems.push(`date: ${date.problem} (${date.fix})`);
+  const title = oneLine(cell("title"));
+  if (!title) problems.push("title is missing");
+  const summary = oneLine(cell("summary"));
+  if (!summary) problems.push("summary is missing");
+  else if (summary.length > SUMMARY_MAX) {
+    problems.push(`summary is ${summary.length} characters long; the limit is ${SUMMARY_MAX} (shorten it and move the detail into the body column)`);
+  }
+  const kindText = cell("kind").toLowerCase();
+  if (kindText && !isKind(kindText)) {
+    problems.push(`kind: "${cell("kind")}" is not one of ${KINDS.join(", ")}`);
+  }
+  const source = cell("source") ? parseSource(oneLine(cell("source"))) : undefined;
+  if (source && "problem" in source) problems.push(`source: ${source.problem}`);
+
+  if (problems.length || !date.ok || (source && "problem" in source)) return { reason: problems.join("; ") };
+  const topics = cell("topics").split(";").map(oneLine).filter(Boolean);
+  const location = oneLine(cell("location"));
+  const body = cell("body");
+  const entry: NewEntry = {
+    title,
+    date: date.date,
+    kind: isKind(kindText) ? kindText : "event",
+    summary,
+    ...(location ? { location } : {}),
+    ...(topics.length ? { topics } : {}),
+    ...(source ? { sources: [source] } : {}),
+    ...(body ? { body } : {}),
+  };
+  return { entry };
 }
 
 function readHeader(names: string[]): { index: Map<Column, number>; count: number } | { problem: string } {
@@ -102,11 +110,11 @@ function readHeader(names: string[]): { index: Map<Column, number>; count: numbe
   const problems: string[] = [];
   for (const [i, raw] of names.entries()) {
     const name = raw.trim().toLowerCase();
-    if (!(CSV_COLUMNS as readonly string[]).includes(name)) {
+    if (!isColumn(name)) {
       const guess = closestField(name, CSV_COLUMNS);
       problems.push(`the header has an unknown column "${raw.trim()}"${guess ? ` (did you mean "${guess}"?)` : ""}`);
-    } else if (index.has(name as Column)) problems.push(`the header names the column "${name}" twice`);
-    else index.set(name as Column, i);
+    } else if (index.has(name)) problems.push(`the header names the column "${name}" twice`);
+    else index.set(name, i);
   }
   const missing = REQUIRED.filter((c) => !index.has(c));
   if (missing.length) problems.push(`the header has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""}`);
