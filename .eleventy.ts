@@ -1,25 +1,14 @@
-// Eleventy's configuration: wiring only. Each concern is a plugin in src/eleventy/.
+// For Eleventy's own command line (`npx @11ty/eleventy --config=.eleventy.ts`,
+// with `--serve` or not): the site's configuration (src/eleventy/site-config.ts),
+// with Eleventy reading the content itself, as npm start's rebuilds do.
+// npm run build and npm start give Eleventy that configuration directly and
+// do not load this file.
 import { configOfProcess } from "./src/config.ts";
-import { archivePlugin } from "./src/eleventy/archive-plugin.ts";
-import { refuseMalformedPaths } from "./src/eleventy/dev-server.ts";
-import { metadataPlugin } from "./src/eleventy/metadata-plugin.ts";
-import { paginatedPagesPlugin } from "./src/eleventy/paginated-pages.ts";
+import { ServeSession } from "./src/eleventy/serve-session.ts";
+import { configureSite } from "./src/eleventy/site-config.ts";
 import type { EleventyConfig } from "./src/eleventy/types.ts";
 
 export default function (eleventyConfig: EleventyConfig): void {
   const config = configOfProcess();
-  // Eleventy 3.1 makes this benchmark group before quiet mode applies, so a slow
-  // filter's timing reaches stderr ("[11ty] Benchmark … Nunjucks Filter") at random.
-  eleventyConfig.benchmarks.config.setIsVerbose(false);
-  eleventyConfig.addPlugin(archivePlugin, { config });
-  eleventyConfig.addPlugin(metadataPlugin, { site: config.site });
-  eleventyConfig.addPlugin(paginatedPagesPlugin, undefined);
-  eleventyConfig.addPassthroughCopy({ assets: "assets" });
-  eleventyConfig.setServerOptions({ port: Number(process.env.PORT) || 8080, middleware: [refuseMalformedPaths] });
+  configureSite(eleventyConfig, { config, pages: new ServeSession(config) });
 }
-
-export const config = {
-  dir: { input: "layouts", includes: "_includes" },
-  templateFormats: ["njk", "11ty.js"],
-  htmlTemplateEngine: "njk",
-};

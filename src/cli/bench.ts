@@ -50,7 +50,8 @@ async function measure(args: string[], env: Record<string, string>, work: string
   let stdout = "";
   let treePeak = 0;
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, ["--import", path.join(ROOT, "src/bench/report-peak-memory.ts"), ...args], {
+    // --expose-gc, as npm run build and npm start run: the build collects the garbage between its runs.
+    const child = spawn(process.execPath, ["--expose-gc", "--import", path.join(ROOT, "src/bench/report-peak-memory.ts"), ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env, PEAK_MEMORY_FILE: memoryFile },
       stdio: ["ignore", "pipe", "inherit"],
@@ -100,7 +101,7 @@ export const config = { templateFormats: ["njk"] };
  */
 async function editCase(env: Record<string, string>): Promise<number> {
   const output = `${env.OUTPUT_DIR}-serve`;
-  const child = spawn(process.execPath, [path.join(ROOT, "src/cli/serve.ts")], {
+  const child = spawn(process.execPath, ["--expose-gc", path.join(ROOT, "src/cli/serve.ts")], {
     cwd: ROOT,
     env: { ...process.env, ...env, OUTPUT_DIR: output, PORT: String(20_000 + (process.pid % 10_000)) },
     stdio: ["ignore", "pipe", "inherit"],

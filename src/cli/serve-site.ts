@@ -8,7 +8,6 @@ import { watch } from "node:fs";
 import { type BuildConfig, configOfProcess } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
 import { displayPath } from "../display-path.ts";
-import { handOverSession } from "../eleventy/archive-plugin.ts";
 import { DEFAULT_HOST, listenOn } from "../eleventy/dev-server.ts";
 import { isContentFile, ServeSession } from "../eleventy/serve-session.ts";
 import { eleventyFor, writePagesInRuns } from "../eleventy/write-pages.ts";
@@ -35,8 +34,7 @@ await runCli(async () => {
     }
   }
   session.firstBuildWritten();
-  handOverSession(session);
-  const eleventy = eleventyFor(config, config.outputDir, { runMode: "serve", source: "cli" });
+  const eleventy = eleventyFor(config, config.outputDir, session, { runMode: "serve", source: "cli" });
   // npm start wrote the first build above.
   eleventy.setIgnoreInitial(true);
   await eleventy.init();

@@ -3,7 +3,8 @@
 // content/ itself. Under `npm start` a ServeSession reads the content, plans
 // each rebuild and finishes the site after it; `npm run build` does those
 // itself, outside Eleventy, so that a failure is reported once and stops the
-// build before the swap.
+// build before the swap. Both give this plugin their source through the
+// configuration they give Eleventy (site-config.ts).
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Archive } from "../archive/archive.ts";
@@ -13,28 +14,25 @@ import { contentFolders, ServeSession } from "./serve-session.ts";
 import type { RenderPlan } from "./render-plan.ts";
 import type { EleventyConfig } from "./types.ts";
 
-let handedOver: { archive: Archive; plan: RenderPlan } | undefined;
-let sessionHandedOver: ServeSession | undefined;
-
 /**
- * The build validates the content before Eleventy starts and hands the
- * result over, so it is read once; it runs Eleventy once per plan
- * (write-pages.ts), then takes it back (undefined).
+ * Where a run's archive and plan come from. `npm run build`, and the first
+ * build of `npm start`, validate the content before Eleventy starts and give
+ * each run its part (write-pages.ts), so the content is read once. Then
+ * `npm start` gives Eleventy its ServeSession, which reads the content and
+ * plans the pages at each rebuild.
  */
-export function handOverArchive(run: { archive: Archive; plan: RenderPlan } | undefined): void {
-  handedOver = run;
+export type PageSource = PlannedPages | ServeSession;
+
+export interface PlannedPages {
+  readonly archive: Archive;
+  readonly plan: RenderPlan;
 }
 
-/** `npm start` writes the first build itself, in runs, then hands Eleventy the session that knows it. */
-export function handOverSession(session: ServeSession): void {
-  sessionHandedOver = session;
-}
-
-export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { config: BuildConfig }): void {
-  const serving = handedOver ? undefined : (sessionHandedOver ?? new ServeSession(config));
+export function archivePlugin(eleventyConfig: EleventyConfig, { config, pages }: { config: BuildConfig; pages: PageSource }): void {
+  const serving = pages instanceof ServeSession ? pages : undefined;
   // Read once per build, for all the data that needs it.
-  let thisBuild: Promise<{ archive: Archive; plan: RenderPlan }> | undefined;
-  const state = () => (thisBuild ??= handedOver ? Promise.resolve(handedOver) : serving!.read(eleventyConfig.directories.output));
+  let thisBuild: Promise<PlannedPages> | undefined;
+  const state = () => (thisBuild ??= pages instanceof ServeSession ? pages.read(eleventyConfig.directories.output) : Promise.resolve(pages));
   eleventyConfig.on("eleventy.before", () => {
     thisBuild = undefined;
   });
@@ -49,7 +47,7 @@ export function archivePlugin(eleventyConfig: EleventyConfig, { config }: { conf
   // The search page merges these bundles: more than one on a large archive.
   eleventyConfig.addGlobalData("searchBundles", async () => searchBundles((await state()).archive.events.length, config.eventsPerSearchShard));
   // Every template file is a single page (the paginated ones are virtual: paginated-pages.ts).
-  if (handedOver && !handedOver.plan.singles) {
+  if (!(pages instanceof ServeSession) && !pages.plan.singles) {
     const input = eleventyConfig.directories.input;
     for (const file of readdirSync(input)) {
       if (file.endsWith(".njk")) eleventyConfig.ignores.add(path.join(input, file));

@@ -1,11 +1,12 @@
 // Everything a page says about itself to machines: full addresses for
-// canonical links and social cards, JSON-LD, and the Eleventy RSS plugin's
-// filters for the Atom feed. The path prefix is applied to every HTML URL by
-// Eleventy's HTML base plugin, which the RSS plugin brings in.
+// canonical links and social cards, JSON-LD, and the filters of the Atom feed
+// (the Eleventy RSS plugin's dates). The path prefix is applied to every HTML
+// URL by Eleventy's HTML base plugin (site-config.ts).
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { ArchiveEvent } from "../archive/archive.ts";
 import { absoluteUrl, CONTENT_SECURITY_POLICY, sitePath, type SiteInfo } from "../site.ts";
 import { withoutUnwritable } from "../unwritable.ts";
+import { absoluteLinks } from "./absolute-links.ts";
 import { eventJsonLd } from "./structured-data.ts";
 import type { EleventyConfig } from "./types.ts";
 
@@ -18,6 +19,7 @@ export function metadataPlugin(eleventyConfig: EleventyConfig, { site }: { site:
   eleventyConfig.addFilter("eventJsonLd", (event: ArchiveEvent) => eventJsonLd(event, site));
   /** "2026-06-12" → a Date at UTC midnight, for the RSS plugin's date filters. */
   eleventyConfig.addFilter("utcDate", (iso: string) => new Date(`${iso}T00:00:00Z`));
+  eleventyConfig.addFilter("absoluteLinks", absoluteLinks);
   // The feed is written by a template: whatever got past the check, it never holds a character XML cannot carry.
   eleventyConfig.addTransform("xml-characters", (content: string, outputPath: unknown) =>
     typeof outputPath === "string" && outputPath.endsWith(".xml") ? withoutUnwritable(content) : content,

@@ -22,7 +22,11 @@ export function paginatedPagesPlugin(eleventyConfig: EleventyConfig): void {
     nunjucks = environment;
   });
   // Eleventy makes its Nunjucks environment only for a run with a Nunjucks
-  // template, and a later run of a large build writes no other page.
+  // template, and a later run of a large build writes no other page. No
+  // configuration API asks for it (Eleventy 3.1 makes each engine on first
+  // use); the supported alternative, setLibrary("njk", …) with an environment
+  // of our own, would make nunjucks our dependency and its loader and options
+  // ours to keep like Eleventy's. So an empty template, written nowhere, makes it.
   eleventyConfig.addTemplate("nunjucks.njk", "", { permalink: false, eleventyExcludeFromCollections: true });
   for (const [list, name] of Object.entries(PAGES)) {
     eleventyConfig.addTemplate(`${name}.11ty.js`, {

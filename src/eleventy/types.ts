@@ -10,6 +10,8 @@ export interface EleventyConfig {
   addTransform(name: string, transform: (content: string, outputPath: unknown) => string): void;
   on(event: "eleventy.before" | "eleventy.after", handler: (event: { directories: { output: string } }) => unknown): void;
   on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => unknown): void;
+  setInputDirectory(dir: string): void;
+  setTemplateFormats(formats: string[]): void;
   setServerOptions(options: Record<string, unknown>): void;
   setWatchThrottleWaitTime(ms: number): void;
   setChokidarConfig(options: Record<string, unknown>): void;

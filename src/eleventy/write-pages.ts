@@ -2,40 +2,42 @@
 // Eleventy keeps every page of a run in memory until the run ends, so a large
 // archive is written in runs of EVENTS_PER_RUN event pages, each run seeing
 // the whole archive but paginating only its slice, with a full garbage
-// collection after each.
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
+// collection after each when Node exposes it (`node --expose-gc`, as the npm
+// scripts run).
 import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../archive/archive.ts";
 import type { BuildConfig } from "../config.ts";
-import { handOverArchive } from "./archive-plugin.ts";
+import type { PageSource } from "./archive-plugin.ts";
 import { renderRuns, type Shard } from "./render-plan.ts";
-
-setFlagsFromString("--expose-gc");
-const collectGarbage = runInNewContext("gc") as () => void;
+import { configureSite, TEMPLATES_DIR } from "./site-config.ts";
 
 /** Writes the archive's pages (a shard's, when given) into `outputDir`; returns the number of runs. */
 export async function writePagesInRuns(archive: Archive, config: BuildConfig, outputDir: string, shard?: Shard): Promise<number> {
   const runs = renderRuns(archive, config.eventsPerRun, shard);
-  try {
-    for (const plan of runs) {
-      handOverArchive({ archive, plan });
-      await writePages(config, outputDir);
-      // Give back the finished run's pages now: left to itself, V8 lets the heap grow to twice the site.
-      if (runs.length > 1) collectGarbage();
-    }
-  } finally {
-    handOverArchive(undefined);
+  for (const plan of runs) {
+    await writePages(config, outputDir, { archive, plan });
+    // Give back the finished run's pages now: left to itself, V8 lets the heap grow to twice the site.
+    if (runs.length > 1) globalThis.gc?.();
   }
   return runs.length;
 }
 
-/** Eleventy on this project's templates and configuration, writing into `outputDir`. */
-export function eleventyFor(config: BuildConfig, outputDir: string, options: { runMode?: "serve"; source?: "cli" } = {}): Eleventy {
-  return new Eleventy("layouts", outputDir, { configPath: ".eleventy.ts", quietMode: true, pathPrefix: config.site.pathPrefix, ...options });
+/**
+ * Eleventy on this project's templates and configuration, writing `pages`
+ * into `outputDir`. It loads no configuration file: .eleventy.ts is for
+ * Eleventy's own command line.
+ */
+export function eleventyFor(config: BuildConfig, outputDir: string, pages: PageSource, options: { runMode?: "serve"; source?: "cli" } = {}): Eleventy {
+  return new Eleventy(TEMPLATES_DIR, outputDir, {
+    configPath: false,
+    config: (eleventyConfig) => configureSite(eleventyConfig, { config, pages }),
+    quietMode: true,
+    pathPrefix: config.site.pathPrefix,
+    ...options,
+  });
 }
 
 /** One Eleventy run. Neither it nor the pages it returns outlive this call, so a collection after it frees them. */
-async function writePages(config: BuildConfig, outputDir: string): Promise<void> {
-  await eleventyFor(config, outputDir).write();
+async function writePages(config: BuildConfig, outputDir: string, pages: PageSource): Promise<void> {
+  await eleventyFor(config, outputDir, pages).write();
 }

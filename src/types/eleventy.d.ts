@@ -1,9 +1,14 @@
 // The programmatic API of Eleventy that the build and serve commands use,
 // including what Eleventy 3.1 has but does not declare: setIgnoreInitial,
-// watch() returning its rebuild function, and the file watcher it starts.
+// watch() returning its rebuild function, and the file watcher it starts;
+// and its HTML base plugin.
 declare module "@11ty/eleventy" {
+  type EleventyConfig = import("../eleventy/types.ts").EleventyConfig;
   interface EleventyOptions {
-    configPath?: string;
+    /** false: no configuration file, only `config`. */
+    configPath?: string | false;
+    /** Configures Eleventy before its configuration file would. */
+    config?: (eleventyConfig: EleventyConfig) => void;
     quietMode?: boolean;
     runMode?: "build" | "watch" | "serve";
     source?: "cli" | "script";
@@ -18,6 +23,8 @@ declare module "@11ty/eleventy" {
     readonly watcher: { on(event: "unlink", listener: (file: string) => void): void };
     serve(port?: number): void;
   }
+  /** Applies the path prefix to every address in the HTML pages. */
+  export function HtmlBasePlugin(eleventyConfig: EleventyConfig, options: { baseHref?: string }): void;
 }
 
 // Eleventy's dev server, for what npm start changes in it (src/eleventy/dev-server.ts).
