@@ -5,6 +5,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
+import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../support/axe.ts";
 import { fileForUrl } from "../support/site-files.ts";
@@ -124,8 +125,15 @@ describe.each(PAGE_KINDS)("the $name page ($url)", (kind) => {
         const { page } = await visit(kind, { width, scheme });
         const file = path.join(SCREENSHOT_DIR, `${kind.name}-${width}-${scheme}.png`);
         const shot = await page.screenshot({ path: file, fullPage: true });
-        expect(shot.length).toBeGreaterThan(1000);
         await page.close();
+        const { width: shotWidth, height: shotHeight } = await sharp(shot).metadata();
+        expect([shotWidth, shotHeight! >= 900]).toEqual([width, true]);
+        // A page, not a blank: the scheme's background dominates, and something is drawn on it.
+        const { channels, dominant } = await sharp(shot).stats();
+        const [darkest, brightest] = [Math.min(dominant.r, dominant.g, dominant.b), Math.max(dominant.r, dominant.g, dominant.b)];
+        if (scheme === "light") expect(darkest, `${file}: background`).toBeGreaterThan(200);
+        else expect(brightest, `${file}: background`).toBeLessThan(60);
+        expect(channels.some((c) => c.max - c.min > 100), `${file}: more than one flat colour`).toBe(true);
       }
     }
   });
