@@ -169,46 +169,8 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
 
   const related = relatedViews(sorted, links);
 
-  const linksByDay = Map.groupBy(links.values(), (l) => monthDayKey(l.date.month, l.date.day));
-  // Values many events have in common are made once and shared: at 100,000 events, copies cost 100 MB.
-  const dayOf = new Map(CALENDAR_DAYS.map((d) => [d.key, d]));
-  const dayWordsOf = shared((key: string) => {
-    const { day, month } = dayOf.get(key)!;
-    return `${day} ${monthName(month)}`;
-  });
-  const yearOf = shared(yearLink);
-  const centuryLabelOf = shared((year: number) => centuryLabel(centuryOf(year)));
   const topicAddress = topicAddresses(sorted.flatMap((entry) => entry.topics ?? []));
-  const events = sorted.map((entry): ArchiveEvent => {
-    const link = links.get(entry.slug)!;
-    const { lead, further } = planned.get(entry.slug)!;
-    const key = monthDayKey(entry.date.month, entry.date.day);
-    // The day's first few, other than this one: constant work however full the day is.
-    const day = linksByDay.get(key)!;
-    const alsoOnThisDay = day.slice(0, ALSO_ON_THIS_DAY + 1).filter((l) => l.slug !== entry.slug).slice(0, ALSO_ON_THIS_DAY);
-    return {
-      ...link,
-      location: entry.location,
-      topics: entry.topics ?? [],
-      topicLinks: [...new Map((entry.topics ?? []).map((t) => [topicAddress.key(t), topicAddress.link(t)])).values()],
-      year: yearOf(entry.date.year),
-      dayWords: dayWordsOf(key),
-      century: centuryLabelOf(entry.date.year),
-      alsoOnThisDay,
-      alsoOnThisDayMore: Math.max(0, day.length - 1 - ALSO_ON_THIS_DAY),
-      photo: lead?.view,
-      photos: further.map((p) => p.view),
-      ...socialImageOf([lead, ...further]),
-      related: [...related.get(entry.slug)!.values()].sort((a, b) => compareDates(a.date, b.date) || compareText(a.text, b.text)),
-      sources: entry.sources ?? [],
-      bodyHtml: renderBody(entry.body),
-      body: entry.body,
-      kindLabel: KIND_LABELS[entry.kind],
-      day: dayOf.get(key)!,
-      month: CALENDAR_MONTHS[entry.date.month - 1]!,
-      file: entry.file,
-    };
-  });
+  const events = archiveEvents(sorted, { links, planned, related, topicAddress, renderBody });
 
   const days = buildDays(events, links);
   const months = buildMonths(days);
@@ -239,6 +201,57 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     feed: newestEntries(sorted, bySlug, options),
     ...(eventLinks.length && { randomPick: eventLinks[pickIndex(isoDate(buildDate), eventLinks.length)]! }),
   };
+}
+
+interface EventParts {
+  readonly links: ReadonlyMap<string, EventLink>;
+  readonly planned: ReadonlyMap<string, ReturnType<typeof planPhotos>>;
+  readonly related: ReadonlyMap<string, ReadonlyMap<string, RelatedView>>;
+  readonly topicAddress: ReturnType<typeof topicAddresses>;
+  readonly renderBody: (markdown: string) => string;
+}
+
+/** Each entry's event page, in the entries' order. */
+function archiveEvents(sorted: readonly LoadedEntry[], { links, planned, related, topicAddress, renderBody }: EventParts): ArchiveEvent[] {
+  const linksByDay = Map.groupBy(links.values(), (l) => monthDayKey(l.date.month, l.date.day));
+  // Values many events have in common are made once and shared: at 100,000 events, copies cost 100 MB.
+  const dayOf = new Map(CALENDAR_DAYS.map((d) => [d.key, d]));
+  const dayWordsOf = shared((key: string) => {
+    const { day, month } = dayOf.get(key)!;
+    return `${day} ${monthName(month)}`;
+  });
+  const yearOf = shared(yearLink);
+  const centuryLabelOf = shared((year: number) => centuryLabel(centuryOf(year)));
+  return sorted.map((entry): ArchiveEvent => {
+    const link = links.get(entry.slug)!;
+    const { lead, further } = planned.get(entry.slug)!;
+    const key = monthDayKey(entry.date.month, entry.date.day);
+    // The day's first few, other than this one: constant work however full the day is.
+    const day = linksByDay.get(key)!;
+    const alsoOnThisDay = day.slice(0, ALSO_ON_THIS_DAY + 1).filter((l) => l.slug !== entry.slug).slice(0, ALSO_ON_THIS_DAY);
+    return {
+      ...link,
+      location: entry.location,
+      topics: entry.topics ?? [],
+      topicLinks: [...new Map((entry.topics ?? []).map((t) => [topicAddress.key(t), topicAddress.link(t)])).values()],
+      year: yearOf(entry.date.year),
+      dayWords: dayWordsOf(key),
+      century: centuryLabelOf(entry.date.year),
+      alsoOnThisDay,
+      alsoOnThisDayMore: Math.max(0, day.length - 1 - ALSO_ON_THIS_DAY),
+      photo: lead?.view,
+      photos: further.map((p) => p.view),
+      ...socialImageOf([lead, ...further]),
+      related: [...related.get(entry.slug)!.values()].sort((a, b) => compareDates(a.date, b.date) || compareText(a.text, b.text)),
+      sources: entry.sources ?? [],
+      bodyHtml: renderBody(entry.body),
+      body: entry.body,
+      kindLabel: KIND_LABELS[entry.kind],
+      day: dayOf.get(key)!,
+      month: CALENDAR_MONTHS[entry.date.month - 1]!,
+      file: entry.file,
+    };
+  });
 }
 
 /** Each entry's related events. Links go both ways: if A lists B, B's page shows A too. */
