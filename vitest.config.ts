@@ -1,11 +1,53 @@
 // Most tests run real commands (check, build, npm start, Chromium), which take
 // seconds each and more on a busy 2-core machine: vitest's 5-second default
 // would fail them for being slow, not wrong. Tests that need longer say so.
-import { defineConfig } from "vitest/config";
+//
+// Four projects, so that the edit–test loop stays short:
+//   unit         no build, no server (`npm run test:unit`);
+//   integration  real builds and servers of small archives (with unit: `npm test`);
+//   heavy        the slow cases: hostile builds, megabyte bodies, killed and
+//                racing builds, output folders in mount namespaces, servers
+//                under hostile input, fuzzing that builds
+//                (`npm run test:heavy`; CI runs it after `npm test`);
+//   e2e          Chromium (`npm run test:e2e`).
+// The integration and heavy projects share one build of tests/fixtures/archive
+// per run (tests/support/fixture-site.ts).
+import { configDefaults, defineConfig } from "vitest/config";
+
+/** Files whose many builds (or servers) take minutes on a 2-core machine. */
+const HEAVY = [
+  "tests/integration/hostile.test.ts",
+  "tests/integration/reproducible.test.ts",
+  "tests/integration/serve.test.ts",
+  "tests/hostile/killed-build.test.ts",
+  "tests/hostile/output-folder.test.ts",
+  "tests/hostile/check-implies-build.test.ts",
+  "tests/hostile/clear-messages.test.ts",
+  "tests/hostile/serve.test.ts",
+  "tests/hostile/site-settings.test.ts",
+  "tests/hostile/slugs.test.ts",
+];
+
+const FIXTURE_SITE = "tests/support/fixture-site.ts";
 
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      // Unit tests mock nothing and set no globals, so one worker may reuse the modules another file imported.
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], isolate: false } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts", "tests/hostile/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...HEAVY],
+          globalSetup: FIXTURE_SITE,
+        },
+      },
+      { extends: true, test: { name: "heavy", include: HEAVY, globalSetup: FIXTURE_SITE } },
+      { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"] } },
+    ],
   },
 });

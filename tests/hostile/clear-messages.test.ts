@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { crc32, deflateSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { inspectPhoto } from "../../src/content/photo-files.ts";
 import { buildSite, FIXTURE_ARCHIVE, REPO_ROOT, runCli, tempDir, type BuildRun } from "../support/build-site.ts";
 import { treeDigest } from "../support/site-files.ts";
@@ -21,8 +21,10 @@ let previousDigest: string;
 beforeAll(async () => {
   work = await tempDir("clear-messages");
   previousSite = path.join(work, "previous-site");
-  const first = await buildSite(FIXTURE_ARCHIVE, previousSite);
-  expect(first.code, first.stderr).toBe(0);
+  // The run's one build of the fixture archive (tests/support/fixture-site.ts), copied: it is shared and read only.
+  const shared = inject("fixtureSite");
+  expect(shared.run.code, shared.run.stderr).toBe(0);
+  await cp(shared.site, previousSite, { recursive: true });
   previousDigest = treeDigest(previousSite);
 }, 120_000);
 afterAll(() => rm(work, { recursive: true, force: true }), 60_000);

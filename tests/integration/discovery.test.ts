@@ -2,22 +2,17 @@
 // of the built fixture archive, read with a real HTML parser.
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CALENDAR_DAYS } from "../../src/archive/calendar.ts";
 import { buildSite, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
 import { loadPage } from "../support/site-files.ts";
 
-let work: string;
-let site: string;
+/** The fixture archive, built once for this run with BUILD_DATE 2024-02-29 (tests/support/fixture-site.ts): read only. */
+const { site, run } = inject("fixtureSite");
 
-beforeAll(async () => {
-  work = await tempDir("discovery");
-  site = path.join(work, "site");
-  const run = await buildSite(FIXTURE_ARCHIVE, site, { BUILD_DATE: "2024-02-29" });
+it("the shared fixture build succeeded", () => {
   expect(run.code).toBe(0);
-}, 60_000);
-
-afterAll(() => rm(work, { recursive: true, force: true }));
+});
 
 const hrefs = ($: ReturnType<typeof loadPage>, selector: string) => $(selector).map((_, el) => $(el).attr("href")).get();
 const texts = ($: ReturnType<typeof loadPage>, selector: string) =>
@@ -133,6 +128,10 @@ describe("the other ways in", () => {
 });
 
 describe("the home page on 28 February of a common year", () => {
+  let work: string;
+  beforeAll(async () => (work = await tempDir("discovery")));
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
   it("also offers the 29 February events", async () => {
     const out = path.join(work, "feb28");
     expect((await buildSite(FIXTURE_ARCHIVE, out, { BUILD_DATE: "2023-02-28" })).code).toBe(0);

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FIXTURE_ARCHIVE, hermetic, REPO_ROOT, tempDir } from "../support/build-site.ts";
 import { listFiles, treeDigest } from "../support/site-files.ts";
 
@@ -82,14 +82,18 @@ async function intlLocale(env: Record<string, string>): Promise<string> {
 }
 
 let work: string;
-/** The site as one plain build makes it: the reference for every other build here. */
-let reference: string;
+/**
+ * The site as one plain build makes it (UTC, C.UTF-8, an empty image cache),
+ * the reference for every other build here: globalSetup builds it once for
+ * the run (tests/support/fixture-site.ts). Read only.
+ */
+const { site: reference, run: referenceRun } = inject("fixtureSite");
 
 beforeAll(async () => {
+  expect(referenceRun.stderr).toBe("");
+  expect(referenceRun.code).toBe(0);
   work = await tempDir("reproducible");
-  reference = path.join(work, "reference");
-  expectBuilt(await build(reference, { TZ: "UTC", LANG: "C.UTF-8", LC_ALL: "C.UTF-8", CACHE_DIR: path.join(work, "cache-reference") }));
-}, 2 * BUILD_LIMIT_MS);
+});
 
 afterAll(() => rm(work, { recursive: true, force: true }));
 

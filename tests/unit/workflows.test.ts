@@ -94,7 +94,7 @@ describe("the GitHub workflows", () => {
         .map((c) => c.replace(/ --no-audit --no-fund$/, ""));
     const ci = steps(workflows.find((w) => w.file.endsWith("ci.yml"))!.text).flatMap((s) => (s.run ? commands(s.run) : []));
     const wanted = [...commands(quickStart), ...commands(read(".ci/run"))];
-    expect(wanted).toEqual(expect.arrayContaining(["npm ci", "npm run build", "npm test", "npm run test:e2e"]));
+    expect(wanted).toEqual(expect.arrayContaining(["npm ci", "npm run build", "npm test", "npm run test:heavy", "npm run test:e2e"]));
     for (const command of wanted) expect(ci, command).toContain(command);
   });
 
@@ -102,7 +102,7 @@ describe("the GitHub workflows", () => {
     const ci = parse(workflows.find((w) => w.file.endsWith("ci.yml"))!.text) as Workflow & { on: Record<string, unknown> };
     expect(Object.keys(ci.on)).toContain("pull_request");
     const all = steps(workflows.find((w) => w.file.endsWith("ci.yml"))!.text);
-    expect(all.map((s) => s.run).filter(Boolean)).toEqual(["npm ci", "npm run check -- --format github", "npm test", "npm run test:e2e", "npm run build"]);
+    expect(all.map((s) => s.run).filter(Boolean)).toEqual(["npm ci", "npm run check -- --format github", "npm test", "npm run test:heavy", "npm run test:e2e", "npm run build"]);
     expect(all.some((s) => s.uses?.startsWith("actions/upload-artifact@") && s.with?.path === "_site")).toBe(true);
   });
 
