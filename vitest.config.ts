@@ -34,6 +34,9 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // vitest's default is one worker per core but one, so files ran one after
+    // another on 2 cores; most integration tests wait on a build's process.
+    maxWorkers: 3,
     projects: [
       // Unit tests mock nothing and set no globals, so one worker may reuse the modules another file imported.
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], isolate: false } },
