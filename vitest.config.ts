@@ -9,7 +9,7 @@
 //                racing builds, output folders in mount namespaces, servers
 //                under hostile input, fuzzing that builds
 //                (`npm run test:heavy`; CI runs it after `npm test`);
-//   e2e          Chromium (`npm run test:e2e`).
+//   e2e          Chromium, one file at a time as before (`npm run test:e2e`).
 // The integration and heavy projects share one build of tests/fixtures/archive
 // per run (tests/support/fixture-site.ts).
 import { configDefaults, defineConfig } from "vitest/config";
