@@ -6,7 +6,7 @@
 // photo and its credit), chosen from what the copy holds so that they never
 // clash with it, and then checks the copy as CI does: `npm run check`, the
 // build, links, HTML, and every kind of page in a browser with axe-core.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { cp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";

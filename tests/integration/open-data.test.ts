@@ -635,7 +635,6 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
 describe(`the fixture archive built for ${PREFIXED_ORIGIN}${PREFIX}`, () => {
   let work: string;
   let site: string;
-  const own = (url: string) => new URL(url).origin === PREFIXED_ORIGIN;
   /** The output file of a root-relative URL under the prefix. */
   const fileForPrefixed = (url: string) => (url.startsWith(PREFIX) ? fileForUrl(site, "/" + url.slice(PREFIX.length)) : undefined);
 
