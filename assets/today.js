@@ -22,7 +22,8 @@
   if (key === root.dataset.day) return;
 
   /** @param {string} dayKey */
-  const fetchDay = (dayKey) => fetch(at(`/api/v1/days/${dayKey}.json`)).then((r) => (r.ok ? r.json() : Promise.reject(r.status)));
+  const fetchDay = (dayKey) =>
+    fetch(at(`/api/v1/days/${dayKey}.json`)).then((r) => (r.ok ? r.json() : Promise.reject(r.status)));
 
   Promise.all([fetchDay(key), key === "02-28" && commonYear ? fetchDay("02-29") : null])
     .then(([day, leapDay]) => render(day, leapDay))
@@ -64,7 +65,16 @@
     ]);
     const children = [el("span", { class: "event-year" }, [e.year]), text];
     if (e.thumbnail) {
-      const img = el("img", { src: e.thumbnail.src, srcset: e.thumbnail.srcset, sizes: "5rem", width: String(e.thumbnail.width), height: String(e.thumbnail.height), alt: "", loading: "lazy", decoding: "async" });
+      const img = el("img", {
+        src: e.thumbnail.src,
+        srcset: e.thumbnail.srcset,
+        sizes: "5rem",
+        width: String(e.thumbnail.width),
+        height: String(e.thumbnail.height),
+        alt: "",
+        loading: "lazy",
+        decoding: "async",
+      });
       children.push(el("div", { class: "event-thumbnail" }, [img]));
     }
     return el("li", { class: e.thumbnail ? "event-item has-thumbnail" : "event-item" }, children);
@@ -72,13 +82,23 @@
 
   /** @param {DayDoc} day */
   function emptyState(day) {
-    return el("p", { class: "empty-state" }, [`Nothing is recorded for ${day.label} yet. `, el("a", { href: at("/calendar/") }, ["Browse the calendar"]), "."]);
+    return el("p", { class: "empty-state" }, [
+      `Nothing is recorded for ${day.label} yet. `,
+      el("a", { href: at("/calendar/") }, ["Browse the calendar"]),
+      ".",
+    ]);
   }
 
   /** @param {DayDoc} leapDay */
   function leapDayNote(leapDay) {
-    const count = leapDay.count ? `${leapDay.count} ${PLURAL.select(leapDay.count) === "one" ? "entry" : "entries"}` : "no entries";
-    return el("p", { class: "leap-day-note" }, ["This year has no 29 February: ", el("a", { href: leapDay.path }, ["see what happened on February 29"]), ` (${count}).`]);
+    const count = leapDay.count
+      ? `${leapDay.count} ${PLURAL.select(leapDay.count) === "one" ? "entry" : "entries"}`
+      : "no entries";
+    return el("p", { class: "leap-day-note" }, [
+      "This year has no 29 February: ",
+      el("a", { href: leapDay.path }, ["see what happened on February 29"]),
+      ` (${count}).`,
+    ]);
   }
 
   /**

@@ -2,10 +2,10 @@
 // Everything a test or a host may change comes from the environment.
 import path from "node:path";
 import { DateTime } from "luxon";
-import { parseHistoricalDate, type HistoricalDate } from "./content/dates.ts";
+import { type HistoricalDate, parseHistoricalDate } from "./content/dates.ts";
 import { DEFAULT_MAX_PHOTO_BYTES, DEFAULT_MAX_PHOTO_PIXELS } from "./content/photo-files.ts";
-import { isPlaceholder } from "./site-address.ts";
 import { readSite, SiteConfigError, type SiteInfo } from "./site.ts";
+import { isPlaceholder } from "./site-address.ts";
 
 export type { SiteInfo } from "./site.ts";
 
@@ -61,7 +61,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): BuildConfig
     maxPhotoPixels: positiveInteger("MAX_PHOTO_PIXELS", env.MAX_PHOTO_PIXELS, DEFAULT_MAX_PHOTO_PIXELS),
     maxPhotoBytes: positiveInteger("MAX_PHOTO_BYTES", env.MAX_PHOTO_BYTES, DEFAULT_MAX_PHOTO_BYTES),
     eventsPerRun: positiveInteger("EVENTS_PER_RUN", env.EVENTS_PER_RUN, EVENTS_PER_RUN),
-    eventsPerSearchShard: positiveInteger("EVENTS_PER_SEARCH_SHARD", env.EVENTS_PER_SEARCH_SHARD, EVENTS_PER_SEARCH_SHARD),
+    eventsPerSearchShard: positiveInteger(
+      "EVENTS_PER_SEARCH_SHARD",
+      env.EVENTS_PER_SEARCH_SHARD,
+      EVENTS_PER_SEARCH_SHARD,
+    ),
   };
 }
 
@@ -78,7 +82,8 @@ function siteFrom(contentDir: string, env: NodeJS.ProcessEnv): SiteInfo {
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
   if (!value) return fallback;
   const n = Number(value.replaceAll("_", ""));
-  if (!Number.isSafeInteger(n) || n <= 0) throw new ConfigError(`${name}: "${value}" is not a positive whole number (e.g. ${name}=${fallback})`);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new ConfigError(`${name}: "${value}" is not a positive whole number (e.g. ${name}=${fallback})`);
   return n;
 }
 

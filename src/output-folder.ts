@@ -40,12 +40,18 @@ export function outputFolderError(error: unknown, site: string, folder = path.di
   if (code === "EBUSY") return mountPointError(site);
   const problem = PROBLEMS[code ?? ""];
   if (!problem) return undefined;
-  return new ConfigError(`OUTPUT_DIR=${displayPath(site)}: the folder ${displayPath(folder)}/ cannot be written (${code}: ${problem[0]}): ${problem[1]}`);
+  return new ConfigError(
+    `OUTPUT_DIR=${displayPath(site)}: the folder ${displayPath(folder)}/ cannot be written (${code}: ${problem[0]}): ${problem[1]}`,
+  );
 }
 
-const ASK_FOR_A_FOLDER = "set OUTPUT_DIR to a folder this user can write, or give this user write permission on that one";
+const ASK_FOR_A_FOLDER =
+  "set OUTPUT_DIR to a folder this user can write, or give this user write permission on that one";
 const PROBLEMS: Record<string, readonly [reason: string, fix: string]> = {
-  EROFS: ["read-only file system", "set OUTPUT_DIR to a folder on a disk that can be written, or mount this one read-write"],
+  EROFS: [
+    "read-only file system",
+    "set OUTPUT_DIR to a folder on a disk that can be written, or mount this one read-write",
+  ],
   EACCES: ["permission denied", ASK_FOR_A_FOLDER],
   EPERM: ["operation not permitted", ASK_FOR_A_FOLDER],
 };
@@ -61,7 +67,9 @@ function mountPointError(site: string): ConfigError {
 /** A file where the build needs a folder (OUTPUT_DIR=notes.txt, or a path through one). */
 async function folder(file: string, site: string): Promise<void> {
   if ((await stat(file)).isDirectory()) return;
-  throw new ConfigError(`OUTPUT_DIR=${displayPath(site)}: ${displayPath(file)} is a file, not a folder: set OUTPUT_DIR to a folder, e.g. _site`);
+  throw new ConfigError(
+    `OUTPUT_DIR=${displayPath(site)}: ${displayPath(file)} is a file, not a folder: set OUTPUT_DIR to a folder, e.g. _site`,
+  );
 }
 
 async function writable(folder: string, site: string): Promise<void> {
@@ -79,5 +87,11 @@ async function isMountPoint(folder: string): Promise<boolean> {
   const real = await realpath(folder);
   const mounts = await readFile("/proc/self/mountinfo", "utf8").catch(() => "");
   // The fifth field is the mount point, with spaces and the like written as octal escapes.
-  return mounts.split("\n").some((line) => line.split(" ")[4]?.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8))) === real);
+  return mounts
+    .split("\n")
+    .some(
+      (line) =>
+        line.split(" ")[4]?.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8))) ===
+        real,
+    );
 }

@@ -52,7 +52,16 @@ export function siteAddress(file: { url: Setting; pathPrefix: Setting }, env: No
 }
 
 /** The variables by which a user or a host gives the address: tests leave them out of a build's environment, so that it is the same on CI and off it. */
-export const ADDRESS_VARIABLES = ["SITE_URL", "PATH_PREFIX", "NETLIFY", "CONTEXT", "URL", "DEPLOY_PRIME_URL", "CF_PAGES", "CF_PAGES_URL"] as const;
+export const ADDRESS_VARIABLES = [
+  "SITE_URL",
+  "PATH_PREFIX",
+  "NETLIFY",
+  "CONTEXT",
+  "URL",
+  "DEPLOY_PRIME_URL",
+  "CF_PAGES",
+  "CF_PAGES_URL",
+] as const;
 
 /** The address the host deploys to, read from the variables it sets during the build. */
 export function hostAddress(env: NodeJS.ProcessEnv): (Setting & ParsedAddress) | undefined {
@@ -64,7 +73,8 @@ export function hostAddress(env: NodeJS.ProcessEnv): (Setting & ParsedAddress) |
   if (env.URL && (env.NETLIFY || /^https?:\/\//i.test(env.URL))) {
     return parseAddress({ name: "URL (set by Netlify)", value: env.URL });
   }
-  if (env.CF_PAGES_URL) return parseAddress({ name: "CF_PAGES_URL (set by Cloudflare Pages)", value: env.CF_PAGES_URL });
+  if (env.CF_PAGES_URL)
+    return parseAddress({ name: "CF_PAGES_URL (set by Cloudflare Pages)", value: env.CF_PAGES_URL });
   return undefined;
 }
 
@@ -79,7 +89,8 @@ export function parseAddress(setting: Setting): Setting & ParsedAddress {
     throw new AddressError(`${setting.name}: "${visible(setting.value)}" ${problem} (${EXAMPLE})`);
   };
   const raw = setting.value.trim();
-  if (/[\u0000-\u001f\u007f-\u009f\s]/.test(raw)) fail("contains a line break, space or control character: write the address alone, on one line");
+  if (/[\u0000-\u001f\u007f-\u009f\s]/.test(raw))
+    fail("contains a line break, space or control character: write the address alone, on one line");
   if (!URL.canParse(raw)) fail("is not an address");
   const url = new URL(raw);
   if (url.protocol !== "http:" && url.protocol !== "https:") fail("must be an http(s) address");
@@ -109,7 +120,8 @@ function folderProblem(folder: string): string | undefined {
   for (const segment of inner.split("/")) {
     if (segment === "." || segment === "..") return `has a "${segment}" folder: write the folder itself`;
     // RFC 3986's path characters: anything else must be percent-encoded.
-    if (!/^[A-Za-z0-9._~!$&'()*+,;=:@%-]+$/.test(segment)) return `has a folder name with characters an address cannot carry ("${visible(segment)}"): percent-encode them`;
+    if (!/^[A-Za-z0-9._~!$&'()*+,;=:@%-]+$/.test(segment))
+      return `has a folder name with characters an address cannot carry ("${visible(segment)}"): percent-encode them`;
   }
   return undefined;
 }

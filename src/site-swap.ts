@@ -10,13 +10,14 @@
 //
 // A `.previous-` folder gets its name only from the first rename, and loses it
 // before its deletion starts: it is always a complete site.
-import { mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+
 import { existsSync, rmSync } from "node:fs";
+import { mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { displayPath } from "./display-path.ts";
+import { errorCode } from "./error-code.ts";
 import { outputFolderError } from "./output-folder.ts";
 import { isRunning } from "./processes.ts";
-import { errorCode } from "./error-code.ts";
 
 /** How long a build waits for a live build's lock before giving up. */
 const LOCK_PATIENCE_MS = 60_000;
@@ -86,7 +87,9 @@ async function recoverLocked(site: string): Promise<string[]> {
   const previous = left.filter((l) => l.kind === "previous").sort((a, b) => b.time - a.time)[0];
   if (previous && !existsSync(site)) {
     await rename(previous.path, site);
-    console.warn(`warning: ${displayPath(site)}/ was missing (a build was killed while swapping in its site): put back the site that was there before.`);
+    console.warn(
+      `warning: ${displayPath(site)}/ was missing (a build was killed while swapping in its site): put back the site that was there before.`,
+    );
   }
   const doomed: string[] = [];
   for (const leftover of left) if (existsSync(leftover.path)) doomed.push(await renameForRemoval(site, leftover.path));
@@ -114,7 +117,9 @@ async function leftovers(site: string): Promise<Leftover[]> {
   const base = path.basename(site);
   const names = await readdir(folder).catch(() => []);
   return names.flatMap((name) => {
-    const match = name.startsWith(`${base}.`) ? /^(building|locking|previous|removing)-(\d+)-(\d+)/.exec(name.slice(base.length + 1)) : null;
+    const match = name.startsWith(`${base}.`)
+      ? /^(building|locking|previous|removing)-(\d+)-(\d+)/.exec(name.slice(base.length + 1))
+      : null;
     if (!match || isRunning(Number(match[2]))) return [];
     return [{ path: path.join(folder, name), kind: match[1]!, time: Number(match[3]) }];
   });
@@ -125,7 +130,9 @@ async function removeOrWarn(folder: string): Promise<void> {
   try {
     await rm(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   } catch (error) {
-    console.warn(`warning: ${displayPath(folder)}/ could not be removed (${errorCode(error) ?? error}): remove it yourself.`);
+    console.warn(
+      `warning: ${displayPath(folder)}/ could not be removed (${errorCode(error) ?? error}): remove it yourself.`,
+    );
   }
 }
 
@@ -176,7 +183,8 @@ async function holdersUnlessDead(lock: string): Promise<string[] | undefined> {
   const names = await readdir(lock).catch(() => undefined);
   if (!names) return undefined; // released meanwhile: try again
   const owners = names.map((name) => Number(/^owner-(\d+)$/.exec(name)?.[1]));
-  if (owners.some((pid) => !Number.isInteger(pid) || isRunning(pid))) return names.map((name) => name.replace(/^owner-/, "process "));
+  if (owners.some((pid) => !Number.isInteger(pid) || isRunning(pid)))
+    return names.map((name) => name.replace(/^owner-/, "process "));
   for (const name of names) await rm(path.join(lock, name), { force: true });
   await rmdir(lock).catch(() => {}); // a build that took it over meanwhile keeps it
   return undefined;
@@ -189,6 +197,7 @@ async function holdersUnlessDead(lock: string): Promise<string[] | undefined> {
  */
 function testKill(step: string, removing?: string): void {
   if (process.env.TEST_KILL_BUILD_AT !== step) return;
-  if (removing) for (const name of ["index.html", "assets"]) rmSync(path.join(removing, name), { recursive: true, force: true });
+  if (removing)
+    for (const name of ["index.html", "assets"]) rmSync(path.join(removing, name), { recursive: true, force: true });
   process.kill(process.pid, "SIGKILL");
 }

@@ -5,18 +5,22 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { displayPath } from "./display-path.ts";
+import { errorCode } from "./error-code.ts";
 import { AddressError, siteAddress } from "./site-address.ts";
 import { findUnwritable } from "./unwritable.ts";
-import { errorCode } from "./error-code.ts";
 
 // The site's own address is checked whole by siteAddress, with a message for each fault.
-const url = z.string().trim().refine((v) => /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) address, e.g. https://example.org" });
+const url = z
+  .string()
+  .trim()
+  .refine((v) => /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) address, e.g. https://example.org" });
 // Any other address is written as it is, into the API and feeds: one line that parses.
 const licenseUrl = z
   .string()
   .trim()
   .refine((v) => /^https?:\/\/[^/\s]+\S*$/.test(v) && URL.canParse(v) && !findUnwritable(v), {
-    message: "must be an http(s) address, on one line with no spaces, e.g. https://creativecommons.org/licenses/by-sa/4.0/",
+    message:
+      "must be an http(s) address, on one line with no spaces, e.g. https://creativecommons.org/licenses/by-sa/4.0/",
   });
 // The title and description reach every page, the feed and the calendar, which cannot carry control characters.
 const text = () =>
@@ -31,7 +35,9 @@ const text = () =>
 
 export const siteSchema = z.strictObject({
   title: text().default("On This Day").meta({ description: "The archive's name." }),
-  description: text().default("What happened on every day of the year.").meta({ description: "One sentence about the archive." }),
+  description: text()
+    .default("What happened on every day of the year.")
+    .meta({ description: "One sentence about the archive." }),
   language: z
     .string()
     .trim()
@@ -40,10 +46,14 @@ export const siteSchema = z.strictObject({
     .transform((tag) => Intl.getCanonicalLocales(tag)[0]!)
     .default("en")
     .meta({ description: "Language of the pages (BCP 47), e.g. en." }),
-  url: url
-    .default("http://localhost:8080")
-    .meta({ description: "Where the site is published, e.g. https://example.org, or https://user.github.io/history for a site in a folder (SITE_URL overrides it)." }),
-  pathPrefix: z.string().trim().default("/").meta({ description: "The folder the site lives in on that host, e.g. /archive/, if url does not say (PATH_PREFIX overrides it)." }),
+  url: url.default("http://localhost:8080").meta({
+    description:
+      "Where the site is published, e.g. https://example.org, or https://user.github.io/history for a site in a folder (SITE_URL overrides it).",
+  }),
+  pathPrefix: z.string().trim().default("/").meta({
+    description:
+      "The folder the site lives in on that host, e.g. /archive/, if url does not say (PATH_PREFIX overrides it).",
+  }),
   dataLicense: z
     .strictObject({ name: text(), url: licenseUrl })
     .default({ name: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" })
@@ -85,7 +95,13 @@ export function readSite(contentDir: string, env: NodeJS.ProcessEnv): SiteInfo {
   }
   const site = parsed.data;
   try {
-    const address = siteAddress({ url: { name: `${shown}: url`, value: site.url }, pathPrefix: { name: `${shown}: pathPrefix`, value: site.pathPrefix } }, env);
+    const address = siteAddress(
+      {
+        url: { name: `${shown}: url`, value: site.url },
+        pathPrefix: { name: `${shown}: pathPrefix`, value: site.pathPrefix },
+      },
+      env,
+    );
     return { ...site, url: address.url, pathPrefix: address.pathPrefix };
   } catch (e) {
     if (e instanceof AddressError) throw new SiteConfigError(e.message);

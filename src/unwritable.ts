@@ -40,6 +40,11 @@ function codePointName(codePoint: number): string {
 
 function describe(codePoint: number): UnwritableCharacter {
   const name = codePointName(codePoint);
-  const kind = codePoint <= 0x9f ? "the control character" : codePoint >= 0xd800 && codePoint <= 0xdfff ? "the lone surrogate" : "the noncharacter";
+  const kind =
+    codePoint <= 0x9f
+      ? "the control character"
+      : codePoint >= 0xd800 && codePoint <= 0xdfff
+        ? "the lone surrogate"
+        : "the noncharacter";
   return { codePoint, description: `${kind} ${name}` };
 }

@@ -11,7 +11,10 @@ const pagefind = await import(new URL("../../pagefind/pagefind.js", import.meta.
 const VOCABULARY = "vocabulary";
 
 /** @param {any} options */
-const withoutVocabulary = (options = {}) => ({ ...options, filters: { ...options.filters, not: { [VOCABULARY]: "all" } } });
+const withoutVocabulary = (options = {}) => ({
+  ...options,
+  filters: { ...options.filters, not: { [VOCABULARY]: "all" } },
+});
 
 /** @param {Record<string, unknown> | undefined} filters */
 function hideVocabulary(filters) {
@@ -20,7 +23,12 @@ function hideVocabulary(filters) {
 }
 
 /** @param {any} response */
-const cleaned = (response) => response && { ...response, filters: hideVocabulary(response.filters), totalFilters: hideVocabulary(response.totalFilters) };
+const cleaned = (response) =>
+  response && {
+    ...response,
+    filters: hideVocabulary(response.filters),
+    totalFilters: hideVocabulary(response.totalFilters),
+  };
 
 /** @param {any} options */
 export const options = (options) => pagefind.options(options);
@@ -34,4 +42,5 @@ export const preload = (term, options) => pagefind.preload(term, withoutVocabula
 /** @param {string} term @param {any} options */
 export const search = async (term, options) => cleaned(await pagefind.search(term, withoutVocabulary(options)));
 /** @param {string} term @param {any} options @param {number} [wait] */
-export const debouncedSearch = async (term, options, wait) => cleaned(await pagefind.debouncedSearch(term, withoutVocabulary(options), wait));
+export const debouncedSearch = async (term, options, wait) =>
+  cleaned(await pagefind.debouncedSearch(term, withoutVocabulary(options), wait));

@@ -1,13 +1,20 @@
 // Archive → the API's documents. Pure: every address is made absolute (or put
 // under the path prefix) here, so the documents are right wherever the site lives.
 import type { Archive, ArchiveEvent, Day, EventLink, PhotoView } from "../archive/archive.ts";
+import type { ImageView } from "../archive/renditions.ts";
 import { bcYear } from "../content/dates.ts";
 import type { Kind } from "../content/schema.ts";
-import type { ImageView } from "../archive/renditions.ts";
-import { absoluteUrl, sitePath, type SiteInfo } from "../site.ts";
-import type { DayDocument, EventDocument, EventsIndex, EventSummary, WikimediaFeed, WikimediaItem } from "./schemas.ts";
-import { WIKIMEDIA_TYPES } from "./schemas.ts";
 import { escapeHtml } from "../escape-html.ts";
+import { absoluteUrl, type SiteInfo, sitePath } from "../site.ts";
+import type {
+  DayDocument,
+  EventDocument,
+  EventSummary,
+  EventsIndex,
+  WIKIMEDIA_TYPES,
+  WikimediaFeed,
+  WikimediaItem,
+} from "./schemas.ts";
 
 export const apiPaths = {
   day: (key: string) => `/api/v1/days/${key}.json`,
@@ -64,7 +71,11 @@ export class ApiDocuments {
       label: day.label,
       ...this.link(day.url),
       count: day.count,
-      sections: day.sections.map((s) => ({ kind: s.kind, heading: s.heading, events: s.events.map((e) => this.summary(e)) })),
+      sections: day.sections.map((s) => ({
+        kind: s.kind,
+        heading: s.heading,
+        events: s.events.map((e) => this.summary(e)),
+      })),
       license: this.license,
     };
   }
@@ -78,7 +89,12 @@ export class ApiDocuments {
       dayPage: this.link(event.day.url),
       ...(event.photo && { photo: this.photo(event.photo) }),
       photos: event.photos.map((p) => this.photo(p)),
-      related: event.related.map((r) => ({ date: r.dateIso, dateWords: r.dateWords, text: r.text, ...(r.url && this.link(r.url)) })),
+      related: event.related.map((r) => ({
+        date: r.dateIso,
+        dateWords: r.dateWords,
+        text: r.text,
+        ...(r.url && this.link(r.url)),
+      })),
       sources: event.sources.map((s) => ({ title: s.title, ...(s.url && { url: s.url }) })),
       bodyHtml: event.bodyHtml,
       body: event.body,
@@ -101,7 +117,10 @@ export class ApiDocuments {
     return {
       large: file(image.large, image.largeSize.width, image.largeSize.height),
       social: file(image.social, 1200, 630),
-      sources: image.sources.map((s) => ({ type: s.type, srcset: s.srcset.replace(/(^|, )\//g, `$1${this.site.pathPrefix}`) })),
+      sources: image.sources.map((s) => ({
+        type: s.type,
+        srcset: s.srcset.replace(/(^|, )\//g, `$1${this.site.pathPrefix}`),
+      })),
     };
   }
 
@@ -116,8 +135,14 @@ export class ApiDocuments {
 
   /** Wikimedia's feed for one day: type "all" has every list, the others one each. */
   wikimedia(day: Day, type: "all" | (typeof WIKIMEDIA_TYPES)[number]): WikimediaFeed {
-    const byKind = (kind: Kind) => day.sections.find((s) => s.kind === kind)?.events.map((e) => this.wikimediaItem(e)) ?? [];
-    const lists = { events: byKind("event"), births: byKind("birth"), deaths: byKind("death"), holidays: byKind("holiday") };
+    const byKind = (kind: Kind) =>
+      day.sections.find((s) => s.kind === kind)?.events.map((e) => this.wikimediaItem(e)) ?? [];
+    const lists = {
+      events: byKind("event"),
+      births: byKind("birth"),
+      deaths: byKind("death"),
+      holidays: byKind("holiday"),
+    };
     // "selected" is Wikimedia's editors' choice; the archive has none, so it repeats the events.
     return type === "all" ? { selected: lists.events, ...lists } : { [type]: lists[type] };
   }

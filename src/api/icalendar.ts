@@ -18,7 +18,7 @@ export function icalendar(archive: Archive, site: SiteInfo): string {
     ...archive.events.flatMap((event) => vevent(event, site, host, stamp)),
     "END:VCALENDAR",
   ];
-  return lines.map(fold).join("\r\n") + "\r\n";
+  return `${lines.map(fold).join("\r\n")}\r\n`;
 }
 
 function vevent(event: EventLink, site: SiteInfo, host: string, stamp: string): string[] {

@@ -54,7 +54,9 @@ export const eventDocumentSchema = eventSummarySchema.extend({
   dayPage: z.object(link),
   photo: photoSchema.optional(),
   photos: z.array(photoSchema),
-  related: z.array(z.object({ date: z.string(), dateWords: z.string(), text: z.string(), ...link }).partial({ path: true, url: true })),
+  related: z.array(
+    z.object({ date: z.string(), dateWords: z.string(), text: z.string(), ...link }).partial({ path: true, url: true }),
+  ),
   sources: z.array(z.object({ title: z.string(), url: z.url().optional() })),
   bodyHtml: z.string().meta({ description: "The historical context, as HTML." }),
   body: z.string().meta({ description: "The historical context, as the editor wrote it (Markdown)." }),
@@ -66,9 +68,7 @@ export const dayDocumentSchema = z.object({
   label: z.string(),
   ...link,
   count: z.int().nonnegative(),
-  sections: z.array(
-    z.object({ kind: z.enum(KINDS), heading: z.string(), events: z.array(eventSummarySchema) }),
-  ),
+  sections: z.array(z.object({ kind: z.enum(KINDS), heading: z.string(), events: z.array(eventSummarySchema) })),
   license,
 });
 
@@ -101,7 +101,10 @@ const wikimediaPage = z.object({
 
 export const wikimediaItemSchema = z.object({
   text: z.string(),
-  year: z.int().optional().meta({ description: "BCE as negative years the way Wikimedia writes them: 44 BC is -44. Holidays have none." }),
+  year: z
+    .int()
+    .optional()
+    .meta({ description: "BCE as negative years the way Wikimedia writes them: 44 BC is -44. Holidays have none." }),
   pages: z.array(wikimediaPage),
 });
 

@@ -6,7 +6,7 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:f
 import path from "node:path";
 import { z } from "zod";
 import type { Archive } from "../archive/archive.ts";
-import { entryJsonSchema, ENTRY_SCHEMA_PATH } from "../content/entry-json-schema.ts";
+import { ENTRY_SCHEMA_PATH, entryJsonSchema } from "../content/entry-json-schema.ts";
 import type { SiteInfo } from "../site.ts";
 import { ApiDocuments, apiPaths } from "./documents.ts";
 import { icalendar } from "./icalendar.ts";
@@ -32,7 +32,8 @@ export async function writeApi(archive: Archive, site: SiteInfo, outputDir: stri
 
   for (const day of archive.days) {
     await json(apiPaths.day(day.key), docs.day(day));
-    for (const type of ["all", ...WIKIMEDIA_TYPES] as const) await json(apiPaths.wikimedia(type, day.key), docs.wikimedia(day, type));
+    for (const type of ["all", ...WIKIMEDIA_TYPES] as const)
+      await json(apiPaths.wikimedia(type, day.key), docs.wikimedia(day, type));
   }
   // Each event's document, and the same line in the bulk export.
   const exportFile = target(apiPaths.export);
@@ -44,14 +45,15 @@ export async function writeApi(archive: Archive, site: SiteInfo, outputDir: stri
       const document = JSON.stringify(docs.event(event));
       await write(apiPaths.event(event.slug), document);
       lines.push(document);
-      if (lines.length === FILES_PER_TURN) [lines] = [[], writeSync(exported, lines.join("\n") + "\n")];
+      if (lines.length === FILES_PER_TURN) [lines] = [[], writeSync(exported, `${lines.join("\n")}\n`)];
     }
-    if (lines.length) writeSync(exported, lines.join("\n") + "\n");
+    if (lines.length) writeSync(exported, `${lines.join("\n")}\n`);
   } finally {
     closeSync(exported);
   }
   await json(apiPaths.events, docs.index());
-  for (const [name, schema] of Object.entries(API_SCHEMAS)) await json(apiPaths.schema(name), z.toJSONSchema(schema, { io: "output" }));
+  for (const [name, schema] of Object.entries(API_SCHEMAS))
+    await json(apiPaths.schema(name), z.toJSONSchema(schema, { io: "output" }));
   // The entry format itself, for editors' YAML tooling (see CONTRIBUTING.md).
   await json(ENTRY_SCHEMA_PATH, entryJsonSchema());
   await write("/calendar.ics", icalendar(archive, site));

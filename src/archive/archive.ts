@@ -1,15 +1,24 @@
 // The Archive: every fact a page shows, computed once from the entries.
 // Templates only present what is here; nothing is sorted or counted there.
-import { compareDates, dateInWords, daysInMonth, isoDate, monthDayKey, monthName, yearLabel, type HistoricalDate } from "../content/dates.ts";
+import {
+  compareDates,
+  dateInWords,
+  daysInMonth,
+  type HistoricalDate,
+  isoDate,
+  monthDayKey,
+  monthName,
+  yearLabel,
+} from "../content/dates.ts";
 import type { LoadedEntry } from "../content/load.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import { KINDS, type Kind, type Photo, type Source } from "../content/schema.ts";
-import { planPhoto, type ImageView, type PhotoPlan } from "./renditions.ts";
-import { counted, type Counted, type EventLink } from "./event-link.ts";
 import { plural } from "../plural.ts";
-import { buildTopics, topicAddresses, type TopicLink, type TopicPage } from "./topics.ts";
-import { buildYears, centuryLabel, centuryOf, yearLink, type Century, type YearLink, type YearPage } from "./years.ts";
 import { adjacentDays, CALENDAR_DAYS, CALENDAR_MONTHS, type DayLink, type MonthLink } from "./calendar.ts";
+import { type Counted, counted, type EventLink } from "./event-link.ts";
+import { type ImageView, type PhotoPlan, planPhoto } from "./renditions.ts";
+import { buildTopics, type TopicLink, type TopicPage, topicAddresses } from "./topics.ts";
+import { buildYears, type Century, centuryLabel, centuryOf, type YearLink, type YearPage, yearLink } from "./years.ts";
 
 export type { Counted, EventLink };
 
@@ -163,7 +172,9 @@ export interface FeedEntry extends EventLink {
 
 export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOptions): Archive {
   const renderBody = options.renderBody ?? renderMarkdown;
-  const sorted = [...entries].sort((a, b) => compareDates(a.date, b.date) || compareText(a.title, b.title) || compareText(a.slug, b.slug));
+  const sorted = [...entries].sort(
+    (a, b) => compareDates(a.date, b.date) || compareText(a.title, b.title) || compareText(a.slug, b.slug),
+  );
   const planned = new Map(sorted.map((entry) => [entry.slug, planPhotos(entry)]));
   const links = new Map(sorted.map((entry) => [entry.slug, eventLink(entry, planned.get(entry.slug)!.lead?.view)]));
 
@@ -195,7 +206,12 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     buildDate: isoDate(buildDate),
     years,
     centuries,
-    topics: buildTopics(eventLinks, (e) => topicNames.get(e.slug) ?? [], (n) => counted(n).countLabel, topicAddress),
+    topics: buildTopics(
+      eventLinks,
+      (e) => topicNames.get(e.slug) ?? [],
+      (n) => counted(n).countLabel,
+      topicAddress,
+    ),
     calendar: calendarTables(months),
     dayKeysWithEvents: days.filter((d) => d.count > 0).map((d) => d.key),
     feed: newestEntries(sorted, bySlug, options),
@@ -212,7 +228,10 @@ interface EventParts {
 }
 
 /** Each entry's event page, in the entries' order. */
-function archiveEvents(sorted: readonly LoadedEntry[], { links, planned, related, topicAddress, renderBody }: EventParts): ArchiveEvent[] {
+function archiveEvents(
+  sorted: readonly LoadedEntry[],
+  { links, planned, related, topicAddress, renderBody }: EventParts,
+): ArchiveEvent[] {
   const linksByDay = Map.groupBy(links.values(), (l) => monthDayKey(l.date.month, l.date.day));
   // Values many events have in common are made once and shared: at 100,000 events, copies cost 100 MB.
   const dayOf = new Map(CALENDAR_DAYS.map((d) => [d.key, d]));
@@ -228,7 +247,10 @@ function archiveEvents(sorted: readonly LoadedEntry[], { links, planned, related
     const key = monthDayKey(entry.date.month, entry.date.day);
     // The day's first few, other than this one: constant work however full the day is.
     const day = linksByDay.get(key)!;
-    const alsoOnThisDay = day.slice(0, ALSO_ON_THIS_DAY + 1).filter((l) => l.slug !== entry.slug).slice(0, ALSO_ON_THIS_DAY);
+    const alsoOnThisDay = day
+      .slice(0, ALSO_ON_THIS_DAY + 1)
+      .filter((l) => l.slug !== entry.slug)
+      .slice(0, ALSO_ON_THIS_DAY);
     return {
       ...link,
       location: entry.location,
@@ -242,7 +264,9 @@ function archiveEvents(sorted: readonly LoadedEntry[], { links, planned, related
       photo: lead?.view,
       photos: further.map((p) => p.view),
       ...socialImageOf([lead, ...further]),
-      related: [...related.get(entry.slug)!.values()].sort((a, b) => compareDates(a.date, b.date) || compareText(a.text, b.text)),
+      related: [...related.get(entry.slug)!.values()].sort(
+        (a, b) => compareDates(a.date, b.date) || compareText(a.text, b.text),
+      ),
       sources: entry.sources ?? [],
       bodyHtml: renderBody(entry.body),
       body: entry.body,
@@ -255,7 +279,10 @@ function archiveEvents(sorted: readonly LoadedEntry[], { links, planned, related
 }
 
 /** Each entry's related events. Links go both ways: if A lists B, B's page shows A too. */
-function relatedViews(sorted: readonly LoadedEntry[], links: ReadonlyMap<string, EventLink>): Map<string, Map<string, RelatedView>> {
+function relatedViews(
+  sorted: readonly LoadedEntry[],
+  links: ReadonlyMap<string, EventLink>,
+): Map<string, Map<string, RelatedView>> {
   const related = new Map<string, Map<string, RelatedView>>(sorted.map((e) => [e.slug, new Map()]));
   const add = (slug: string, key: string, view: RelatedView) => {
     const list = related.get(slug)!;
@@ -309,7 +336,11 @@ function buildMonths(days: readonly Day[]): Month[] {
     const highlights = fullDays
       .map((d, i) => {
         const dayEvents = d.sections.flatMap((s) => s.events);
-        return { day: monthDays[i]!, events: dayEvents.slice(0, HIGHLIGHTS_PER_DAY), more: Math.max(0, d.count - HIGHLIGHTS_PER_DAY) };
+        return {
+          day: monthDays[i]!,
+          events: dayEvents.slice(0, HIGHLIGHTS_PER_DAY),
+          more: Math.max(0, d.count - HIGHLIGHTS_PER_DAY),
+        };
       })
       .filter((h) => h.events.length > 0);
     const total = counted(monthDays.reduce((sum, d) => sum + d.count, 0));
@@ -358,20 +389,27 @@ function creditPhotos(
 
 /** The calendar page's tables: each month in rows of seven days. */
 function calendarTables(months: readonly Month[]): CalendarMonth[] {
-  return months.map((month): CalendarMonth => ({
-    number: month.number,
-    name: month.name,
-    url: month.url,
-    weeks: Array.from({ length: Math.ceil(month.days.length / 7) }, (_, w) =>
-      Array.from({ length: 7 }, (_, d) => month.days[w * 7 + d] ?? null),
-    ),
-  }));
+  return months.map(
+    (month): CalendarMonth => ({
+      number: month.number,
+      name: month.name,
+      url: month.url,
+      weeks: Array.from({ length: Math.ceil(month.days.length / 7) }, (_, w) =>
+        Array.from({ length: 7 }, (_, d) => month.days[w * 7 + d] ?? null),
+      ),
+    }),
+  );
 }
 
 /** The feed: the newest entries by the date they joined the archive (front-matter, else git, else the build date). */
-function newestEntries(entries: readonly LoadedEntry[], bySlug: ReadonlyMap<string, ArchiveEvent>, options: ArchiveOptions): Archive["feed"] {
+function newestEntries(
+  entries: readonly LoadedEntry[],
+  bySlug: ReadonlyMap<string, ArchiveEvent>,
+  options: ArchiveOptions,
+): Archive["feed"] {
   const fallback = isoDate(options.buildDate);
-  const added = (entry: LoadedEntry) => (entry.added ? isoDate(entry.added) : (options.addedDates?.get(entry.path) ?? fallback));
+  const added = (entry: LoadedEntry) =>
+    entry.added ? isoDate(entry.added) : (options.addedDates?.get(entry.path) ?? fallback);
   const newest = entries
     .map((entry) => ({ entry, added: added(entry) }))
     .sort((a, b) => compareText(b.added, a.added) || compareText(a.entry.slug, b.entry.slug))
@@ -407,9 +445,7 @@ function pickIndex(seed: string, n: number): number {
 /** "2 events, 1 birth" or "nothing recorded yet". */
 function describeSections(sections: readonly KindSection[]): string {
   if (!sections.length) return "nothing recorded yet";
-  return sections
-    .map((s) => plural(s.events.length, KIND_LABELS[s.kind].toLowerCase()))
-    .join(", ");
+  return sections.map((s) => plural(s.events.length, KIND_LABELS[s.kind].toLowerCase())).join(", ");
 }
 
 function eventLink(entry: LoadedEntry, lead: PhotoView | undefined): EventLink {

@@ -3,8 +3,8 @@
 // which builds on them.
 import type { HistoricalDate } from "../content/dates.ts";
 import type { Kind } from "../content/schema.ts";
-import type { ImageView } from "./renditions.ts";
 import { plural } from "../plural.ts";
+import type { ImageView } from "./renditions.ts";
 
 /** What a list of events needs to show one event. */
 export interface EventLink {

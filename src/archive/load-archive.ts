@@ -1,9 +1,9 @@
 // Content folder → Archive, in one call, for the build, the checker and tests.
 import { gitAddedDates } from "../content/added-dates.ts";
-import { hasErrors, loadEntries, type EntryCache } from "../content/load.ts";
 import { lintEntries } from "../content/lint.ts";
-import { sortProblems, type ContentProblem } from "../content/problems.ts";
-import { buildArchive, type Archive, type ArchiveOptions } from "./archive.ts";
+import { type EntryCache, hasErrors, loadEntries } from "../content/load.ts";
+import { type ContentProblem, sortProblems } from "../content/problems.ts";
+import { type Archive, type ArchiveOptions, buildArchive } from "./archive.ts";
 
 export interface LoadArchiveResult {
   /** Present only when the content has no errors. */
@@ -26,5 +26,12 @@ export async function loadArchive(contentDir: string, options: LoadArchiveOption
   const { entries, problems } = await loadEntries(contentDir, limits, options.cache);
   const all = sortProblems([...problems, ...lintEntries(entries)]);
   if (hasErrors(problems)) return { problems: all };
-  return { archive: buildArchive(entries, { addedDates: gitAddedDates(contentDir), renderBody: options.cache?.renderBody, ...options }), problems: all };
+  return {
+    archive: buildArchive(entries, {
+      addedDates: gitAddedDates(contentDir),
+      renderBody: options.cache?.renderBody,
+      ...options,
+    }),
+    problems: all,
+  };
 }

@@ -49,7 +49,12 @@ export interface PhotoPlan {
   readonly view: ImageView;
 }
 
-const MIME: Record<OutputFormat, string> = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg", png: "image/png" };
+const MIME: Record<OutputFormat, string> = {
+  avif: "image/avif",
+  webp: "image/webp",
+  jpeg: "image/jpeg",
+  png: "image/png",
+};
 const EXTENSION: Record<OutputFormat, string> = { avif: "avif", webp: "webp", jpeg: "jpg", png: "png" };
 
 export function planPhoto(source: PhotoFile): PhotoPlan {

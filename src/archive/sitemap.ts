@@ -2,10 +2,11 @@
 // because a large archive's pages are written over several Eleventy runs.
 // The protocol allows 50,000 addresses a file: beyond that, sitemap.xml is an
 // index of numbered sitemaps (sitemaps.org/protocol.html#index).
-import { absoluteUrl, type SiteInfo } from "../site.ts";
-import type { Archive } from "./archive.ts";
+
 import { escapeHtml } from "../escape-html.ts";
+import { absoluteUrl, type SiteInfo } from "../site.ts";
 import { withoutUnwritable } from "../unwritable.ts";
+import type { Archive } from "./archive.ts";
 
 /** The pages that are not paginated from the archive (the 404 page is not listed). */
 export const SINGLE_PAGES = ["/", "/calendar/", "/years/", "/topics/", "/search/", "/random/", "/credits/"] as const;
@@ -40,5 +41,7 @@ const urlset = (locs: string[]) => xml("urlset", locs);
 
 /** Addresses are parsed and encoded before they get here; a character XML cannot carry is dropped all the same. */
 function xml(root: string, children: string[]): string {
-  return withoutUnwritable(`<?xml version="1.0" encoding="utf-8"?>\n<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${children.join("\n")}\n</${root}>\n`);
+  return withoutUnwritable(
+    `<?xml version="1.0" encoding="utf-8"?>\n<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${children.join("\n")}\n</${root}>\n`,
+  );
 }

@@ -83,6 +83,11 @@ export function buildTopics(
     }
   }
   return [...topics.values()]
-    .map(({ name, events: list }) => ({ slug: addresses.slug(name), ...addresses.link(name), events: list, countLabel: countLabel(list.length) }))
+    .map(({ name, events: list }) => ({
+      slug: addresses.slug(name),
+      ...addresses.link(name),
+      events: list,
+      countLabel: countLabel(list.length),
+    }))
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }

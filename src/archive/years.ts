@@ -42,7 +42,10 @@ export function yearSlug(year: number): string {
 }
 
 /** Year pages in time order, and the centuries → decades → years index. */
-export function buildYears(events: readonly EventLink[], countLabel: (n: number) => string): { pages: YearPage[]; centuries: Century[] } {
+export function buildYears(
+  events: readonly EventLink[],
+  countLabel: (n: number) => string,
+): { pages: YearPage[]; centuries: Century[] } {
   const byYear = Map.groupBy(events, (e) => e.date.year);
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const pages = years.map((year, i): YearPage => {
@@ -56,14 +59,16 @@ export function buildYears(events: readonly EventLink[], countLabel: (n: number)
     };
   });
 
-  const centuries = [...Map.groupBy(pages, (p) => centuryOf(p.year)).entries()].map(([century, inCentury]): Century => ({
-    label: centuryLabel(century),
-    count: inCentury.reduce((sum, p) => sum + p.events.length, 0),
-    decades: [...Map.groupBy(inCentury, (p) => decadeOf(p.year)).entries()].map(([decade, inDecade]) => ({
-      label: decadeLabel(decade),
-      years: inDecade.map((p) => ({ year: p.year, label: p.label, url: p.url, count: p.events.length })),
-    })),
-  }));
+  const centuries = [...Map.groupBy(pages, (p) => centuryOf(p.year)).entries()].map(
+    ([century, inCentury]): Century => ({
+      label: centuryLabel(century),
+      count: inCentury.reduce((sum, p) => sum + p.events.length, 0),
+      decades: [...Map.groupBy(inCentury, (p) => decadeOf(p.year)).entries()].map(([decade, inDecade]) => ({
+        label: decadeLabel(decade),
+        years: inDecade.map((p) => ({ year: p.year, label: p.label, url: p.url, count: p.events.length })),
+      })),
+    }),
+  );
   return { pages, centuries };
 }
 

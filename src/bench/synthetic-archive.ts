@@ -1,14 +1,28 @@
 // Writes a synthetic archive of N valid entries, the same for the same seed,
 // for benchmarks and scale tests.
 import { mkdir, writeFile } from "node:fs/promises";
-import sharp from "sharp";
 import path from "node:path";
+import sharp from "sharp";
 import { daysInMonth, isoDate } from "../content/dates.ts";
 import { mapLimit } from "../content/map-limit.ts";
 import { KINDS } from "../content/schema.ts";
 
-const TOPICS = ["diplomacy", "science", "war", "art", "sport", "exploration", "politics", "technology", "religion", "trade"];
-const WORDS = "treaty signed city river king queen empire republic army fleet bridge railway discovery comet island festival council harbour plague charter".split(" ");
+const TOPICS = [
+  "diplomacy",
+  "science",
+  "war",
+  "art",
+  "sport",
+  "exploration",
+  "politics",
+  "technology",
+  "religion",
+  "trade",
+];
+const WORDS =
+  "treaty signed city river king queen empire republic army fleet bridge railway discovery comet island festival council harbour plague charter".split(
+    " ",
+  );
 
 /** Park–Miller: small, deterministic, good enough for test data. */
 function random(seed: number): () => number {
@@ -30,7 +44,11 @@ export interface SyntheticOptions {
   readonly photos?: number;
 }
 
-export async function writeSyntheticArchive(contentDir: string, count: number, options: SyntheticOptions = {}): Promise<SyntheticEvent[]> {
+export async function writeSyntheticArchive(
+  contentDir: string,
+  count: number,
+  options: SyntheticOptions = {},
+): Promise<SyntheticEvent[]> {
   const seed = options.seed ?? 1;
   const photos = options.photos ?? 0;
   const next = random(seed);
@@ -44,7 +62,8 @@ export async function writeSyntheticArchive(contentDir: string, count: number, o
     const slug = `event-${String(i).padStart(6, "0")}`;
     const title = `The ${words[0]} of ${words[1]} ${i}`;
     const kind = next() < 0.8 ? "event" : pick(KINDS);
-    const related = i > 0 && next() < 0.2 ? [`  - event: event-${String(Math.floor(next() * i)).padStart(6, "0")}`] : [];
+    const related =
+      i > 0 && next() < 0.2 ? [`  - event: event-${String(Math.floor(next() * i)).padStart(6, "0")}`] : [];
     const text = [
       "---",
       `title: ${title}`,
@@ -54,7 +73,14 @@ export async function writeSyntheticArchive(contentDir: string, count: number, o
       `topics: [${pick(TOPICS)}, ${pick(TOPICS)}]`,
       ...(related.length ? ["related:", ...related] : []),
       ...(i < photos
-        ? ["photo:", `  src: photos/${slug}.jpg`, `  alt: Generated test image ${i}`, "  photographer: Benchmark", "  source: Generated", "  license: CC0"]
+        ? [
+            "photo:",
+            `  src: photos/${slug}.jpg`,
+            `  alt: Generated test image ${i}`,
+            "  photographer: Benchmark",
+            "  source: Generated",
+            "  license: CC0",
+          ]
         : []),
       "sources:",
       `  - title: Synthetic source ${i}`,
@@ -69,12 +95,17 @@ export async function writeSyntheticArchive(contentDir: string, count: number, o
   }
   await mkdir(path.join(contentDir, "events", "photos"), { recursive: true });
   await mapLimit(events, 64, (e) => writeFile(path.join(contentDir, "events", `${e.slug}.md`), e.text));
-  await mapLimit(events.slice(0, photos), 4, (e) => writeSyntheticPhoto(path.join(contentDir, "events", "photos", `${e.slug}.jpg`), next));
+  await mapLimit(events.slice(0, photos), 4, (e) =>
+    writeSyntheticPhoto(path.join(contentDir, "events", "photos", `${e.slug}.jpg`), next),
+  );
   return events.map(({ text: _, ...event }) => event);
 }
 
 /** A photo-like image: smooth colour noise, different for every call. */
 async function writeSyntheticPhoto(file: string, next: () => number): Promise<void> {
   const noise = Buffer.from(Array.from({ length: 48 * 30 * 3 }, () => Math.floor(next() * 256)));
-  await sharp(noise, { raw: { width: 48, height: 30, channels: 3 } }).resize(1600, 1000).jpeg({ quality: 90 }).toFile(file);
+  await sharp(noise, { raw: { width: 48, height: 30, channels: 3 } })
+    .resize(1600, 1000)
+    .jpeg({ quality: 90 })
+    .toFile(file);
 }

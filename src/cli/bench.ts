@@ -4,19 +4,22 @@
 // time `npm run check` takes, and how soon `npm start` shows an edit.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { type SyntheticEvent, writeSyntheticArchive } from "../bench/synthetic-archive.ts";
 import { processes } from "../processes.ts";
-import { writeSyntheticArchive, type SyntheticEvent } from "../bench/synthetic-archive.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // Work in memory where the machine offers it: on a slow or busy disk, writing
 // ten thousand small files varies by seconds between runs and hides the build.
 const SCRATCH = existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir();
 // npm run bench [-- <events>…] [--photos N]
-const { values, positionals } = parseArgs({ options: { photos: { type: "string", default: "200" } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { photos: { type: "string", default: "200" } },
+  allowPositionals: true,
+});
 const photoCount = Number(values.photos);
 const sizes = positionals.map(Number).filter((n) => n > 0);
 
@@ -51,11 +54,15 @@ async function measure(args: string[], env: Record<string, string>, work: string
   let treePeak = 0;
   const code = await new Promise<number | null>((resolve) => {
     // --expose-gc, as npm run build and npm start run: the build collects the garbage between its runs.
-    const child = spawn(process.execPath, ["--expose-gc", "--import", path.join(ROOT, "src/bench/report-peak-memory.ts"), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, PEAK_MEMORY_FILE: memoryFile },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--expose-gc", "--import", path.join(ROOT, "src/bench/report-peak-memory.ts"), ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env, PEAK_MEMORY_FILE: memoryFile },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     const sampler = setInterval(() => (treePeak = Math.max(treePeak, treeRss(child.pid!))), 50);
     child.on("exit", (code) => {
@@ -72,7 +79,10 @@ async function measure(args: string[], env: Record<string, string>, work: string
 /** A minimal Eleventy project that paginates the same events into an event page each and 366 day pages. */
 async function writeFloorProject(dir: string, events: SyntheticEvent[]): Promise<void> {
   await mkdir(path.join(dir, "input"), { recursive: true });
-  const days = Object.entries(Object.groupBy(events, (e) => e.date.slice(-5))).map(([key, list]) => ({ key, events: list }));
+  const days = Object.entries(Object.groupBy(events, (e) => e.date.slice(-5))).map(([key, list]) => ({
+    key,
+    events: list,
+  }));
   await writeFile(path.join(dir, "data.json"), JSON.stringify({ events, days }));
   await writeFile(
     path.join(dir, "eleventy.config.mjs"),
@@ -108,7 +118,8 @@ async function editCase(env: Record<string, string>): Promise<number> {
   });
   const until = async (done: () => boolean, what: string, limit = 600_000) => {
     for (const started = performance.now(); !done(); await new Promise((resolve) => setTimeout(resolve, 10))) {
-      if (performance.now() - started > limit) throw new Error(`npm start: ${what} did not happen within ${limit / 1000} s`);
+      if (performance.now() - started > limit)
+        throw new Error(`npm start: ${what} did not happen within ${limit / 1000} s`);
     }
   };
   try {

@@ -7,12 +7,12 @@ import { addressWarning, ConfigError, configOfProcess } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
 import { displayPath } from "../display-path.ts";
 import { finishSite } from "../eleventy/finish-site.ts";
-import { checkOutputFolder } from "../output-folder.ts";
-import { createStaging, recoverSite, swapIn } from "../site-swap.ts";
-import { visible } from "../visible.ts";
 import { parseShard, type Shard } from "../eleventy/render-plan.ts";
 import { writePagesInRuns } from "../eleventy/write-pages.ts";
+import { checkOutputFolder } from "../output-folder.ts";
 import { type SearchIndexing, startSearchIndex } from "../search/search-index.ts";
+import { createStaging, recoverSite, swapIn } from "../site-swap.ts";
+import { visible } from "../visible.ts";
 import { plural, reportProblems, seconds } from "./report.ts";
 import { runCli } from "./run-cli.ts";
 
@@ -44,7 +44,10 @@ await runCli(async () => {
     const paged = performance.now();
     if (writesAll) await finishSite(archive, config, staging, search);
     await swapIn(staging, config.outputDir);
-    const what = shard.count === 1 ? `${plural(archive.events.length, "event")} and 366 day pages` : `shard ${shard.index} of ${shard.count}`;
+    const what =
+      shard.count === 1
+        ? `${plural(archive.events.length, "event")} and 366 day pages`
+        : `shard ${shard.index} of ${shard.count}`;
     console.log(
       `Built ${what} into ${shown}/ in ${seconds(started)} ` +
         `(content ${seconds(started, read)}, pages ${seconds(read, paged)} in ${plural(runs, "run")}, then the rest ${seconds(paged)}).`,
@@ -55,7 +58,10 @@ await runCli(async () => {
     // Eleventy may still be closing files it was writing when it failed: retry the removal.
     await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     if (error instanceof ContentErrors) reportProblems(error.problems);
-    else console.error(`${visible(String((error as Error).message ?? error))}${process.env.DEBUG ? `\n${(error as Error).stack}` : ""}`);
+    else
+      console.error(
+        `${visible(String((error as Error).message ?? error))}${process.env.DEBUG ? `\n${(error as Error).stack}` : ""}`,
+      );
     console.error(`The build failed; ${shown}/ is unchanged.`);
     return 1;
   }
@@ -66,6 +72,7 @@ function shardFromArgs(args: string[]): Shard {
   const at = args.indexOf("--shard");
   if (at < 0) return { index: 1, count: 1 };
   const shard = parseShard(args[at + 1] ?? "");
-  if (!shard) throw new ConfigError(`--shard: "${args[at + 1] ?? ""}" is not a shard: give K/N with 1 ≤ K ≤ N, e.g. --shard 2/4`);
+  if (!shard)
+    throw new ConfigError(`--shard: "${args[at + 1] ?? ""}" is not a shard: give K/N with 1 ≤ K ≤ N, e.g. --shard 2/4`);
   return shard;
 }

@@ -4,7 +4,7 @@
 import { parseArgs } from "node:util";
 import { loadArchive } from "../archive/load-archive.ts";
 import { configFromEnv } from "../config.ts";
-import { plural, reportProblems, type ReportFormat } from "./report.ts";
+import { plural, type ReportFormat, reportProblems } from "./report.ts";
 import { runCli } from "./run-cli.ts";
 
 await runCli(async () => {
@@ -17,6 +17,8 @@ await runCli(async () => {
   const { archive, problems } = await loadArchive(config.contentDir, config);
   const { errors, warnings } = reportProblems(problems, values.format as ReportFormat);
   if (errors || !archive) return 1;
-  console.log(`${plural(archive.events.length, "entry", "entries")} checked: no errors${warnings ? `, ${plural(warnings, "warning")}` : ""}.`);
+  console.log(
+    `${plural(archive.events.length, "entry", "entries")} checked: no errors${warnings ? `, ${plural(warnings, "warning")}` : ""}.`,
+  );
   return 0;
 });

@@ -3,10 +3,10 @@
 // formats, columns and rules are documented in the README ("Importing").
 import { parseArgs } from "node:util";
 import { configFromEnv } from "../config.ts";
-import { visible } from "../visible.ts";
 import { FORMAT_NAMES, isFormatName } from "../importers/formats.ts";
 import { formatReport, importFiles } from "../importers/import-entries.ts";
 import { parseMonthDay } from "../importers/wikimedia-onthisday.ts";
+import { visible } from "../visible.ts";
 import { runCli } from "./run-cli.ts";
 
 const USAGE = `Usage: npm run import -- --format ${FORMAT_NAMES.join("|")} [--day MM-DD] [--dry-run] FILE…
@@ -40,8 +40,10 @@ await runCli(async () => {
   if (!format) problems.push("--format is missing");
   else if (!isFormatName(format)) problems.push(`--format: "${format}" is not one of ${FORMAT_NAMES.join(", ")}`);
   const day = values.day === undefined ? undefined : parseMonthDay(values.day);
-  if (values.day !== undefined && !day) problems.push(`--day: "${values.day}" is not a day of the year as MM-DD (e.g. 06-12)`);
-  if (values.day !== undefined && format !== "wikimedia-onthisday") problems.push("--day is only for --format wikimedia-onthisday");
+  if (values.day !== undefined && !day)
+    problems.push(`--day: "${values.day}" is not a day of the year as MM-DD (e.g. 06-12)`);
+  if (values.day !== undefined && format !== "wikimedia-onthisday")
+    problems.push("--day is only for --format wikimedia-onthisday");
   if (!files.length) problems.push("no files to import");
   if (problems.length || !format || !isFormatName(format)) {
     console.error([...problems.map(visible), USAGE].join("\n"));

@@ -4,12 +4,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { configFromEnv } from "../config.ts";
-import { isoDate, parseHistoricalDate, type HistoricalDate } from "../content/dates.ts";
+import { type HistoricalDate, isoDate, parseHistoricalDate } from "../content/dates.ts";
 import { listEntryFiles } from "../content/entry-files.ts";
 import { parseEntry, slugFromFileName } from "../content/parse-entry.ts";
-import { foldName, freeSlug } from "../content/slugs.ts";
 import { isKind, KINDS, SUMMARY_MAX } from "../content/schema.ts";
-import { entrySlug, entryText, EntryExistsError, writeNewEntry } from "../content/write-entry.ts";
+import { foldName, freeSlug } from "../content/slugs.ts";
+import { EntryExistsError, entrySlug, entryText, writeNewEntry } from "../content/write-entry.ts";
 import { displayPath } from "../display-path.ts";
 import { visible } from "../visible.ts";
 import { runCli } from "./run-cli.ts";
@@ -42,7 +42,8 @@ await runCli(async () => {
   if (!values.title?.trim()) problems.push("--title is missing");
   const kind = isKind(values.kind) ? values.kind : undefined;
   if (!kind) problems.push(`--kind: "${values.kind}" is not one of ${KINDS.join(", ")}`);
-  if (values.summary && values.summary.length > SUMMARY_MAX) problems.push(`--summary is longer than ${SUMMARY_MAX} characters`);
+  if (values.summary && values.summary.length > SUMMARY_MAX)
+    problems.push(`--summary is longer than ${SUMMARY_MAX} characters`);
   if (problems.length || !date?.ok || !values.title || !kind) {
     console.error([...problems, USAGE].join("\n"));
     return 2;
@@ -63,7 +64,9 @@ await runCli(async () => {
   // entry has (another title that makes the same slug) gives way to the next
   // free one; a file of the same day and title, or one that is no entry yet
   // (perhaps this one, half written), is left for the editor.
-  const slugFiles = new Map(((await listEntryFiles(eventsDir)) ?? []).map((f) => [slugFromFileName(path.basename(f)).toLowerCase(), f]));
+  const slugFiles = new Map(
+    ((await listEntryFiles(eventsDir)) ?? []).map((f) => [slugFromFileName(path.basename(f)).toLowerCase(), f]),
+  );
   let refusal: string | undefined;
   const slug = freeSlug(entrySlug(date.date, title), (candidate) => {
     const file = slugFiles.get(candidate);
@@ -92,6 +95,7 @@ function refusalBy(file: string, slug: string, date: HistoricalDate, title: stri
   const held = parseEntry(readFileSync(file, "utf8"), file, path.basename(file)).entry;
   const shown = displayPath(file);
   if (!held) return `${shown} already has the slug ${slug}`;
-  if (isoDate(held.date) === isoDate(date) && foldName(held.title) === foldName(title)) return `${shown} already has this day and title`;
+  if (isoDate(held.date) === isoDate(date) && foldName(held.title) === foldName(title))
+    return `${shown} already has this day and title`;
   return undefined;
 }

@@ -1,7 +1,7 @@
 // How every command prints content problems: as text for people, or as
 // GitHub annotations (--format github) so each lands on its file and line in a
 // pull request.
-import { formatProblem, type ContentProblem } from "../content/problems.ts";
+import { type ContentProblem, formatProblem } from "../content/problems.ts";
 import { plural } from "../plural.ts";
 import { visible } from "../visible.ts";
 
@@ -10,7 +10,10 @@ export { plural };
 
 export type ReportFormat = "text" | "github";
 
-export function reportProblems(problems: readonly ContentProblem[], format: ReportFormat = "text"): { errors: number; warnings: number } {
+export function reportProblems(
+  problems: readonly ContentProblem[],
+  format: ReportFormat = "text",
+): { errors: number; warnings: number } {
   // GitHub reads workflow commands from standard output.
   for (const problem of problems) {
     if (format === "github") console.log(githubAnnotation(problem));
@@ -18,7 +21,8 @@ export function reportProblems(problems: readonly ContentProblem[], format: Repo
   }
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
-  if (problems.length && format === "text") console.error(`\n${plural(errors, "error")}, ${plural(warnings, "warning")}.`);
+  if (problems.length && format === "text")
+    console.error(`\n${plural(errors, "error")}, ${plural(warnings, "warning")}.`);
   return { errors, warnings };
 }
 

@@ -60,7 +60,9 @@ async function writeFirstBuild(session: ServeSession, outputDir: string, config:
   try {
     const { archive } = await session.read(outputDir);
     const runs = await writePagesInRuns(archive, config, outputDir);
-    console.log(`Wrote the pages of ${plural(archive.events.length, "event")} into ${displayPath(outputDir)}/ in ${seconds(started)} (${plural(runs, "run")}).`);
+    console.log(
+      `Wrote the pages of ${plural(archive.events.length, "event")} into ${displayPath(outputDir)}/ in ${seconds(started)} (${plural(runs, "run")}).`,
+    );
     return true;
   } catch (error) {
     if (!(error instanceof ContentErrors)) throw error;

@@ -6,7 +6,7 @@
 // - Stopping npm start (Ctrl-C, SIGTERM or SIGHUP, or npm dying without
 //   passing the signal on) stops the server and every watcher with it.
 import { type ChildProcess, fork } from "node:child_process";
-import { watch, type FSWatcher } from "node:fs";
+import { type FSWatcher, watch } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { configFromEnv } from "../config.ts";
@@ -31,7 +31,9 @@ await runCli(async () => {
     child.on("exit", (code, signal) => {
       if (server === child) server = undefined;
       if (!stopping && child.exitCode !== null && code !== 0) {
-        console.error(`The server stopped (exit ${code ?? signal}). Save a change under src/ or to ${displayPath(siteFile)} to start it again.`);
+        console.error(
+          `The server stopped (exit ${code ?? signal}). Save a change under src/ or to ${displayPath(siteFile)} to start it again.`,
+        );
       }
     });
     server = child;
@@ -72,7 +74,9 @@ await runCli(async () => {
   const { promise: stopped, resolve: stop } = Promise.withResolvers<void>();
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => stop());
   // npm passes SIGINT and SIGTERM on to its shell, but not SIGHUP: when npm dies, so does npm start.
-  const ancestors = [process.ppid, processInfo(process.ppid)?.parent].filter((pid): pid is number => pid !== undefined && pid > 1);
+  const ancestors = [process.ppid, processInfo(process.ppid)?.parent].filter(
+    (pid): pid is number => pid !== undefined && pid > 1,
+  );
   const orphaned = setInterval(() => ancestors.some((pid) => !isRunning(pid)) && stop(), 500);
 
   start();

@@ -7,7 +7,11 @@ import path from "node:path";
 export function gitAddedDates(folder: string): Map<string, string> {
   const dates = new Map<string, string>();
   try {
-    const top = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: folder, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const top = execFileSync("git", ["rev-parse", "--show-toplevel"], {
+      cwd: folder,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
     const log = execFileSync("git", ["log", "--diff-filter=A", "--name-only", "--format=%x00%as", "--", "."], {
       cwd: folder,
       encoding: "utf8",

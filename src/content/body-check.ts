@@ -15,7 +15,7 @@
 // The size and the tables are checked on the text, before markdown-it makes
 // a token of it, since parsing is what runs out of memory.
 import { findAllUnwritable, findUnwritable } from "../unwritable.ts";
-import { parseMarkdown, type MarkdownToken } from "./markdown.ts";
+import { type MarkdownToken, parseMarkdown } from "./markdown.ts";
 import type { ContentProblem } from "./problems.ts";
 
 /** 256 KB: a long essay is 50 KB; the build survives bodies two hundred times larger. */
@@ -37,7 +37,13 @@ export interface BodyProblem {
 export function checkBody(body: string): BodyProblem[] {
   const bytes = Buffer.byteLength(body);
   if (bytes > BODY_MAX_BYTES) {
-    return [{ line: 1, message: `is ${kilobytes(bytes)} KB long; a body may be at most ${kilobytes(BODY_MAX_BYTES)} KB`, fix: "shorten it, or split the story into several entries" }];
+    return [
+      {
+        line: 1,
+        message: `is ${kilobytes(bytes)} KB long; a body may be at most ${kilobytes(BODY_MAX_BYTES)} KB`,
+        fix: "shorten it, or split the story into several entries",
+      },
+    ];
   }
   const lines = body.split("\n");
   const problems = findUnwritable(body) ? characterProblems(lines) : [];
@@ -52,7 +58,14 @@ export function bodyProblemsInFile(body: string, text: string, file: string): Co
   if (!found.length) return [];
   // The body is the end of the file, its line ends made Unix as the parser made them.
   const before = countNewlines(text.replace(/\r\n?/g, "\n")) - countNewlines(body);
-  return found.map((p) => ({ file, line: before + p.line, field: "body", message: p.message, fix: p.fix, severity: "error" }));
+  return found.map((p) => ({
+    file,
+    line: before + p.line,
+    field: "body",
+    message: p.message,
+    fix: p.fix,
+    severity: "error",
+  }));
 }
 
 function characterProblems(lines: readonly string[]): BodyProblem[] {
@@ -61,7 +74,11 @@ function characterProblems(lines: readonly string[]): BodyProblem[] {
     const found = findAllUnwritable(line);
     if (!found.length) continue;
     const named = [...new Set(found.map((c) => c.description))];
-    problems.push({ line: i + 1, message: `contains ${named.join(", ")}`, fix: `remove ${found.length > 1 ? "them" : "it"}; only ordinary text belongs here` });
+    problems.push({
+      line: i + 1,
+      message: `contains ${named.join(", ")}`,
+      fix: `remove ${found.length > 1 ? "them" : "it"}; only ordinary text belongs here`,
+    });
   }
   return limitShown(problems);
 }
@@ -83,7 +100,10 @@ function tableProblem(lines: readonly string[]): BodyProblem | undefined {
  * the latest, so the tables between two blank lines have at most
  * (the most columns) × (the lines but one) cells.
  */
-export function tableCells(lines: readonly string[]): { total: number; largest: { cells: number; line: number; columns: number; rows: number } } {
+export function tableCells(lines: readonly string[]): {
+  total: number;
+  largest: { cells: number; line: number; columns: number; rows: number };
+} {
   let total = 0;
   let largest = { cells: 0, line: 0, columns: 0, rows: 0 };
   for (let start = 0; start < lines.length; ) {
@@ -171,7 +191,10 @@ function limitShown(problems: BodyProblem[]): BodyProblem[] {
   if (problems.length <= MAX_SHOWN) return problems;
   const rest = problems.length - MAX_SHOWN;
   const last = problems[MAX_SHOWN]!;
-  return [...problems.slice(0, MAX_SHOWN), { ...last, message: `and ${count(rest)} more like the ones above`, fix: last.fix }];
+  return [
+    ...problems.slice(0, MAX_SHOWN),
+    { ...last, message: `and ${count(rest)} more like the ones above`, fix: last.fix },
+  ];
 }
 
 function shorten(text: string): string {

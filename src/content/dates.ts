@@ -9,8 +9,18 @@ export interface HistoricalDate {
 }
 
 export const MONTH_NAMES = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ] as const;
 
 /** "June" → "june": the month's URL segment. */
@@ -44,9 +54,7 @@ export function maxDaysInMonth(month: number): number {
   return month === 2 ? 29 : daysInMonth(2000, month);
 }
 
-export type DateParseResult =
-  | { ok: true; date: HistoricalDate }
-  | { ok: false; problem: string; fix: string };
+export type DateParseResult = { ok: true; date: HistoricalDate } | { ok: false; problem: string; fix: string };
 
 const ISO_DATE = /^(-?)(\d{4})-(\d{2})-(\d{2})$/;
 const FORMAT_FIX =
@@ -67,9 +75,7 @@ export function parseHistoricalDate(text: string): DateParseResult {
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) {
     const why =
-      month === 2 && day === 29
-        ? `${yearLabel(year)} was not a leap year`
-        : `${monthName(month)} has ${last} days`;
+      month === 2 && day === 29 ? `${yearLabel(year)} was not a leap year` : `${monthName(month)} has ${last} days`;
     return {
       ok: false,
       problem: `"${text}" is not a real day: ${why}`,

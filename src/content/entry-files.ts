@@ -5,8 +5,8 @@ import type { Dirent } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { displayPath } from "../display-path.ts";
-import type { ContentProblem } from "./problems.ts";
 import { errorCode } from "../error-code.ts";
+import type { ContentProblem } from "./problems.ts";
 
 export interface EntryFolder {
   /** Absolute paths, sorted. */
@@ -33,10 +33,23 @@ export async function readEntryFolder(eventsDir: string): Promise<EntryFolder | 
   const isEntry = (d: Dirent) => d.name.toLowerCase().endsWith(".md");
   // A link to an image may be a photo (photo-files.ts checks that it stays in the content folder).
   const links = await Promise.all(
-    found.filter((d) => d.isSymbolicLink()).map(async (d) => (isEntry(d) || (await stat(full(d)).then((s) => s.isDirectory(), () => false)) ? full(d) : undefined)),
+    found
+      .filter((d) => d.isSymbolicLink())
+      .map(async (d) =>
+        isEntry(d) ||
+        (await stat(full(d)).then(
+          (s) => s.isDirectory(),
+          () => false,
+        ))
+          ? full(d)
+          : undefined,
+      ),
   );
   return {
-    files: found.filter((d) => d.isFile() && isEntry(d)).map(full).sort(),
+    files: found
+      .filter((d) => d.isFile() && isEntry(d))
+      .map(full)
+      .sort(),
     links: links.filter((link) => link !== undefined).sort(),
   };
 }

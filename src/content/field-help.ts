@@ -1,7 +1,8 @@
 // Reads a field's description and example back out of the zod schema, so the
 // error messages and the scaffolder's template say what the schema says.
-import { z } from "zod";
+
 import { stringify } from "yaml";
+import { z } from "zod";
 
 export interface FieldHelp {
   description?: string;
@@ -37,7 +38,12 @@ function schemaAt(root: AnySchema, path: readonly PropertyKey[]): AnySchema | un
     const def = inner._zod.def as { type: string; element?: AnySchema; shape?: Record<string, AnySchema> };
     const key = String(segment);
     // Own fields only: "constructor" or "toString" are not fields of any schema.
-    current = typeof segment === "number" ? def.element : def.shape && Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
+    current =
+      typeof segment === "number"
+        ? def.element
+        : def.shape && Object.hasOwn(def.shape, key)
+          ? def.shape[key]
+          : undefined;
   }
   return current;
 }
@@ -52,7 +58,9 @@ export function fieldHelp(root: AnySchema, path: readonly PropertyKey[]): FieldH
       const example = meta?.examples?.[0];
       const key = path.at(-1);
       if (help.example === undefined && example !== undefined && typeof key === "string") {
-        help.example = stringify({ [key]: example }, { flow: Array.isArray(example) }).trim().replace(/^\{ ?|\s?\}$/g, "");
+        help.example = stringify({ [key]: example }, { flow: Array.isArray(example) })
+          .trim()
+          .replace(/^\{ ?|\s?\}$/g, "");
       }
     });
   }
@@ -75,12 +83,15 @@ export function closestField(name: string, known: readonly string[]): string | u
 
 /** Optimal string alignment distance: a swapped pair of letters counts as one edit. */
 function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i ? (j ? 0 : i) : j)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i ? (j ? 0 : i) : j)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }

@@ -14,9 +14,15 @@ export function lintEntries(entries: readonly LoadedEntry[]): ContentProblem[] {
     warnings.push({ file: entry.file, field, message, fix, severity: "warning" });
 
   for (const entry of entries) {
-    if (!entry.sources?.length) warn(entry, "sources", "has no sources", "add at least one book, article or page that confirms the date");
+    if (!entry.sources?.length)
+      warn(entry, "sources", "has no sources", "add at least one book, article or page that confirms the date");
     if (words(entry.summary).join(" ") === words(entry.title).join(" ")) {
-      warn(entry, "summary", "only repeats the title", "say in one line what happened, who was involved or why it mattered");
+      warn(
+        entry,
+        "summary",
+        "only repeats the title",
+        "say in one line what happened, who was involved or why it mattered",
+      );
     }
   }
 
@@ -25,7 +31,12 @@ export function lintEntries(entries: readonly LoadedEntry[]): ContentProblem[] {
       for (let j = i + 1; j < sameDay.length; j++) {
         const [a, b] = [sameDay[i]!, sameDay[j]!];
         if (similarity(a.title, b.title) >= DUPLICATE_SIMILARITY) {
-          warn(b, "title", `looks like a duplicate of ${a.file} ("${a.title}", same day)`, "merge the two entries, or make the titles say how the events differ");
+          warn(
+            b,
+            "title",
+            `looks like a duplicate of ${a.file} ("${a.title}", same day)`,
+            "merge the two entries, or make the titles say how the events differ",
+          );
         }
       }
     }

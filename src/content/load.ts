@@ -5,11 +5,11 @@ import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { displayPath as display } from "../display-path.ts";
 import { bodyProblemsInFile } from "./body-check.ts";
-import { lineOfField, parseEntry, slugFromFileName, type Entry } from "./parse-entry.ts";
 import { linkLeftOut, readEntryFolder } from "./entry-files.ts";
 import { renderMarkdown } from "./markdown.ts";
+import { type Entry, lineOfField, parseEntry, slugFromFileName } from "./parse-entry.ts";
 import { inspectPhoto, type PhotoCheck, type PhotoFile, type PhotoLimits } from "./photo-files.ts";
-import { fieldPath, sortProblems, type ContentProblem } from "./problems.ts";
+import { type ContentProblem, fieldPath, sortProblems } from "./problems.ts";
 
 export interface LoadedEntry extends Entry {
   /** Absolute path of the entry file. */
@@ -123,7 +123,11 @@ export async function loadEntries(contentDir: string, limits?: PhotoLimits, cach
 }
 
 /** Each file parsed (or taken from the cache), its problems added to `problems`. */
-function readEntries(files: readonly string[], problems: ContentProblem[], cache: EntryCache | undefined): LoadedEntry[] {
+function readEntries(
+  files: readonly string[],
+  problems: ContentProblem[],
+  cache: EntryCache | undefined,
+): LoadedEntry[] {
   // Synchronous reads: for thousands of small files they are several times
   // faster than promises, and a build has nothing else to do meanwhile.
   const entries: LoadedEntry[] = [];
@@ -162,7 +166,11 @@ function checkSlugs(files: readonly string[], problems: ContentProblem[]): Reado
 }
 
 /** Related links that name no other entry. */
-async function relatedProblems(entry: LoadedEntry, slugs: ReadonlyMap<string, string>, eventsDir: string): Promise<ContentProblem[]> {
+async function relatedProblems(
+  entry: LoadedEntry,
+  slugs: ReadonlyMap<string, string>,
+  eventsDir: string,
+): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   for (const [i, item] of (entry.related ?? []).entries()) {
     if (item.event === undefined) continue;
@@ -173,7 +181,7 @@ async function relatedProblems(entry: LoadedEntry, slugs: ReadonlyMap<string, st
         await problemAt(
           entry,
           ["related", i, "event"],
-          `there is no entry "${item.event}" (no file ${path.join(display(eventsDir), item.event + ".md")})`,
+          `there is no entry "${item.event}" (no file ${path.join(display(eventsDir), `${item.event}.md`)})`,
           "check the spelling of the slug, or write the related event as date: and text:",
         ),
       );
@@ -190,7 +198,10 @@ interface PhotoPlace {
 }
 
 /** The image file behind each photo's src, or the problem with it. */
-async function checkPhotos(entry: LoadedEntry, { root, realRoot, limits, cache }: PhotoPlace): Promise<{ files: Record<string, PhotoFile>; problems: ContentProblem[] }> {
+async function checkPhotos(
+  entry: LoadedEntry,
+  { root, realRoot, limits, cache }: PhotoPlace,
+): Promise<{ files: Record<string, PhotoFile>; problems: ContentProblem[] }> {
   const photos = [
     ...(entry.photo ? [{ photo: entry.photo, field: ["photo", "src"] }] : []),
     ...(entry.photos ?? []).map((photo, i) => ({ photo, field: ["photos", i, "src"] })),
@@ -200,7 +211,9 @@ async function checkPhotos(entry: LoadedEntry, { root, realRoot, limits, cache }
   for (const { photo, field } of photos) {
     if (photo.src === undefined) continue;
     const inspect = () => inspectPhoto(photo.src!, path.dirname(entry.path), root, realRoot, limits);
-    const check = cache ? await cache.inspect(path.resolve(path.dirname(entry.path), photo.src), entry.path, inspect) : await inspect();
+    const check = cache
+      ? await cache.inspect(path.resolve(path.dirname(entry.path), photo.src), entry.path, inspect)
+      : await inspect();
     if ("file" in check) files[photo.src] = check.file;
     else problems.push(await problemAt(entry, field, check.message, check.fix));
   }
@@ -208,7 +221,12 @@ async function checkPhotos(entry: LoadedEntry, { root, realRoot, limits, cache }
 }
 
 /** A problem found across files is rare, so its line is looked up only then. */
-async function problemAt(entry: LoadedEntry, field: PropertyKey[], message: string, fix: string): Promise<ContentProblem> {
+async function problemAt(
+  entry: LoadedEntry,
+  field: PropertyKey[],
+  message: string,
+  fix: string,
+): Promise<ContentProblem> {
   const line = lineOfField(await readFile(entry.path, "utf8"), field);
   return { file: entry.file, line, field: fieldPath(field), message, fix, severity: "error" };
 }

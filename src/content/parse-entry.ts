@@ -8,13 +8,13 @@
 // caps how far aliases may expand.
 import matter from "gray-matter";
 import jsYaml from "js-yaml";
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { type Document, isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
-import { closestField, fieldHelp } from "./field-help.ts";
-import { fieldPath, type ContentProblem } from "./problems.ts";
-import { frontMatterSchema, type FrontMatter } from "./schema.ts";
-import { SLUG_MAX, SLUG_PATTERN, suggestSlug } from "./slugs.ts";
 import { detach } from "../detach.ts";
+import { closestField, fieldHelp } from "./field-help.ts";
+import { type ContentProblem, fieldPath } from "./problems.ts";
+import { type FrontMatter, frontMatterSchema } from "./schema.ts";
+import { SLUG_MAX, SLUG_PATTERN, suggestSlug } from "./slugs.ts";
 
 export interface Entry extends FrontMatter {
   /** The file name without .md: the event's URL and its id in `related`. */
@@ -83,12 +83,20 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
     try {
       data = markYamlTypes(doc.toJS({ maxAliasCount: 100 }));
     } catch (e) {
-      error(`the front-matter cannot be read: ${(e as Error).message}`, "remove YAML aliases (*name) and anchors (&name)");
+      error(
+        `the front-matter cannot be read: ${(e as Error).message}`,
+        "remove YAML aliases (*name) and anchors (&name)",
+      );
       return { problems };
     }
   }
   if (!isPlainObject(data)) {
-    error("the front-matter is not a list of fields", "write one 'field: value' per line between the two '---' lines", undefined, locate().lineAt(0));
+    error(
+      "the front-matter is not a list of fields",
+      "write one 'field: value' per line between the two '---' lines",
+      undefined,
+      locate().lineAt(0),
+    );
     return { problems };
   }
 
@@ -100,7 +108,14 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
   for (const at of protoKeyPaths(data)) {
     const field = fieldPath(at);
     if (problems.some((p) => p.field === field)) continue;
-    problems.push({ file, line: locate().lineAt(offsetOf(locate().doc, at) ?? 0), field, message: "is not a known field", fix: "remove it", severity: "error" });
+    problems.push({
+      file,
+      line: locate().lineAt(offsetOf(locate().doc, at) ?? 0),
+      field,
+      message: "is not a known field",
+      fix: "remove it",
+      severity: "error",
+    });
   }
   if (problems.length || !result.success) return { problems };
   return { entry: { ...result.data, slug, file, body: detach(split.content) }, problems: [] };
@@ -145,7 +160,9 @@ function protoKeyPaths(value: unknown, at: PropertyKey[] = []): PropertyKey[][] 
   const replaced = !Array.isArray(value) && prototype !== Object.prototype && prototype !== null;
   return [
     ...(replaced || Object.hasOwn(value, "__proto__") ? [[...at, "__proto__"]] : []),
-    ...Object.entries(value).flatMap(([key, inner]) => (key === "__proto__" ? [] : protoKeyPaths(inner, [...at, Array.isArray(value) ? Number(key) : key]))),
+    ...Object.entries(value).flatMap(([key, inner]) =>
+      key === "__proto__" ? [] : protoKeyPaths(inner, [...at, Array.isArray(value) ? Number(key) : key]),
+    ),
   ];
 }
 
@@ -203,7 +220,12 @@ function parseLocated(yamlText: string, lineOffset: number, uniqueKeys = false):
   return { doc, lineAt: (offset) => lines.linePos(offset).line + lineOffset };
 }
 
-function explainIssue(issue: z.core.$ZodIssue, data: unknown, file: string, { doc, lineAt }: LocatedYaml): ContentProblem[] {
+function explainIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  file: string,
+  { doc, lineAt }: LocatedYaml,
+): ContentProblem[] {
   const at = (path: readonly PropertyKey[]) => {
     const offset = offsetOf(doc, path);
     return offset === undefined ? undefined : lineAt(offset);
@@ -225,7 +247,13 @@ function explainIssue(issue: z.core.$ZodIssue, data: unknown, file: string, { do
     // A YAML tag made the value something no field holds (see YAML_TYPES).
     const expected = issue.code === "invalid_type" ? describeType(issue.expected) : "text";
     const tag = yamlTypeOf(value).tag;
-    return [problem(path, `must be ${expected}, not ${describeValue(value)}`, `remove the ${tag} tag${help.example ? `, e.g. ${help.example}` : ""}`)];
+    return [
+      problem(
+        path,
+        `must be ${expected}, not ${describeValue(value)}`,
+        `remove the ${tag} tag${help.example ? `, e.g. ${help.example}` : ""}`,
+      ),
+    ];
   }
   switch (issue.code) {
     case "unrecognized_keys": {
@@ -241,7 +269,8 @@ function explainIssue(issue: z.core.$ZodIssue, data: unknown, file: string, { do
           guess ? `did you mean "${guess}"?` : `remove it, or use one of: ${known.join(", ")}`,
         );
       });
-      if (more > 0) problems.push(problem(path, `has ${more} more unknown fields`, "remove every field the README does not list"));
+      if (more > 0)
+        problems.push(problem(path, `has ${more} more unknown fields`, "remove every field the README does not list"));
       return problems;
     }
     case "invalid_type":
@@ -252,7 +281,9 @@ function explainIssue(issue: z.core.$ZodIssue, data: unknown, file: string, { do
       return [problem(path, "is empty", `fill it in, ${example ?? "or remove the line"}`)];
     case "too_big":
       if (Array.isArray(value)) {
-        return [problem(path, `has ${value.length} items; the limit is ${issue.maximum}`, "keep the most telling ones")];
+        return [
+          problem(path, `has ${value.length} items; the limit is ${issue.maximum}`, "keep the most telling ones"),
+        ];
       }
       return [
         problem(
@@ -262,9 +293,7 @@ function explainIssue(issue: z.core.$ZodIssue, data: unknown, file: string, { do
         ),
       ];
     case "invalid_value":
-      return [
-        problem(path, `"${String(value)}" is not allowed`, `use one of: ${issue.values.map(String).join(", ")}`),
-      ];
+      return [problem(path, `"${String(value)}" is not allowed`, `use one of: ${issue.values.map(String).join(", ")}`)];
     case "custom": {
       const fix = (issue.params as { fix?: string } | undefined)?.fix;
       return [problem(path, issue.message, fix)];
@@ -303,7 +332,11 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function describeType(expected: string): string {
-  return ({ string: "text", array: "a list", object: "a group of fields", number: "a number" } as Record<string, string>)[expected] ?? expected;
+  return (
+    ({ string: "text", array: "a list", object: "a group of fields", number: "a number" } as Record<string, string>)[
+      expected
+    ] ?? expected
+  );
 }
 
 function describeValue(value: unknown): string {
@@ -319,7 +352,8 @@ function describeValue(value: unknown): string {
 
 function yamlFix(code: string): string {
   if (code === "DUPLICATE_KEY") return "each field may appear only once; remove the repeated one";
-  if (code === "BAD_INDENT" || code === "MISSING_CHAR") return "check the indentation and that every 'field: value' has its colon";
+  if (code === "BAD_INDENT" || code === "MISSING_CHAR")
+    return "check the indentation and that every 'field: value' has its colon";
   return "check the quotes, colons and indentation on this line; put text that contains ': ' or '#' in quotes";
 }
 

@@ -51,7 +51,8 @@ export async function inspectPhoto(
   realRoot: string,
   { maxPixels = DEFAULT_MAX_PHOTO_PIXELS, maxBytes = DEFAULT_MAX_PHOTO_BYTES }: PhotoLimits = {},
 ): Promise<PhotoCheck> {
-  if (path.isAbsolute(src) || /^[a-z][a-z0-9+.-]*:/i.test(src)) return { message: `"${src}" is not a relative path`, fix: PLACE_FIX };
+  if (path.isAbsolute(src) || /^[a-z][a-z0-9+.-]*:/i.test(src))
+    return { message: `"${src}" is not a relative path`, fix: PLACE_FIX };
   const file = path.resolve(entryDir, src);
   if (!isInside(root, file)) return { message: `"${src}" leads outside the content folder`, fix: PLACE_FIX };
   let real: string;
@@ -63,11 +64,16 @@ export async function inspectPhoto(
       fix: "check the file name and its case, or add the image",
     };
   }
-  if (!isInside(realRoot, real)) return { message: `"${src}" is a link to a file outside the content folder`, fix: PLACE_FIX };
+  if (!isInside(realRoot, real))
+    return { message: `"${src}" is a link to a file outside the content folder`, fix: PLACE_FIX };
   // Nothing but a regular file is opened: reading a named pipe would wait forever.
   const stats = await stat(real);
   if (stats.isDirectory()) return { message: `"${src}" is a folder, not an image file`, fix: PLACE_FIX };
-  if (!stats.isFile()) return { message: `"${src}" is ${kindOf(stats)}, not an image file`, fix: "replace it with the image itself, a JPEG, PNG, WebP or AVIF file" };
+  if (!stats.isFile())
+    return {
+      message: `"${src}" is ${kindOf(stats)}, not an image file`,
+      fix: "replace it with the image itself, a JPEG, PNG, WebP or AVIF file",
+    };
   if (stats.size > maxBytes) {
     return {
       message: `"${src}" is ${megabytes(stats.size)}: more than the limit of ${megabytes(maxBytes)}`,
@@ -80,11 +86,17 @@ export async function inspectPhoto(
     // Only the header is read, so sharp's own pixel cap is lifted and the limit below, with its numbers, applies.
     metadata = await sharp(real, { limitInputPixels: false }).metadata();
   } catch {
-    return { message: `"${src}" is not an image, or the file is damaged`, fix: "export it again as JPEG, PNG, WebP or AVIF" };
+    return {
+      message: `"${src}" is not an image, or the file is damaged`,
+      fix: "export it again as JPEG, PNG, WebP or AVIF",
+    };
   }
   const format = metadata.format ?? "unknown";
   if (!(SUPPORTED_FORMATS as readonly string[]).includes(format) || !metadata.width || !metadata.height) {
-    return { message: `"${src}" is a ${format.toUpperCase()} image, which the site cannot publish`, fix: "convert it to JPEG, PNG, WebP or AVIF" };
+    return {
+      message: `"${src}" is a ${format.toUpperCase()} image, which the site cannot publish`,
+      fix: "convert it to JPEG, PNG, WebP or AVIF",
+    };
   }
   const pixels = metadata.width * metadata.height;
   if (pixels > maxPixels) {

@@ -2,8 +2,8 @@
 // (through each field's description and example), the JSON Schema for editors
 // (entry-json-schema.ts) and the scaffolder's template are all derived from it.
 import { z } from "zod";
-import { parseHistoricalDate, type HistoricalDate } from "./dates.ts";
 import { findUnwritable } from "../unwritable.ts";
+import { type HistoricalDate, parseHistoricalDate } from "./dates.ts";
 import { SLUG_MAX, SLUG_PATTERN } from "./slugs.ts";
 
 export const KINDS = ["event", "birth", "death", "holiday"] as const;
@@ -47,51 +47,86 @@ const historicalDate = z.string().transform((value, ctx): HistoricalDate => {
   return z.NEVER;
 });
 
-const httpUrl = z.string().trim().superRefine((value, ctx) => {
-  if (refuseUnwritable(value, ctx)) return;
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    return fail(ctx, `"${value}" is not a web address`, "give the full address, starting with https://");
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    fail(ctx, `"${value}" uses ${url.protocol}, which is not allowed`, "use an https:// (or http://) address");
-  }
-});
+const httpUrl = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (refuseUnwritable(value, ctx)) return;
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      return fail(ctx, `"${value}" is not a web address`, "give the full address, starting with https://");
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      fail(ctx, `"${value}" uses ${url.protocol}, which is not allowed`, "use an https:// (or http://) address");
+    }
+  });
 
-const slug = z.string().trim().superRefine((value, ctx) => {
-  if (!SLUG_PATTERN.test(value)) {
-    fail(ctx, `"${value}" is not an entry slug`, "use the file name of another entry without .md, e.g. apollo-11-moon-landing");
-  } else if (value.length > SLUG_MAX) {
-    fail(ctx, `"${value}" is longer than the ${SLUG_MAX} characters a slug may have, so no entry has it`, "use the file name of another entry without .md");
-  }
-});
+const slug = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (!SLUG_PATTERN.test(value)) {
+      fail(
+        ctx,
+        `"${value}" is not an entry slug`,
+        "use the file name of another entry without .md, e.g. apollo-11-moon-landing",
+      );
+    } else if (value.length > SLUG_MAX) {
+      fail(
+        ctx,
+        `"${value}" is longer than the ${SLUG_MAX} characters a slug may have, so no entry has it`,
+        "use the file name of another entry without .md",
+      );
+    }
+  });
 
 export const photoSchema = z.strictObject({
-  src: text().optional().meta({
-    description: "The image file, relative to the entry file. Leave it out to show the credit without an image.",
-    examples: ["trump-kim-singapore.jpg"],
-  }),
+  src: text()
+    .optional()
+    .meta({
+      description: "The image file, relative to the entry file. Leave it out to show the credit without an image.",
+      examples: ["trump-kim-singapore.jpg"],
+    }),
   alt: text().meta({
     description: "What the photo shows, for readers who cannot see it.",
     examples: ["Two men shake hands in front of a row of flags"],
   }),
-  caption: text().optional().meta({ description: "Caption shown under the photo.", examples: ["The handshake at the Capella Hotel"] }),
+  caption: text()
+    .optional()
+    .meta({ description: "Caption shown under the photo.", examples: ["The handshake at the Capella Hotel"] }),
   // No uncredited image ships: who made it, where it comes from and its license are required.
-  photographer: text().meta({ description: "Who took the photo (or made the image).", examples: ["Shealah Craighead"] }),
-  location: text().optional().meta({ description: "Where the photo was taken.", examples: ["Singapore"] }),
+  photographer: text().meta({
+    description: "Who took the photo (or made the image).",
+    examples: ["Shealah Craighead"],
+  }),
+  location: text()
+    .optional()
+    .meta({ description: "Where the photo was taken.", examples: ["Singapore"] }),
   source: text().meta({ description: "Where the photo comes from.", examples: ["Wikimedia Commons"] }),
-  sourceUrl: httpUrl.optional().meta({ description: "Web address of the source.", examples: ["https://commons.wikimedia.org/"] }),
+  sourceUrl: httpUrl
+    .optional()
+    .meta({ description: "Web address of the source.", examples: ["https://commons.wikimedia.org/"] }),
   license: text().meta({ description: "The photo's license.", examples: ["Public domain"] }),
-  licenseUrl: httpUrl.optional().meta({ description: "Web address of the license text.", examples: ["https://creativecommons.org/publicdomain/mark/1.0/"] }),
+  licenseUrl: httpUrl.optional().meta({
+    description: "Web address of the license text.",
+    examples: ["https://creativecommons.org/publicdomain/mark/1.0/"],
+  }),
 });
 
 export const relatedSchema = z
   .strictObject({
     event: slug.optional().meta({ description: "Slug of another entry.", examples: ["hanoi-summit"] }),
-    date: historicalDate.optional().meta({ description: "Date of an event without its own entry (YYYY-MM-DD).", examples: ["2019-02-27"] }),
-    text: text().optional().meta({ description: "What happened, for an event without its own entry.", examples: ["The Hanoi summit ends early"] }),
+    date: historicalDate
+      .optional()
+      .meta({ description: "Date of an event without its own entry (YYYY-MM-DD).", examples: ["2019-02-27"] }),
+    text: text()
+      .optional()
+      .meta({
+        description: "What happened, for an event without its own entry.",
+        examples: ["The Hanoi summit ends early"],
+      }),
   })
   .superRefine((item, ctx) => {
     const byEntry = item.event !== undefined;
@@ -104,35 +139,56 @@ export const relatedSchema = z
   });
 
 export const sourceSchema = z.strictObject({
-  title: text().meta({ description: "Title of the book, article or page.", examples: ["Joint Statement of President Trump and Chairman Kim"] }),
-  url: httpUrl.optional().meta({ description: "Its web address, if it has one.", examples: ["https://example.org/article"] }),
+  title: text().meta({
+    description: "Title of the book, article or page.",
+    examples: ["Joint Statement of President Trump and Chairman Kim"],
+  }),
+  url: httpUrl
+    .optional()
+    .meta({ description: "Its web address, if it has one.", examples: ["https://example.org/article"] }),
 });
 
 export const frontMatterSchema = z.strictObject({
   title: text().meta({ description: "The headline, plain text.", examples: ["Apollo 11 lands on the Moon"] }),
   date: historicalDate.meta({
     pattern: ISO_DATE_PATTERN,
-    description: "The day it happened, YYYY-MM-DD. Years before 1000 keep four digits (0079-08-24); BCE years use a minus sign (-0043-03-15 is 15 March 44 BC).",
+    description:
+      "The day it happened, YYYY-MM-DD. Years before 1000 keep four digits (0079-08-24); BCE years use a minus sign (-0043-03-15 is 15 March 44 BC).",
     examples: ["1969-07-20"],
   }),
-  kind: z.enum(KINDS).default("event").meta({ description: "event (default), birth, death or holiday.", examples: ["event"] }),
+  kind: z
+    .enum(KINDS)
+    .default("event")
+    .meta({ description: "event (default), birth, death or holiday.", examples: ["event"] }),
   summary: text()
     .max(SUMMARY_MAX)
-    .refine((s) => !/[\r\n]/.test(s), { message: "must be one line", params: { fix: "join the lines, or move the detail into the body" } })
-    .meta({ description: `One line, at most ${SUMMARY_MAX} characters, shown on day pages and in feeds.`, examples: ["Neil Armstrong and Buzz Aldrin land the lunar module Eagle."] }),
-  location: text().optional().meta({ description: "Where it happened.", examples: ["Sea of Tranquility, the Moon"] }),
+    .refine((s) => !/[\r\n]/.test(s), {
+      message: "must be one line",
+      params: { fix: "join the lines, or move the detail into the body" },
+    })
+    .meta({
+      description: `One line, at most ${SUMMARY_MAX} characters, shown on day pages and in feeds.`,
+      examples: ["Neil Armstrong and Buzz Aldrin land the lunar module Eagle."],
+    }),
+  location: text()
+    .optional()
+    .meta({ description: "Where it happened.", examples: ["Sea of Tranquility, the Moon"] }),
   topics: z
     .array(text().max(TOPIC_MAX))
     .max(TOPICS_MAX)
     .optional()
-    .meta({ description: `Topic names: at most ${TOPICS_MAX}, each at most ${TOPIC_MAX} characters.`, examples: [["space exploration"]] }),
+    .meta({
+      description: `Topic names: at most ${TOPICS_MAX}, each at most ${TOPIC_MAX} characters.`,
+      examples: [["space exploration"]],
+    }),
   photo: photoSchema.optional().meta({ description: "The lead photo and its credit." }),
   photos: z.array(photoSchema).optional().meta({ description: "Further historical photos, each like photo." }),
   related: z.array(relatedSchema).optional().meta({ description: "Related events: entries by slug, or dated text." }),
   sources: z.array(sourceSchema).optional().meta({ description: "References: title and url." }),
   added: historicalDate.optional().meta({
     pattern: ISO_DATE_PATTERN,
-    description: "When the entry joined the archive (YYYY-MM-DD), for the feed of new entries. Without it, the date of the git commit that added the file.",
+    description:
+      "When the entry joined the archive (YYYY-MM-DD), for the feed of new entries. Without it, the date of the git commit that added the file.",
     examples: ["2026-06-12"],
   }),
 });

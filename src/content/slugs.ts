@@ -36,14 +36,13 @@ const TRANSLITERATED = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}0-9
  * "Октябрь" is "октябрь". Names that fold alike are the same name.
  */
 export function foldName(name: string): string {
-  const folded = Array.from(name.normalize("NFC"), (ch) => (CYRILLIC.test(ch) ? ch : ch.normalize("NFKD").replace(ACCENTS, "")))
+  const folded = Array.from(name.normalize("NFC"), (ch) =>
+    CYRILLIC.test(ch) ? ch : ch.normalize("NFKD").replace(ACCENTS, ""),
+  )
     .join("")
     .toLowerCase()
     .normalize("NFC");
-  return folded
-    .split(SEPARATORS)
-    .filter(Boolean)
-    .join("-");
+  return folded.split(SEPARATORS).filter(Boolean).join("-");
 }
 
 /**

@@ -5,12 +5,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
-import { bcYear, isoDate, type HistoricalDate } from "./dates.ts";
+import { displayPath } from "../display-path.ts";
+import { errorCode } from "../error-code.ts";
+import { bcYear, type HistoricalDate, isoDate } from "./dates.ts";
 import { fieldHelp } from "./field-help.ts";
 import { frontMatterSchema, type Kind } from "./schema.ts";
 import { slugWords } from "./slugs.ts";
-import { errorCode } from "../error-code.ts";
-import { displayPath } from "../display-path.ts";
 
 /** An entry as a scaffolder or an importer has it, before it is a file. */
 export interface NewEntry {
@@ -27,7 +27,19 @@ export interface NewEntry {
   readonly body?: string;
 }
 
-const FIELD_ORDER = ["title", "date", "kind", "summary", "location", "topics", "photo", "photos", "related", "sources", "added"] as const;
+const FIELD_ORDER = [
+  "title",
+  "date",
+  "kind",
+  "summary",
+  "location",
+  "topics",
+  "photo",
+  "photos",
+  "related",
+  "sources",
+  "added",
+] as const;
 
 /**
  * "2019-06-30-trump-steps-into-north-korea", "44-bc-03-15-caesar-is-assassinated",
@@ -84,9 +96,23 @@ const EXAMPLES: Partial<Record<(typeof FIELD_ORDER)[number], string>> = {
     "  license: Public domain",
     "  licenseUrl: https://creativecommons.org/publicdomain/mark/1.0/",
   ].join("\n"),
-  photos: ["photos:", "  - src: another-photo.jpg", "    alt: …", "    photographer: …", "    source: …", "    license: …"].join("\n"),
-  related: ["related:", "  - event: another-entry-slug", "  - date: 2019-02-27", "    text: An event without its own entry"].join("\n"),
-  sources: ["sources:", "  - title: Title of the book, article or page", "    url: https://example.org/article"].join("\n"),
+  photos: [
+    "photos:",
+    "  - src: another-photo.jpg",
+    "    alt: …",
+    "    photographer: …",
+    "    source: …",
+    "    license: …",
+  ].join("\n"),
+  related: [
+    "related:",
+    "  - event: another-entry-slug",
+    "  - date: 2019-02-27",
+    "    text: An event without its own entry",
+  ].join("\n"),
+  sources: ["sources:", "  - title: Title of the book, article or page", "    url: https://example.org/article"].join(
+    "\n",
+  ),
 };
 
 export class EntryExistsError extends Error {

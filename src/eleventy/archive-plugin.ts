@@ -10,8 +10,8 @@ import path from "node:path";
 import type { Archive } from "../archive/archive.ts";
 import type { BuildConfig } from "../config.ts";
 import { searchBundles } from "../search/search-index.ts";
-import { contentFolders, ServeSession } from "./serve-session.ts";
 import type { RenderPlan } from "./render-plan.ts";
+import { contentFolders, ServeSession } from "./serve-session.ts";
 import type { EleventyConfig } from "./types.ts";
 
 /**
@@ -28,24 +28,34 @@ export interface PlannedPages {
   readonly plan: RenderPlan;
 }
 
-export function archivePlugin(eleventyConfig: EleventyConfig, { config, pages }: { config: BuildConfig; pages: PageSource }): void {
+export function archivePlugin(
+  eleventyConfig: EleventyConfig,
+  { config, pages }: { config: BuildConfig; pages: PageSource },
+): void {
   const serving = pages instanceof ServeSession ? pages : undefined;
   // Read once per build, for all the data that needs it.
   let thisBuild: Promise<PlannedPages> | undefined;
-  const state = () => (thisBuild ??= pages instanceof ServeSession ? pages.read(eleventyConfig.directories.output) : Promise.resolve(pages));
+  const state = () =>
+    (thisBuild ??=
+      pages instanceof ServeSession ? pages.read(eleventyConfig.directories.output) : Promise.resolve(pages));
   eleventyConfig.on("eleventy.before", () => {
     thisBuild = undefined;
   });
   eleventyConfig.on("eleventy.beforeWatch", (changed) => serving?.noteChanges(changed));
   // Eleventy waits 150 ms for a saved file to stop changing; editors write whole files at once.
   // Links are not followed, as the loader does not follow them (entry-files.ts): one to /usr would watch the whole disk.
-  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 }, followSymlinks: false });
+  eleventyConfig.setChokidarConfig({
+    awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 },
+    followSymlinks: false,
+  });
 
   eleventyConfig.addGlobalData("site", config.site);
   eleventyConfig.addGlobalData("archive", async () => (await state()).archive);
   eleventyConfig.addGlobalData("render", async () => (await state()).plan);
   // The search page merges these bundles: more than one on a large archive.
-  eleventyConfig.addGlobalData("searchBundles", async () => searchBundles((await state()).archive.events.length, config.eventsPerSearchShard));
+  eleventyConfig.addGlobalData("searchBundles", async () =>
+    searchBundles((await state()).archive.events.length, config.eventsPerSearchShard),
+  );
   // Every template file is a single page (the paginated ones are virtual: paginated-pages.ts).
   if (!(pages instanceof ServeSession) && !pages.plan.singles) {
     const input = eleventyConfig.directories.input;
@@ -57,6 +67,13 @@ export function archivePlugin(eleventyConfig: EleventyConfig, { config, pages }:
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     // Only after a build that read the content without errors.
-    if (serving && (await thisBuild?.then(() => true, () => false))) serving.finishInBackground(directories.output);
+    if (
+      serving &&
+      (await thisBuild?.then(
+        () => true,
+        () => false,
+      ))
+    )
+      serving.finishInBackground(directories.output);
   });
 }

@@ -5,9 +5,9 @@
 // reported, so nothing is still writing when the build cleans up after it.
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { writeApi } from "../api/write-api.ts";
 import type { Archive } from "../archive/archive.ts";
 import { sitemapFiles } from "../archive/sitemap.ts";
-import { writeApi } from "../api/write-api.ts";
 import type { BuildConfig } from "../config.ts";
 import { publishImages } from "../images/publish-images.ts";
 import { type SearchIndexing, startSearchIndex } from "../search/search-index.ts";
@@ -20,7 +20,10 @@ export async function finishSite(
 ): Promise<void> {
   search ??= startSearchIndex(archive, config.site.language, outputDir, config.eventsPerSearchShard);
   const results = await Promise.allSettled([
-    publishImages(archive.photos.map(({ plan, origin }) => ({ plan, origin })), { outputDir, cacheDir: config.cacheDir }),
+    publishImages(
+      archive.photos.map(({ plan, origin }) => ({ plan, origin })),
+      { outputDir, cacheDir: config.cacheDir },
+    ),
     writeApi(archive, config.site, outputDir),
     search.done,
     ...[...sitemapFiles(archive, config.site)].map(([sitePath, xml]) => writeFile(path.join(outputDir, sitePath), xml)),

@@ -4,7 +4,7 @@
 // URL by Eleventy's HTML base plugin (site-config.ts).
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { ArchiveEvent } from "../archive/archive.ts";
-import { absoluteUrl, CONTENT_SECURITY_POLICY, sitePath, type SiteInfo } from "../site.ts";
+import { absoluteUrl, CONTENT_SECURITY_POLICY, type SiteInfo, sitePath } from "../site.ts";
 import { withoutUnwritable } from "../unwritable.ts";
 import { absoluteLinks } from "./absolute-links.ts";
 import { eventJsonLd } from "./structured-data.ts";

@@ -34,7 +34,11 @@ export interface Shard {
  * writes the k-th of n equal slices of the events (in date order); shard 1
  * also writes every other page.
  */
-export function renderRuns(archive: Archive, eventsPerRun: number, shard: Shard = { index: 1, count: 1 }): RenderPlan[] {
+export function renderRuns(
+  archive: Archive,
+  eventsPerRun: number,
+  shard: Shard = { index: 1, count: 1 },
+): RenderPlan[] {
   const perShard = Math.ceil(archive.events.length / shard.count);
   const mine = archive.events.slice((shard.index - 1) * perShard, shard.index * perShard);
   const runs: RenderPlan[] = [];
@@ -61,24 +65,39 @@ export function parseShard(text: string): Shard | undefined {
  * on disk is already what a full build would write.
  */
 export function touchedBy(previous: Archive, next: Archive, slugs: ReadonlySet<string>): RenderPlan {
-  const changed = [...slugs].flatMap((slug) => [previous.bySlug.get(slug), next.bySlug.get(slug)]).filter((e) => e !== undefined);
+  const changed = [...slugs]
+    .flatMap((slug) => [previous.bySlug.get(slug), next.bySlug.get(slug)])
+    .filter((e) => e !== undefined);
   const urls = (pick: (event: ArchiveEvent) => string[]) => new Set(changed.flatMap(pick));
   const changedUrls = urls((e) => [e.url]);
   const days = urls((e) => [e.day.url]);
   // Events that showed or now show a changed one among their related events.
   const relating = new Set(
-    [previous, next].flatMap((archive) => archive.events.filter((e) => e.related.some((r) => r.url && changedUrls.has(r.url))).map((e) => e.url)),
+    [previous, next].flatMap((archive) =>
+      archive.events.filter((e) => e.related.some((r) => r.url && changedUrls.has(r.url))).map((e) => e.url),
+    ),
   );
   // A topic whose address another topic now takes moves (see topicAddresses): its new page, and its events' links to it.
   const topicUrlsBefore = new Set(previous.topics.map((t) => t.url));
   const movedTopics = new Set(next.topics.filter((t) => !topicUrlsBefore.has(t.url)).map((t) => t.url));
-  const linkingMoved = new Set(next.topics.filter((t) => movedTopics.has(t.url)).flatMap((t) => t.events.map((e) => e.url)));
-  const within = <T extends { url: string }>(list: readonly T[], wanted: ReadonlySet<string>) => list.filter((item) => wanted.has(item.url));
+  const linkingMoved = new Set(
+    next.topics.filter((t) => movedTopics.has(t.url)).flatMap((t) => t.events.map((e) => e.url)),
+  );
+  const within = <T extends { url: string }>(list: readonly T[], wanted: ReadonlySet<string>) =>
+    list.filter((item) => wanted.has(item.url));
   return {
-    events: next.events.filter((e) => changedUrls.has(e.url) || days.has(e.day.url) || relating.has(e.url) || linkingMoved.has(e.url)),
+    events: next.events.filter(
+      (e) => changedUrls.has(e.url) || days.has(e.day.url) || relating.has(e.url) || linkingMoved.has(e.url),
+    ),
     days: within(next.days, days),
-    months: within(next.months, urls((e) => [e.month.url])),
-    years: within(next.years, urls((e) => [e.year.url])),
+    months: within(
+      next.months,
+      urls((e) => [e.month.url]),
+    ),
+    years: within(
+      next.years,
+      urls((e) => [e.year.url]),
+    ),
     topics: within(next.topics, new Set([...urls((e) => e.topicLinks.map((t) => t.url)), ...movedTopics])),
     singles: true,
   };

@@ -7,16 +7,16 @@
 import { realpathSync } from "node:fs";
 import { readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
+import { apiPaths } from "../api/documents.ts";
 import type { Archive } from "../archive/archive.ts";
 import { loadArchive } from "../archive/load-archive.ts";
 import { pagePaths } from "../archive/sitemap.ts";
-import { apiPaths } from "../api/documents.ts";
 import type { BuildConfig } from "../config.ts";
 import { EntryCache } from "../content/load.ts";
 import { slugFromFileName } from "../content/parse-entry.ts";
-import { ContentErrors, formatProblem, type ContentProblem } from "../content/problems.ts";
+import { ContentErrors, type ContentProblem, formatProblem } from "../content/problems.ts";
 import { finishSite } from "./finish-site.ts";
-import { NOTHING, touchedBy, wholeSite, type RenderPlan } from "./render-plan.ts";
+import { NOTHING, type RenderPlan, touchedBy, wholeSite } from "./render-plan.ts";
 
 const FINISH_DELAY_MS = 300;
 
@@ -78,7 +78,8 @@ export class ServeSession {
     if (!archive) throw new ContentErrors(problems);
     this.report(problems);
 
-    const plan = this.everything || !this.previous ? wholeSite(archive) : touchedBy(this.previous, archive, this.pending);
+    const plan =
+      this.everything || !this.previous ? wholeSite(archive) : touchedBy(this.previous, archive, this.pending);
     // At once, so that the server stops serving them; again after the finishing (see finish).
     // The first time, what an earlier npm start or build left for entries deleted since.
     const written = writtenFor(archive);
@@ -120,7 +121,8 @@ export class ServeSession {
           }
         } catch (error) {
           // Keep serving the last good site; say what is wrong, the way the build would.
-          if (error instanceof ContentErrors) for (const problem of error.problems) console.error(formatProblem(problem));
+          if (error instanceof ContentErrors)
+            for (const problem of error.problems) console.error(formatProblem(problem));
           else console.error(error);
         }
       } while (this.finishAgain);
@@ -194,7 +196,9 @@ async function foundIn(outputDir: string): Promise<Set<string>> {
 
 /** Removes what was written and is no longer, with the page's folder when it is left empty. */
 async function removeGone(outputDir: string, before: ReadonlySet<string>, now: ReadonlySet<string>): Promise<void> {
-  const gone = [...before].filter((sitePath) => !now.has(sitePath)).map((sitePath) => path.join(outputDir, ...sitePath.split("/")));
+  const gone = [...before]
+    .filter((sitePath) => !now.has(sitePath))
+    .map((sitePath) => path.join(outputDir, ...sitePath.split("/")));
   await Promise.all(
     gone.map(async (file) => {
       await rm(file, { force: true });

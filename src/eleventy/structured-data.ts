@@ -6,7 +6,9 @@ import { absoluteUrl, type SiteInfo } from "../site.ts";
 
 export function eventJsonLd(event: ArchiveEvent, site: SiteInfo): string {
   const url = absoluteUrl(site, event.url);
-  const images = [event.photo, ...event.photos].filter((p): p is PhotoView => Boolean(p?.image)).map((p) => imageObject(p, site));
+  const images = [event.photo, ...event.photos]
+    .filter((p): p is PhotoView => Boolean(p?.image))
+    .map((p) => imageObject(p, site));
   const data = {
     "@context": "https://schema.org",
     "@type": "Article",
@@ -26,7 +28,10 @@ export function eventJsonLd(event: ArchiveEvent, site: SiteInfo): string {
     },
     ...(images.length && { image: images }),
   };
-  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 function imageObject(photo: PhotoView, site: SiteInfo) {

@@ -8,7 +8,10 @@ export interface EleventyConfig {
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   /** Runs on every page Eleventy writes, with its path in the output folder (false when it writes none). */
   addTransform(name: string, transform: (content: string, outputPath: unknown) => string): void;
-  on(event: "eleventy.before" | "eleventy.after", handler: (event: { directories: { output: string } }) => unknown): void;
+  on(
+    event: "eleventy.before" | "eleventy.after",
+    handler: (event: { directories: { output: string } }) => unknown,
+  ): void;
   on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => unknown): void;
   setInputDirectory(dir: string): void;
   setTemplateFormats(formats: string[]): void;
@@ -21,7 +24,11 @@ export interface EleventyConfig {
   readonly benchmarks: { readonly config: { setIsVerbose(verbose: boolean): void } };
   amendLibrary(engine: "njk", amend: (environment: NunjucksEnvironment) => void): void;
   /** A virtual template; for a ".11ty.js" path, `content` is the module: its data and render function. */
-  addTemplate(path: string, content: string | { data: object; render: (data: object) => Promise<string> }, data?: object): void;
+  addTemplate(
+    path: string,
+    content: string | { data: object; render: (data: object) => Promise<string> },
+    data?: object,
+  ): void;
 }
 
 /** The part of a Nunjucks Environment this project uses. */

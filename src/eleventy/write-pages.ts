@@ -12,7 +12,12 @@ import { renderRuns, type Shard } from "./render-plan.ts";
 import { configureSite, TEMPLATES_DIR } from "./site-config.ts";
 
 /** Writes the archive's pages (a shard's, when given) into `outputDir`; returns the number of runs. */
-export async function writePagesInRuns(archive: Archive, config: BuildConfig, outputDir: string, shard?: Shard): Promise<number> {
+export async function writePagesInRuns(
+  archive: Archive,
+  config: BuildConfig,
+  outputDir: string,
+  shard?: Shard,
+): Promise<number> {
   const runs = renderRuns(archive, config.eventsPerRun, shard);
   for (const plan of runs) {
     await writePages(config, outputDir, { archive, plan });
@@ -27,7 +32,12 @@ export async function writePagesInRuns(archive: Archive, config: BuildConfig, ou
  * into `outputDir`. It loads no configuration file: .eleventy.ts is for
  * Eleventy's own command line.
  */
-export function eleventyFor(config: BuildConfig, outputDir: string, pages: PageSource, options: { runMode?: "serve"; source?: "cli" } = {}): Eleventy {
+export function eleventyFor(
+  config: BuildConfig,
+  outputDir: string,
+  pages: PageSource,
+  options: { runMode?: "serve"; source?: "cli" } = {},
+): Eleventy {
   return new Eleventy(TEMPLATES_DIR, outputDir, {
     configPath: false,
     config: (eleventyConfig) => configureSite(eleventyConfig, { config, pages }),

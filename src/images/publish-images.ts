@@ -6,10 +6,10 @@ import { copyFile, link, mkdir, rename, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import sharp, { type Sharp } from "sharp";
+import { AVIF_EFFORT, type PhotoPlan, QUALITY, type Rendition } from "../archive/renditions.ts";
 import { mapLimit } from "../content/map-limit.ts";
 import type { PhotoFile } from "../content/photo-files.ts";
 import { ContentErrors, type ContentProblem } from "../content/problems.ts";
-import { AVIF_EFFORT, QUALITY, type PhotoPlan, type Rendition } from "../archive/renditions.ts";
 
 export interface ImageJob {
   readonly plan: PhotoPlan;
@@ -67,13 +67,18 @@ export async function publishImages(jobs: readonly ImageJob[], options: PublishO
     }
     encoded += missing.length;
     reused += plan.renditions.length - missing.length;
-    for (const rendition of plan.renditions) await place(cached(rendition), path.join(options.outputDir, rendition.url));
+    for (const rendition of plan.renditions)
+      await place(cached(rendition), path.join(options.outputDir, rendition.url));
   });
   if (problems.length) throw new ContentErrors(problems);
   return { photos: unique.length, encoded, reused, seconds: (performance.now() - started) / 1000 };
 }
 
-async function encode(source: PhotoFile, renditions: readonly Rendition[], target: (r: Rendition) => string): Promise<void> {
+async function encode(
+  source: PhotoFile,
+  renditions: readonly Rendition[],
+  target: (r: Rendition) => string,
+): Promise<void> {
   // Decoded once; upright from EXIF, in sRGB. sharp writes no metadata unless
   // asked, so camera serials and GPS positions are left behind.
   // Read from disk as it is decoded, never whole into memory. The loader has

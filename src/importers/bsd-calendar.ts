@@ -70,7 +70,8 @@ function calendarLines(text: string, file: string, skipped: ImportIssue[], faile
 
     if (/^\s/.test(line)) {
       if (current) current.parts.push(line.trim());
-      else skipped.push({ origin: at(i + 1), reason: `a continuation line without an entry before it: "${line.trim()}"` });
+      else
+        skipped.push({ origin: at(i + 1), reason: `a continuation line without an entry before it: "${line.trim()}"` });
       continue;
     }
     const split = splitDate(line);
@@ -90,13 +91,19 @@ function calendarLines(text: string, file: string, skipped: ImportIssue[], faile
 }
 
 /** One dated line's entry, or why it is skipped or failed. */
-function recordEntry(record: CalendarLine, sources: NewEntry["sources"]): { entry: NewEntry } | { skipped: string } | { failed: string } {
+function recordEntry(
+  record: CalendarLine,
+  sources: NewEntry["sources"],
+): { entry: NewEntry } | { skipped: string } | { failed: string } {
   const fullText = oneLine(record.parts.join(" "));
   const quoted = `"${fullText}"`;
   if (!fullText) return { failed: `the date ${record.dateField} has no text after it` };
   const day = parseDateField(record.dateField);
   if (day.kind === "movable") return { skipped: `${day.reason}: ${quoted}` };
-  if (day.kind === "unknown") return { failed: `cannot read the date "${record.dateField}" (write MM/DD, e.g. 07/20, or an English month name, e.g. Jul 20): ${quoted}` };
+  if (day.kind === "unknown")
+    return {
+      failed: `cannot read the date "${record.dateField}" (write MM/DD, e.g. 07/20, or an English month name, e.g. Jul 20): ${quoted}`,
+    };
   const year = findYear(fullText);
   if (!year) return { skipped: `no year: ${quoted}` };
   const date = { year: year.year, month: day.month, day: day.day };
@@ -143,7 +150,10 @@ function stripComments(line: string, inComment: boolean): { text: string; inComm
 function splitDate(line: string): { date: string; text: string } | undefined {
   const tab = line.indexOf("\t");
   if (tab > 0) return { date: line.slice(0, tab).trim(), text: line.slice(tab + 1).trim() };
-  const spaced = /^(\d{1,2}\/\d{1,2}\*?|\*\/?\s*\d{1,2}|[A-Za-z]{3,}\.?(?:\/|\s+)\d{1,2}\*?|\d{1,2}\s+[A-Za-z]{3,}\.?\*?)\s+(\S.*)$/.exec(line);
+  const spaced =
+    /^(\d{1,2}\/\d{1,2}\*?|\*\/?\s*\d{1,2}|[A-Za-z]{3,}\.?(?:\/|\s+)\d{1,2}\*?|\d{1,2}\s+[A-Za-z]{3,}\.?\*?)\s+(\S.*)$/.exec(
+      line,
+    );
   return spaced ? { date: spaced[1]!, text: spaced[2]!.trim() } : undefined;
 }
 
@@ -172,7 +182,10 @@ export function parseDateField(field: string): DateField {
   if (new RegExp(`^${WEEKDAY}$`, "i").test(d)) return { kind: "movable", reason: `"${f}" repeats every week` };
   if (
     /easter|paskha|pasen|chinesenewyear|newmoon|fullmoon|equinox|solstice|advent/i.test(d) ||
-    new RegExp(`${WEEKDAY}\\s*(?:[+-]\\d|first|second|third|fourth|fifth|last)|(?:first|second|third|fourth|fifth|last)\\s*${WEEKDAY}`, "i").test(d) ||
+    new RegExp(
+      `${WEEKDAY}\\s*(?:[+-]\\d|first|second|third|fourth|fifth|last)|(?:first|second|third|fourth|fifth|last)\\s*${WEEKDAY}`,
+      "i",
+    ).test(d) ||
     /[+-]\d+$/.test(d)
   ) {
     return { kind: "movable", reason: `"${f}" is a movable date, on a different day each year` };
@@ -221,7 +234,14 @@ export function findYear(text: string): FoundYear | undefined {
   let first: FoundYear | undefined;
   let last: FoundYear | undefined;
   for (const m of text.matchAll(YEAR_CANDIDATE)) {
-    const [whole, lead, ad, digits, era, question] = m as unknown as [string, string, string?, string?, string?, string?];
+    const [whole, lead, ad, digits, era, question] = m as unknown as [
+      string,
+      string,
+      string?,
+      string?,
+      string?,
+      string?,
+    ];
     const n = Number(digits);
     if (n === 0 || (!ad && !era && digits!.length < 3)) continue;
     const bce = era !== undefined && /^B/.test(era);
@@ -267,6 +287,7 @@ export function kindAndTitle(text: string): { kind: Kind; title: string } {
  */
 function personTitle(prefix: string, subject: string | undefined, text: string): string {
   const who = subject === undefined ? "" : cleanTitle(subject);
-  if (!who || /\b(?:and|or|but|who|which|that|has|have|had|was|were|is|are|not|never|been|being)$/i.test(who)) return text;
+  if (!who || /\b(?:and|or|but|who|which|that|has|have|had|was|were|is|are|not|never|been|being)$/i.test(who))
+    return text;
   return `${prefix} ${who}`;
 }

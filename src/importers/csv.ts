@@ -38,14 +38,32 @@ export function parseCsv(text: string, file: string): ParsedFile {
     }) as unknown as CsvRecord[];
   } catch (error) {
     const e = error as Error & { lines?: number };
-    return { entries, skipped: [], failed: [{ origin: { file, line: e.lines }, reason: `not readable as CSV: ${e.message}` }] };
+    return {
+      entries,
+      skipped: [],
+      failed: [{ origin: { file, line: e.lines }, reason: `not readable as CSV: ${e.message}` }],
+    };
   }
 
   const [header, ...rows] = records;
-  if (!header) return { entries, skipped: [], failed: [{ origin: { file }, reason: "the file is empty: it needs a header row (date,title,summary,…) and one row per entry" }] };
+  if (!header)
+    return {
+      entries,
+      skipped: [],
+      failed: [
+        {
+          origin: { file },
+          reason: "the file is empty: it needs a header row (date,title,summary,…) and one row per entry",
+        },
+      ],
+    };
   const columns = readHeader(header.record);
   if ("problem" in columns) {
-    return { entries, skipped: [], failed: [{ origin: { file, row: 1, line: startLine(header) }, reason: columns.problem }] };
+    return {
+      entries,
+      skipped: [],
+      failed: [{ origin: { file, row: 1, line: startLine(header) }, reason: columns.problem }],
+    };
   }
 
   for (const { record, info } of rows) {
@@ -79,7 +97,9 @@ function rowEntry(cell: (column: Column) => string): { entry: NewEntry } | { rea
   const summary = oneLine(cell("summary"));
   if (!summary) problems.push("summary is missing");
   else if (summary.length > SUMMARY_MAX) {
-    problems.push(`summary is ${summary.length} characters long; the limit is ${SUMMARY_MAX} (shorten it and move the detail into the body column)`);
+    problems.push(
+      `summary is ${summary.length} characters long; the limit is ${SUMMARY_MAX} (shorten it and move the detail into the body column)`,
+    );
   }
   const kindText = cell("kind").toLowerCase();
   if (kindText && !isKind(kindText)) {
@@ -118,7 +138,10 @@ function readHeader(names: string[]): { index: Map<Column, number>; count: numbe
   }
   const missing = REQUIRED.filter((c) => !index.has(c));
   if (missing.length) problems.push(`the header has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""}`);
-  if (problems.length) return { problem: `${problems.join("; ")} (the columns are ${CSV_COLUMNS.join(",")}; date, title and summary are required)` };
+  if (problems.length)
+    return {
+      problem: `${problems.join("; ")} (the columns are ${CSV_COLUMNS.join(",")}; date, title and summary are required)`,
+    };
   return { index, count: names.length };
 }
 
@@ -152,7 +175,8 @@ function checkUrl(text: string): string | undefined {
   } catch {
     return `"${text}" is not a web address (write "Title | https://…", or only the title)`;
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return `"${text}" uses ${url.protocol}; only https:// and http:// addresses are allowed`;
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return `"${text}" uses ${url.protocol}; only https:// and http:// addresses are allowed`;
   return undefined;
 }
 
@@ -162,7 +186,11 @@ function titleFromUrl(text: string): string {
   const last = url.pathname.split("/").filter(Boolean).at(-1);
   let name: string | undefined;
   try {
-    name = last && decodeURIComponent(last).replace(/_/g, " ").replace(/\.[a-z0-9]{2,5}$/i, "");
+    name =
+      last &&
+      decodeURIComponent(last)
+        .replace(/_/g, " ")
+        .replace(/\.[a-z0-9]{2,5}$/i, "");
   } catch {
     name = last;
   }

@@ -2,7 +2,7 @@
 import { parseBsdCalendar } from "./bsd-calendar.ts";
 import { parseCsv } from "./csv.ts";
 import type { ParsedFile } from "./types.ts";
-import { parseWikimediaOnThisDay, type MonthDay } from "./wikimedia-onthisday.ts";
+import { type MonthDay, parseWikimediaOnThisDay } from "./wikimedia-onthisday.ts";
 
 export interface ParseOptions {
   /** The day of a Wikimedia feed file (--day), when its path does not say. */
@@ -12,7 +12,8 @@ export interface ParseOptions {
 export const FORMATS = {
   "bsd-calendar": (text: string, file: string) => parseBsdCalendar(text, file),
   csv: (text: string, file: string) => parseCsv(text, file),
-  "wikimedia-onthisday": (text: string, file: string, options: ParseOptions) => parseWikimediaOnThisDay(text, file, options),
+  "wikimedia-onthisday": (text: string, file: string, options: ParseOptions) =>
+    parseWikimediaOnThisDay(text, file, options),
 } as const satisfies Record<string, (text: string, file: string, options: ParseOptions) => ParsedFile>;
 
 export type FormatName = keyof typeof FORMATS;

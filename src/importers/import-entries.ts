@@ -4,17 +4,17 @@
 // taken by another entry gets the next free one. With dryRun, it only says what it would write.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { isoDate, type HistoricalDate } from "../content/dates.ts";
-import { displayPath as display } from "../display-path.ts";
-import { loadEntries } from "../content/load.ts";
+import { type HistoricalDate, isoDate } from "../content/dates.ts";
 import { listEntryFiles } from "../content/entry-files.ts";
+import { loadEntries } from "../content/load.ts";
 import { parseEntry, slugFromFileName } from "../content/parse-entry.ts";
 import { freeSlug } from "../content/slugs.ts";
-import { entrySlug, entryText, EntryExistsError, writeNewEntry } from "../content/write-entry.ts";
-import { parseFile, type FormatName, type ParseOptions } from "./formats.ts";
+import { EntryExistsError, entrySlug, entryText, writeNewEntry } from "../content/write-entry.ts";
+import { displayPath as display } from "../display-path.ts";
+import { errorCode } from "../error-code.ts";
+import { type FormatName, type ParseOptions, parseFile } from "./formats.ts";
 import { titleKey } from "./text.ts";
 import { formatOrigin, type ImportIssue, type Origin, type ParsedFile } from "./types.ts";
-import { errorCode } from "../error-code.ts";
 
 export interface ImportOptions {
   /** The folder that holds events/. */
@@ -38,7 +38,11 @@ export interface ImportReport {
 }
 
 /** Reads and parses each file; a file that cannot be read is one failure. */
-export async function parseFiles(format: FormatName, files: readonly string[], options: ParseOptions = {}): Promise<ParsedFile[]> {
+export async function parseFiles(
+  format: FormatName,
+  files: readonly string[],
+  options: ParseOptions = {},
+): Promise<ParsedFile[]> {
   const parsed: ParsedFile[] = [];
   for (const file of files) {
     const name = display(path.resolve(file));
@@ -48,10 +52,13 @@ export async function parseFiles(format: FormatName, files: readonly string[], o
     } catch (error) {
       const code = errorCode(error);
       const reason =
-        code === "ENOENT" ? "no such file"
-        : code === "EISDIR" ? "is a folder, not a file"
-        : error instanceof TypeError ? "is not UTF-8 text (convert it first, e.g. iconv -f latin1 -t utf-8)"
-        : `cannot be read: ${(error as Error).message}`;
+        code === "ENOENT"
+          ? "no such file"
+          : code === "EISDIR"
+            ? "is a folder, not a file"
+            : error instanceof TypeError
+              ? "is not UTF-8 text (convert it first, e.g. iconv -f latin1 -t utf-8)"
+              : `cannot be read: ${(error as Error).message}`;
       parsed.push({ entries: [], skipped: [], failed: [{ origin: { file: name }, reason }] });
       continue;
     }
@@ -74,7 +81,8 @@ export async function importEntries(parsed: readonly ParsedFile[], options: Impo
 
   // What is there already: every file's slug (valid entry or not), and every valid entry's slug, day and title.
   const fileBySlug = new Map<string, string>();
-  for (const file of (await listEntryFiles(eventsDir)) ?? []) fileBySlug.set(slugFromFileName(path.basename(file)).toLowerCase(), display(file));
+  for (const file of (await listEntryFiles(eventsDir)) ?? [])
+    fileBySlug.set(slugFromFileName(path.basename(file)).toLowerCase(), display(file));
   const entrySlugs = new Set<string>();
   const byDayTitle = new Map<string, string>();
   for (const entry of (await loadEntries(options.contentDir)).entries) {
@@ -101,7 +109,10 @@ export async function importEntries(parsed: readonly ParsedFile[], options: Impo
         return fileBySlug.has(candidate) && !broken;
       });
       if (broken) {
-        failed.push({ origin, reason: `${what} was not imported: ${broken} has its slug ${slug} and is not a valid entry (fix that file, then import again)` });
+        failed.push({
+          origin,
+          reason: `${what} was not imported: ${broken} has its slug ${slug} and is not a valid entry (fix that file, then import again)`,
+        });
         continue;
       }
       const target = path.join(eventsDir, `${slug}.md`);
@@ -117,8 +128,13 @@ export async function importEntries(parsed: readonly ParsedFile[], options: Impo
           await writeNewEntry(eventsDir, slug, text);
         } catch (error) {
           // Only a file made since the import looked: nothing is replaced.
-          if (error instanceof EntryExistsError) skipped.push({ origin, reason: `${what} is already there: ${display(target)} exists` });
-          else failed.push({ origin, reason: `${what} could not be written to ${display(target)}: ${(error as Error).message}` });
+          if (error instanceof EntryExistsError)
+            skipped.push({ origin, reason: `${what} is already there: ${display(target)} exists` });
+          else
+            failed.push({
+              origin,
+              reason: `${what} could not be written to ${display(target)}: ${(error as Error).message}`,
+            });
           continue;
         }
       }
@@ -148,7 +164,10 @@ function originFile(file: ParsedFile): string | undefined {
 }
 
 /** By file (in the order given), then by line or row; JSON items keep their order. */
-function inSourceOrder(issues: readonly ImportIssue[], fileOrder: ReadonlyMap<string | undefined, number>): ImportIssue[] {
+function inSourceOrder(
+  issues: readonly ImportIssue[],
+  fileOrder: ReadonlyMap<string | undefined, number>,
+): ImportIssue[] {
   const position = (o: Origin) => o.line ?? o.row ?? 0;
   return issues
     .map((issue, i) => ({ issue, i }))

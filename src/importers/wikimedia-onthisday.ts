@@ -66,7 +66,8 @@ export function parseWikimediaOnThisDay(text: string, file: string, options: { d
   } catch (error) {
     return fileFailure(`not valid JSON: ${(error as Error).message}`);
   }
-  if (!isObject(data)) return fileFailure("not an On this day feed: expected an object with events, births, deaths or holidays");
+  if (!isObject(data))
+    return fileFailure("not an On this day feed: expected an object with events, births, deaths or holidays");
   if (!LISTS.some(([name]) => name in data) && !("selected" in data)) {
     return fileFailure("not an On this day feed: it has none of events, births, deaths, holidays");
   }
@@ -98,7 +99,11 @@ interface FeedPage {
   readonly content_urls?: { readonly desktop?: { readonly page?: unknown } };
 }
 
-function convertItem(item: unknown, kind: Kind, monthDay: MonthDay): { entry: NewEntry } | { skip: string } | { problem: string } {
+function convertItem(
+  item: unknown,
+  kind: Kind,
+  monthDay: MonthDay,
+): { entry: NewEntry } | { skip: string } | { problem: string } {
   if (!isObject(item)) return { problem: "is not an object with text, year and pages" };
   const text = typeof item.text === "string" ? oneLine(item.text) : "";
   if (!text) return { problem: "has no text" };

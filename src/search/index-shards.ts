@@ -9,8 +9,8 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import * as pagefind from "pagefind";
-import { addWords, type IndexJob, VOCABULARY_URL, vocabularyDocument } from "./search-index.ts";
 import { errorCode } from "../error-code.ts";
+import { addWords, type IndexJob, VOCABULARY_URL, vocabularyDocument } from "./search-index.ts";
 
 const [job] = (await once(parentPort!, "message")) as [IndexJob];
 const { work, language } = job;

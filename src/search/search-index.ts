@@ -19,7 +19,8 @@ export function searchBundles(eventCount: number, perShard: number): string[] {
  * summary and historical context; filtered by kind, century and topic.
  */
 export function searchDocument(event: ArchiveEvent, language: string): string {
-  const meta = (attribute: string, name: string, value: string) => `<meta ${attribute}="${name}[content]" content="${escapeHtml(value)}">`;
+  const meta = (attribute: string, name: string, value: string) =>
+    `<meta ${attribute}="${name}[content]" content="${escapeHtml(value)}">`;
   return [
     `<!DOCTYPE html><html lang="${escapeHtml(language)}"><head>`,
     meta("data-pagefind-meta", "title", event.title),
@@ -50,7 +51,8 @@ export const VOCABULARY_URL = "/search-vocabulary/";
 export const VOCABULARY_FILTER = "vocabulary";
 
 // Tags that surely break words apart in Pagefind's reading of a page.
-const BLOCK_TAG = /<\/?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|h[1-6]|hr|li|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>/gi;
+const BLOCK_TAG =
+  /<\/?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|h[1-6]|hr|li|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>/gi;
 
 /**
  * Adds the words of an HTML fragment to `words`: lowercased (Pagefind's
@@ -120,19 +122,33 @@ export interface SearchIndexing {
  * goes on while Eleventy keeps this one busy: the documents are made here (a
  * few hundred bytes each) and written, then indexed, there.
  */
-export function startSearchIndex(archive: Archive, language: string, outputDir: string, perShard: number): SearchIndexing {
+export function startSearchIndex(
+  archive: Archive,
+  language: string,
+  outputDir: string,
+  perShard: number,
+): SearchIndexing {
   const bundles = searchBundles(archive.events.length, perShard);
   // Shards as equal as can be (20,001 events: two of about 10,000, not 20,000 and 1), as each ranks by its own statistics.
   const [n, k] = [archive.events.length, bundles.length];
   const shards = bundles.map((bundle, i) =>
-    shardJob(path.join(outputDir, bundle), archive.events.slice(Math.floor((i * n) / k), Math.floor(((i + 1) * n) / k)), language),
+    shardJob(
+      path.join(outputDir, bundle),
+      archive.events.slice(Math.floor((i * n) / k), Math.floor(((i + 1) * n) / k)),
+      language,
+    ),
   );
   const job: IndexJob = { work: `${outputDir}.search`, language, shards };
   const worker = new Worker(new URL("./index-shards.ts", import.meta.url));
-  worker.postMessage(job, shards.flatMap((shard) => [shard.bytes.buffer as ArrayBuffer, shard.ends.buffer as ArrayBuffer]));
+  worker.postMessage(
+    job,
+    shards.flatMap((shard) => [shard.bytes.buffer as ArrayBuffer, shard.ends.buffer as ArrayBuffer]),
+  );
   const done = new Promise<void>((resolve, reject) => {
     worker.once("error", reject);
-    worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`The search index stopped with exit code ${code}.`))));
+    worker.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`The search index stopped with exit code ${code}.`)),
+    );
   });
   // Reported when the build waits for it; until then a failure must not count as unhandled.
   done.catch(() => {});

@@ -13,10 +13,12 @@ describe("search", () => {
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
     });
-    await page.goto(env.sites.example.origin + "/search/");
+    await page.goto(`${env.sites.example.origin}/search/`);
     await page.locator(".pagefind-ui__search-input").fill(query);
     await page.locator(".pagefind-ui__result-link").first().waitFor();
-    const links = await page.locator(".pagefind-ui__result-link").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const links = await page
+      .locator(".pagefind-ui__result-link")
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     // Pagefind's WebAssembly and worker run under the site's Content-Security-Policy.
     expect(errors).toEqual([]);
     await page.close();
@@ -38,7 +40,7 @@ describe("the home page's today", () => {
     const context = await env.browser.newContext({ timezoneId });
     const page = await context.newPage();
     await page.clock.setFixedTime(new Date(instant));
-    await page.goto(env.sites.example.origin + "/");
+    await page.goto(`${env.sites.example.origin}/`);
     return page;
   }
   const heading = (page: Page) => page.locator("#today h1").innerText();
@@ -61,7 +63,9 @@ describe("the home page's today", () => {
   it("shows yesterday's day, and its empty state, where it is still yesterday (Adak)", async () => {
     const page = await homeAt("2026-06-12T05:00:00Z", "America/Adak");
     await expect.poll(() => heading(page)).toBe("On this day: June 11");
-    expect(await page.locator("#today .empty-state").innerText()).toBe("Nothing is recorded for June 11 yet. Browse the calendar.");
+    expect(await page.locator("#today .empty-state").innerText()).toBe(
+      "Nothing is recorded for June 11 yet. Browse the calendar.",
+    );
   });
 
   it("offers 29 February's events on 28 February of a common year", async () => {
@@ -76,7 +80,7 @@ describe("the home page's today", () => {
   it("leaves the built page as it is without JavaScript", async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false, timezoneId: "Pacific/Kiritimati" });
     const page = await context.newPage();
-    await page.goto(env.sites.example.origin + "/");
+    await page.goto(`${env.sites.example.origin}/`);
     expect(await heading(page)).toBe("On this day: June 12");
     await context.close();
   });
@@ -85,12 +89,12 @@ describe("the home page's today", () => {
 describe("random event", () => {
   it("goes to an event page with JavaScript, and offers one without", async () => {
     const page = await env.browser.newPage();
-    await page.goto(env.sites.example.origin + "/random/");
+    await page.goto(`${env.sites.example.origin}/random/`);
     await page.waitForURL(/\/events\/[a-z0-9-]+\/$/);
     expect(await page.locator("article.event h1").count()).toBe(1);
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     const still = await context.newPage();
-    await still.goto(env.sites.example.origin + "/random/");
+    await still.goto(`${env.sites.example.origin}/random/`);
     expect(await still.locator("#random a").getAttribute("href")).toMatch(/^\/events\/[a-z0-9-]+\/$/);
     await context.close();
   });

@@ -13,9 +13,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VOCABULARY_URL } from "../../src/search/search-index.ts";
 import { launchBrowser } from "../support/browser.ts";
-import { buildSite, EXAMPLE_ARCHIVE, tempDir, type BuildRun } from "../support/build-site.ts";
+import { type BuildRun, buildSite, EXAMPLE_ARCHIVE, tempDir } from "../support/build-site.ts";
 import { listFiles } from "../support/site-files.ts";
-import { serveStatic, type StaticSite } from "../support/static-server.ts";
+import { type StaticSite, serveStatic } from "../support/static-server.ts";
 
 const EVENTS_PER_SEARCH_SHARD = 7;
 const EVENTS_PER_RUN = 5;
@@ -43,8 +43,6 @@ interface Bundle {
   readonly vocabulary: boolean;
 }
 
-
-
 let work: string;
 let sharded: Site;
 let plain: Site;
@@ -60,7 +58,10 @@ beforeAll(async () => {
     return { ...(await serveStatic(dir)), dir, run };
   };
   [sharded, plain, browser] = await Promise.all([
-    build("sharded", { EVENTS_PER_SEARCH_SHARD: String(EVENTS_PER_SEARCH_SHARD), EVENTS_PER_RUN: String(EVENTS_PER_RUN) }),
+    build("sharded", {
+      EVENTS_PER_SEARCH_SHARD: String(EVENTS_PER_SEARCH_SHARD),
+      EVENTS_PER_RUN: String(EVENTS_PER_RUN),
+    }),
     build("plain", {}),
     launchBrowser(),
   ]);
@@ -105,22 +106,27 @@ const shardNumber = (folder: string) => Number(/^pagefind-(\d+)\/$/.exec(folder)
 function readBundle(site: Site, folder: string): Bundle {
   const dir = path.join(site.dir, folder);
   const entry = JSON.parse(readFileSync(path.join(dir, "pagefind-entry.json"), "utf8"));
-  const pageCount = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((sum, l) => sum + l.page_count, 0);
+  const pageCount = Object.values(entry.languages as Record<string, { page_count: number }>).reduce(
+    (sum, l) => sum + l.page_count,
+    0,
+  );
   const fragments = readdirSync(path.join(dir, "fragment")).map((file) => {
     const raw = gunzipSync(readFileSync(path.join(dir, "fragment", file))).toString("utf8");
     expect(raw.startsWith("pagefind_dcd")).toBe(true);
     return JSON.parse(raw.slice("pagefind_dcd".length));
   });
   const vocabulary = fragments.some((fragment) => fragment.url === VOCABULARY_URL);
-  const events = fragments.filter((fragment) => fragment.url !== VOCABULARY_URL).map((fragment): IndexedEvent => {
-    const words = new Set<string>(
-      fragment.content
-        .split(/\s+/)
-        .map((token: string) => token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "").toLowerCase())
-        .filter((word: string) => /^[a-z]+$/.test(word)),
-    );
-    return { url: fragment.url, title: fragment.meta.title, kind: fragment.filters.kind[0], words };
-  });
+  const events = fragments
+    .filter((fragment) => fragment.url !== VOCABULARY_URL)
+    .map((fragment): IndexedEvent => {
+      const words = new Set<string>(
+        fragment.content
+          .split(/\s+/)
+          .map((token: string) => token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "").toLowerCase())
+          .filter((word: string) => /^[a-z]+$/.test(word)),
+      );
+      return { url: fragment.url, title: fragment.meta.title, kind: fragment.filters.kind[0], words };
+    });
   return { folder, pageCount, events, vocabulary };
 }
 
@@ -167,7 +173,7 @@ async function openSearch(site: Site): Promise<SearchPage> {
     if (message.type() === "error") errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(site.origin + "/search/");
+  await page.goto(`${site.origin}/search/`);
   return { page, requests, errors };
 }
 
@@ -266,12 +272,17 @@ describe("a large archive's build", () => {
     // Event pages from the first Eleventy run, the second, the middle and the last.
     for (const page of [events[0]!, events[EVENTS_PER_RUN]!, events[Math.floor(events.length / 2)]!, events.at(-1)!]) {
       expect(html).toContain(page);
-      expect(readFileSync(path.join(sharded.dir, page)).equals(readFileSync(path.join(plain.dir, page))), page).toBe(true);
+      expect(readFileSync(path.join(sharded.dir, page)).equals(readFileSync(path.join(plain.dir, page))), page).toBe(
+        true,
+      );
     }
     // Every other file too, but for the search page's list of bundles.
-    const differing = files.filter((f) => !readFileSync(path.join(sharded.dir, f)).equals(readFileSync(path.join(plain.dir, f))));
+    const differing = files.filter(
+      (f) => !readFileSync(path.join(sharded.dir, f)).equals(readFileSync(path.join(plain.dir, f))),
+    );
     expect(differing).toEqual(["search/index.html"]);
-    const withoutBundles = (site: Site) => readFileSync(path.join(site.dir, "search/index.html"), "utf8").replace(/\bdata-bundles="[^"]*"/, "");
+    const withoutBundles = (site: Site) =>
+      readFileSync(path.join(site.dir, "search/index.html"), "utf8").replace(/\bdata-bundles="[^"]*"/, "");
     expect(withoutBundles(sharded)).toBe(withoutBundles(plain));
   });
 });
@@ -322,13 +333,19 @@ describe("search over the shards, in a browser", { timeout: 30_000 }, () => {
     const rare = all
       .flatMap((b) => b.events.map((event) => ({ event, word: wordOnlyIn(event, everyEvent()) })))
       .filter(({ event, word }) =>
-        all.some((b) => !b.events.includes(event) && [...words(b)].some((w) => w.length >= 2 && w.length < word.length && word.startsWith(w))),
+        all.some(
+          (b) =>
+            !b.events.includes(event) &&
+            [...words(b)].some((w) => w.length >= 2 && w.length < word.length && word.startsWith(w)),
+        ),
       )
       .sort((a, b) => b.word.length - a.word.length || a.word.localeCompare(b.word))[0];
     expect(rare, "no rare word begins with another shard's word").toBeDefined();
     const counts = new Map<string, number>();
     for (const event of everyEvent()) for (const w of event.words) counts.set(w, (counts.get(w) ?? 0) + 1);
-    const common = [...counts].filter(([w]) => w.length >= 5).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    const common = [...counts]
+      .filter(([w]) => w.length >= 5)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
     const terms = [rare!.word, rare!.word.slice(0, 5), common, `${common}zq`, "qxzvw", `${rare!.word} ${common}`];
     for (const term of terms) {
       const [inShards, inOne] = await Promise.all([search(sharded, term), search(plain, term)]);

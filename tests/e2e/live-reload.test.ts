@@ -6,13 +6,16 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
-import { serveFixture, type ServedSite } from "../support/serve-site.ts";
+import { type ServedSite, serveFixture } from "../support/serve-site.ts";
 
 let served: ServedSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  [served, browser] = await Promise.all([serveFixture("live-reload", 21_000 + (process.pid % 20_000)), launchBrowser()]);
+  [served, browser] = await Promise.all([
+    serveFixture("live-reload", 21_000 + (process.pid % 20_000)),
+    launchBrowser(),
+  ]);
 }, 90_000);
 
 afterAll(async () => {

@@ -52,7 +52,10 @@ interface Visit {
 }
 
 /** Opens a page with a layout-shift observer installed before anything renders. */
-async function visit(kind: PageKind, options: { width: number; scheme: "light" | "dark"; injectsScript?: boolean }): Promise<Visit> {
+async function visit(
+  kind: PageKind,
+  options: { width: number; scheme: "light" | "dark"; injectsScript?: boolean },
+): Promise<Visit> {
   const page = await env.browser.newPage({
     viewport: { width: options.width, height: 900 },
     colorScheme: options.scheme,
@@ -95,8 +98,10 @@ describe.each(PAGE_KINDS)("the $name page ($url)", (kind) => {
   it("loads nothing from another host, breaks no Content-Security-Policy rule, blocks rendering with no script, and does not shift", async () => {
     const { page, requests, errors } = await visit(kind, { width: 390, scheme: "light" });
     const origin = env.sites[kind.site].origin;
-    expect(requests.filter((url) => !url.startsWith(origin + "/"))).toEqual([]);
-    const blocking = await page.locator("head script:not([async]):not([defer]):not([type=module]):not([type='application/ld+json'])").count();
+    expect(requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+    const blocking = await page
+      .locator("head script:not([async]):not([defer]):not([type=module]):not([type='application/ld+json'])")
+      .count();
     expect(blocking).toBe(0);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
     expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
@@ -110,10 +115,13 @@ describe.each(PAGE_KINDS)("the $name page ($url)", (kind) => {
       const { page, requests } = await visit(kind, { width: 1280, scheme: "light" });
       await page.close();
       const dir = env.sites[kind.site].dir;
-      const textual = requests.map((url) => new URL(url).pathname).filter((p) => !/\.(png|jpe?g|webp|avif|gif|svg)$/i.test(p));
+      const textual = requests
+        .map((url) => new URL(url).pathname)
+        .filter((p) => !/\.(png|jpe?g|webp|avif|gif|svg)$/i.test(p));
       expect(textual.length).toBeGreaterThan(0);
       let bytes = 0;
-      for (const urlPath of new Set(textual)) bytes += gzipSync(await readFile(fileForUrl(dir, urlPath)!), { level: 9 }).length;
+      for (const urlPath of new Set(textual))
+        bytes += gzipSync(await readFile(fileForUrl(dir, urlPath)!), { level: 9 }).length;
       expect(bytes).toBeLessThanOrEqual(BUDGET_BYTES);
     });
   }
@@ -130,10 +138,16 @@ describe.each(PAGE_KINDS)("the $name page ($url)", (kind) => {
         expect([shotWidth, shotHeight! >= 900]).toEqual([width, true]);
         // A page, not a blank: the scheme's background dominates, and something is drawn on it.
         const { channels, dominant } = await sharp(shot).stats();
-        const [darkest, brightest] = [Math.min(dominant.r, dominant.g, dominant.b), Math.max(dominant.r, dominant.g, dominant.b)];
+        const [darkest, brightest] = [
+          Math.min(dominant.r, dominant.g, dominant.b),
+          Math.max(dominant.r, dominant.g, dominant.b),
+        ];
         if (scheme === "light") expect(darkest, `${file}: background`).toBeGreaterThan(200);
         else expect(brightest, `${file}: background`).toBeLessThan(60);
-        expect(channels.some((c) => c.max - c.min > 100), `${file}: more than one flat colour`).toBe(true);
+        expect(
+          channels.some((c) => c.max - c.min > 100),
+          `${file}: more than one flat colour`,
+        ).toBe(true);
       }
     }
   });

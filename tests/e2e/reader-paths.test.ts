@@ -23,7 +23,7 @@ describe("a reader with a mouse", () => {
   });
 
   it("goes from the home page to a month, a day and an event", async () => {
-    await page.goto(env.sites.example.origin + "/");
+    await page.goto(`${env.sites.example.origin}/`);
     expect(await heading()).toBe("On this day: June 12");
     await page.locator(".month-grid").getByRole("link", { name: /June/ }).click();
     expect(path()).toBe("/june/");
@@ -37,8 +37,11 @@ describe("a reader with a mouse", () => {
   });
 
   it("follows a related event, finds the link back, and goes back", async () => {
-    await page.goto(env.sites.example.origin + "/events/trump-kim-singapore-summit/");
-    await page.locator(".related-list").getByRole("link", { name: /Hanoi summit/ }).click();
+    await page.goto(`${env.sites.example.origin}/events/trump-kim-singapore-summit/`);
+    await page
+      .locator(".related-list")
+      .getByRole("link", { name: /Hanoi summit/ })
+      .click();
     expect(path()).toBe("/events/hanoi-summit/");
     await expect
       .poll(() => page.locator(".related-list a").evaluateAll((links) => links.map((a) => a.getAttribute("href"))))
@@ -49,12 +52,12 @@ describe("a reader with a mouse", () => {
   });
 
   it("walks the calendar day by day, across the end of the year and through 29 February", async () => {
-    await page.goto(env.sites.example.origin + "/december/31/");
+    await page.goto(`${env.sites.example.origin}/december/31/`);
     await page.locator('.pager a[rel="next"]').click();
     expect(path()).toBe("/january/1/");
     await page.locator('.pager a[rel="prev"]').click();
     expect(path()).toBe("/december/31/");
-    await page.goto(env.sites.example.origin + "/february/28/");
+    await page.goto(`${env.sites.example.origin}/february/28/`);
     await page.locator('.pager a[rel="next"]').click();
     expect(path()).toBe("/february/29/");
     expect(await page.locator(".event-title").allInnerTexts()).toEqual(["Birth of Gioachino Rossini"]);
@@ -75,7 +78,10 @@ describe("a reader with only a keyboard", () => {
       const focused = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         const style = el ? getComputedStyle(el) : null;
-        return { text: el?.innerText.trim() ?? "", outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : "" };
+        return {
+          text: el?.innerText.trim() ?? "",
+          outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : "",
+        };
       });
       if (name.test(focused.text)) {
         expect(focused.outline, `focus on "${focused.text}" must be visible`).toMatch(/^(solid|auto) [1-9]/);
@@ -86,7 +92,7 @@ describe("a reader with only a keyboard", () => {
   }
 
   it("skips to the content, then reaches a month, a day and an event with Tab and Enter", async () => {
-    await page.goto(env.sites.example.origin + "/");
+    await page.goto(`${env.sites.example.origin}/`);
     await tabTo(/^Skip to content$/);
     await page.keyboard.press("Enter");
     expect(path()).toBe("/#main");

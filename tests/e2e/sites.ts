@@ -8,7 +8,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
 import { buildSite, EXAMPLE_ARCHIVE, FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
-import { serveStatic, type StaticSite } from "../support/static-server.ts";
+import { type StaticSite, serveStatic } from "../support/static-server.ts";
 
 export interface BuiltSite extends StaticSite {
   readonly dir: string;

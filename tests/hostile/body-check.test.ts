@@ -6,7 +6,14 @@ import * as cheerio from "cheerio";
 import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { BODY_MAX_BYTES, BODY_MAX_DEPTH, BODY_MAX_TABLE_CELLS, bodyProblemsInFile, checkBody, tableCells } from "../../src/content/body-check.ts";
+import {
+  BODY_MAX_BYTES,
+  BODY_MAX_DEPTH,
+  BODY_MAX_TABLE_CELLS,
+  bodyProblemsInFile,
+  checkBody,
+  tableCells,
+} from "../../src/content/body-check.ts";
 import { parseMarkdown, renderMarkdown } from "../../src/content/markdown.ts";
 import { parseEntry } from "../../src/content/parse-entry.ts";
 
@@ -34,7 +41,12 @@ describe("the limits", () => {
   });
 
   it(`tables of ${BODY_MAX_TABLE_CELLS.toLocaleString("en-US")} cells in all pass, more are refused, naming the largest`, () => {
-    const table = (columns: number, rows: number) => [`|${" h |".repeat(columns)}`, `|${"---|".repeat(columns)}`, ...Array.from({ length: rows - 1 }, () => `|${" c |".repeat(columns)}`)].join("\n");
+    const table = (columns: number, rows: number) =>
+      [
+        `|${" h |".repeat(columns)}`,
+        `|${"---|".repeat(columns)}`,
+        ...Array.from({ length: rows - 1 }, () => `|${" c |".repeat(columns)}`),
+      ].join("\n");
     expect(messages(`${table(100, 50)}\n\n${table(50, 100)}\n`)).toEqual([]);
     expect(messages(`Text.\n\n${table(100, 100)}\n\nMore.\n\n${table(1, 1)}\n`)).toEqual([
       "3: its tables may have up to 10,001 cells (this one 100 columns × 100 rows); an entry's tables may have at most 10,000 cells",
@@ -70,19 +82,50 @@ describe("problems at their lines in the file", () => {
     const parsed = parseEntry(text, "x.md", "x.md");
     expect(parsed.entry).toBeDefined();
     const found = bodyProblemsInFile(parsed.entry!.body, text, "x.md");
-    expect(found.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`).sort((x, y) => Number(x.split(":")[1]) - Number(y.split(":")[1]))).toEqual([
+    expect(
+      found
+        .map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`)
+        .sort((x, y) => Number(x.split(":")[1]) - Number(y.split(":")[1])),
+    ).toEqual([
       'x.md:6: body: has an image, "https://tracker.example/p.png": a body cannot show images',
       'x.md:10: body: has an image, "https://tracker.example/ref.png": a body cannot show images',
       'x.md:16: body: has an image, "c.png": a body cannot show images',
       "x.md:18: body: contains the control character U+000C",
     ]);
-    expect(found.find((p) => p.line === 6)!.fix).toBe("every image the site shows is a credited photo: give it under photos: with its photographer, source and license");
+    expect(found.find((p) => p.line === 6)!.fix).toBe(
+      "every image the site shows is a credited photo: give it under photos: with its photographer, source and license",
+    );
   });
 });
 
 // Markdown made of the pieces that nest, tables and images, in any order.
-const piece = fc.constantFrom("*", "**", "_", "~~", "[", "](https://example.org/)", "![i](https://example.org/i.png)", "![j][r]", "`", "x", " ", "\n", "\n\n", "> ", "- ", "1. ", "  ", "|", "|---|", ":-:", "-", "# ");
-const markdown = fc.array(piece, { maxLength: 200 }).map((parts) => `${parts.join("")}\n\n[r]: https://example.org/r.png\n`);
+const piece = fc.constantFrom(
+  "*",
+  "**",
+  "_",
+  "~~",
+  "[",
+  "](https://example.org/)",
+  "![i](https://example.org/i.png)",
+  "![j][r]",
+  "`",
+  "x",
+  " ",
+  "\n",
+  "\n\n",
+  "> ",
+  "- ",
+  "1. ",
+  "  ",
+  "|",
+  "|---|",
+  ":-:",
+  "-",
+  "# ",
+);
+const markdown = fc
+  .array(piece, { maxLength: 200 })
+  .map((parts) => `${parts.join("")}\n\n[r]: https://example.org/r.png\n`);
 
 /** How deep the rendered HTML nests elements, read by a real HTML parser. */
 function htmlDepth(html: string): number {
@@ -99,8 +142,8 @@ describe("links", () => {
     const body = [
       "See [the page](https://example.org/a?b=c#d), [a day](/days/07-20/) and [mail](mailto:editor@example.org).",
       "",
-      "A [bad port](https://example.org:99999/\">) and",
-      "[a quote for a host](http://\">/).",
+      'A [bad port](https://example.org:99999/">) and',
+      '[a quote for a host](http://">/).',
     ].join("\n");
     expect(messages(body)).toEqual([
       '3: links to "https://example.org:99999/%22%3E", which is not a web address',
@@ -124,17 +167,31 @@ describe("what the check counts is never less than what the build meets", () => 
   });
 
   it("the table bound is at least the cells markdown-it makes, in quotes and lists, with rows it fills in", () => {
-    const row = fc.array(fc.constantFrom("|", " a ", "-", ":", "x", "\\|"), { maxLength: 12 }).map((cells) => cells.join(""));
-    const table = fc.tuple(fc.integer({ min: 1, max: 8 }), fc.array(row, { maxLength: 12 }), fc.constantFrom("", "> ", "- ", "  ", "> > ")).map(([columns, rows, prefix]) =>
-      [`|${" h |".repeat(columns)}`, `|${"---|".repeat(columns)}`, ...rows].map((line, i) => (i === 0 || prefix.startsWith(">") ? prefix : " ".repeat(prefix.length)) + line).join("\n"),
-    );
+    const row = fc
+      .array(fc.constantFrom("|", " a ", "-", ":", "x", "\\|"), { maxLength: 12 })
+      .map((cells) => cells.join(""));
+    const table = fc
+      .tuple(
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(row, { maxLength: 12 }),
+        fc.constantFrom("", "> ", "- ", "  ", "> > "),
+      )
+      .map(([columns, rows, prefix]) =>
+        [`|${" h |".repeat(columns)}`, `|${"---|".repeat(columns)}`, ...rows]
+          .map((line, i) => (i === 0 || prefix.startsWith(">") ? prefix : " ".repeat(prefix.length)) + line)
+          .join("\n"),
+      );
     const md = new MarkdownIt();
     fc.assert(
-      fc.property(fc.array(fc.oneof(table, row), { minLength: 1, maxLength: 6 }), fc.constantFrom("\n", "\n\n"), (blocks, gap) => {
-        const source = blocks.join(gap);
-        const cells = md.parse(source, {}).filter((t) => t.type === "td_open" || t.type === "th_open").length;
-        expect(tableCells(source.split("\n")).total, source).toBeGreaterThanOrEqual(cells);
-      }),
+      fc.property(
+        fc.array(fc.oneof(table, row), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom("\n", "\n\n"),
+        (blocks, gap) => {
+          const source = blocks.join(gap);
+          const cells = md.parse(source, {}).filter((t) => t.type === "td_open" || t.type === "th_open").length;
+          expect(tableCells(source.split("\n")).total, source).toBeGreaterThanOrEqual(cells);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -144,7 +201,9 @@ describe("what the check counts is never less than what the build meets", () => 
       fc.property(markdown, (body) => {
         const html = renderMarkdown(body);
         expect(cheerio.load(html)("img")).toHaveLength(0);
-        expect(parseMarkdown(body).some((t) => t.children?.some((c) => c.type === "image"))).toBe(checkBody(body).some((p) => p.message.startsWith("has an image")));
+        expect(parseMarkdown(body).some((t) => t.children?.some((c) => c.type === "image"))).toBe(
+          checkBody(body).some((p) => p.message.startsWith("has an image")),
+        );
       }),
       { numRuns: 300 },
     );

@@ -16,30 +16,71 @@ const RUNS = 3;
 // Bodies ------------------------------------------------------------------
 
 /** Mostly within the check's limits, sometimes far past them. */
-const size = (usual: number, rare: number) => fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 1, max: usual }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: rare }) });
+const size = (usual: number, rare: number) =>
+  fc.oneof(
+    { weight: 12, arbitrary: fc.integer({ min: 1, max: usual }) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: rare }) },
+  );
 
 const word = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom("Rome", "treaty", "1815", "Ünïcödé", "十月革命", "Октябрь", "مرحبا", "👩‍👩‍👧", "&amp;", "<b>x</b>", "\\*", "`code`", "a_b*c", "|", "---", "[x]", "www.example.org") },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      "Rome",
+      "treaty",
+      "1815",
+      "Ünïcödé",
+      "十月革命",
+      "Октябрь",
+      "مرحبا",
+      "👩‍👩‍👧",
+      "&amp;",
+      "<b>x</b>",
+      "\\*",
+      "`code`",
+      "a_b*c",
+      "|",
+      "---",
+      "[x]",
+      "www.example.org",
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 12 }) },
   // Any code point, controls and noncharacters included: the check refuses those.
-  { weight: 1, arbitrary: fc.oneof({ weight: 20, arbitrary: fc.string({ unit: "grapheme-ascii", maxLength: 4 }) }, { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 4 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      { weight: 20, arbitrary: fc.string({ unit: "grapheme-ascii", maxLength: 4 }) },
+      { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 4 }) },
+    ),
+  },
 );
 const text = fc.array(word, { minLength: 1, maxLength: 25 }).map((words) => words.join(" ").replace(/\n/g, " "));
-const url = fc.constantFrom("https://example.org/a", "https://example.org/a_(b)", "mailto:a@example.org", "/relative/page/", "javascript:alert(1)");
+const url = fc.constantFrom(
+  "https://example.org/a",
+  "https://example.org/a_(b)",
+  "mailto:a@example.org",
+  "/relative/page/",
+  "javascript:alert(1)",
+);
 
 const emphasis = fc
   .tuple(size(40, 120), fc.constantFrom("*", "_", "**", "~~", "***"), text)
   .map(([n, mark, inner]) => `${mark.repeat(n)}${inner}${mark.repeat(n)}`);
 const link = fc.tuple(text, url).map(([label, to]) => `[${label}](${to})`);
 const longLine = fc.tuple(word, size(5_000, 30_000)).map(([w, n]) => `${w} `.repeat(n));
-const paragraph = fc.array(fc.oneof(text, emphasis, link), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(" "));
-const table = fc
-  .tuple(size(30, 120), size(60, 140), word, fc.boolean())
-  .map(([columns, rows, cell, shortRows]) => {
-    const row = (c: string) => `|${` ${c.replace(/[|\n]/g, "")} |`.repeat(columns)}`;
-    // Short rows are filled in by markdown-it: the cells the text does not show.
-    return [row("h"), `|${"---|".repeat(columns)}`, ...Array.from({ length: rows }, () => (shortRows ? "x" : row(cell)))].join("\n");
-  });
+const paragraph = fc
+  .array(fc.oneof(text, emphasis, link), { minLength: 1, maxLength: 6 })
+  .map((parts) => parts.join(" "));
+const table = fc.tuple(size(30, 120), size(60, 140), word, fc.boolean()).map(([columns, rows, cell, shortRows]) => {
+  const row = (c: string) => `|${` ${c.replace(/[|\n]/g, "")} |`.repeat(columns)}`;
+  // Short rows are filled in by markdown-it: the cells the text does not show.
+  return [
+    row("h"),
+    `|${"---|".repeat(columns)}`,
+    ...Array.from({ length: rows }, () => (shortRows ? "x" : row(cell))),
+  ].join("\n");
+});
 const image = url.map((to) => `![an image](${to})`);
 
 /** A block, possibly inside lists and quotes nested `depth` deep. */
@@ -49,12 +90,20 @@ const block: fc.Arbitrary<string> = fc.letrec<{ block: string }>((tie) => ({
     { weight: 6, arbitrary: paragraph },
     { weight: 1, arbitrary: longLine },
     { weight: 2, arbitrary: table },
-    { weight: 1, arbitrary: fc.oneof({ weight: 1, arbitrary: image }, { weight: 4, arbitrary: text.map((t) => `![${t}](javascript:alert(1))`) }) },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(
+        { weight: 1, arbitrary: image },
+        { weight: 4, arbitrary: text.map((t) => `![${t}](javascript:alert(1))`) },
+      ),
+    },
     { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 6 }), text).map(([n, t]) => `${"#".repeat(n)} ${t}`) },
     { weight: 1, arbitrary: text.map((t) => `\`\`\`\n${t}\n\`\`\``) },
     {
       weight: 2,
-      arbitrary: fc.tuple(size(12, 60), fc.constantFrom("> ", "- ", "1. ", "* "), tie("block")).map(([n, marker, inner]) => nest(inner, marker, n)),
+      arbitrary: fc
+        .tuple(size(12, 60), fc.constantFrom("> ", "- ", "1. ", "* "), tie("block"))
+        .map(([n, marker, inner]) => nest(inner, marker, n)),
     },
   ),
 })).block;
@@ -106,7 +155,11 @@ async function archiveOf(name: string, bodies: readonly string[]): Promise<strin
 
 /** The entries `npm run check` refuses, by file name; it must answer, not crash. */
 async function refusedByCheck(content: string): Promise<Set<string>> {
-  const check = await runCli("src/cli/check.ts", { CONTENT_DIR: content, BUILD_DATE: "2024-02-29", NODE_OPTIONS: "--max-old-space-size=2048" });
+  const check = await runCli("src/cli/check.ts", {
+    CONTENT_DIR: content,
+    BUILD_DATE: "2024-02-29",
+    NODE_OPTIONS: "--max-old-space-size=2048",
+  });
   expect([0, 1], `npm run check did not answer:\n${check.stderr.slice(-2000)}`).toContain(check.code);
   return new Set([...check.stderr.matchAll(/(generated-\d{3}\.md)(?::\d+)?: (?!warning: )/g)].map((m) => m[1]!));
 }
@@ -118,13 +171,19 @@ async function checkThenBuild(bodies: readonly string[]): Promise<{ accepted: nu
   const refused = await refusedByCheck(content);
   const accepted = bodies.flatMap((text, i) => (refused.has(fileOf(i)) ? [] : [text]));
   const checked = await archiveOf(`${name}-accepted`, accepted);
-  expect([...(await refusedByCheck(checked))], "the check refuses an archive of entries it accepted one by one").toEqual([]);
+  expect(
+    [...(await refusedByCheck(checked))],
+    "the check refuses an archive of entries it accepted one by one",
+  ).toEqual([]);
   const built = await buildSite(checked, path.join(work, name, "site"));
   if (built.code !== 0) {
     for (const [i, text] of accepted.entries()) {
       const alone = await archiveOf(`${name}-alone-${i}`, [text]);
       const run = await buildSite(alone, path.join(work, `${name}-alone-${i}`, "site"));
-      expect(run.code, `the check accepts this body and the build fails:\n${JSON.stringify(text.slice(0, 2000))}\n${run.stderr.slice(0, 2000)}`).toBe(0);
+      expect(
+        run.code,
+        `the check accepts this body and the build fails:\n${JSON.stringify(text.slice(0, 2000))}\n${run.stderr.slice(0, 2000)}`,
+      ).toBe(0);
     }
     expect(built.code, built.stderr.slice(0, 3000)).toBe(0);
   }
@@ -137,13 +196,18 @@ describe("check passes ⇒ build passes", () => {
     expect([...(await refusedByCheck(content))].sort()).toEqual(KNOWN_CRASHERS.map((_, i) => fileOf(i)));
   });
 
-  it(`${RUNS} archives of ${ENTRIES_PER_BUILD} generated bodies, and the known crashers among ordinary ones: what the check accepts builds`, { timeout: 300_000 }, async () => {
+  it(`${RUNS} archives of ${ENTRIES_PER_BUILD} generated bodies, and the known crashers among ordinary ones: what the check accepts builds`, {
+    timeout: 300_000,
+  }, async () => {
     let accepted = 0;
     const ordinary = ["Plain text.\n", "Some *emphasis*, a [link](https://example.org/) and a list:\n\n- one\n- two\n"];
     await fc.assert(
-      fc.asyncProperty(fc.array(body, { minLength: ENTRIES_PER_BUILD, maxLength: ENTRIES_PER_BUILD }), async (bodies) => {
-        accepted += (await checkThenBuild(bodies)).accepted;
-      }),
+      fc.asyncProperty(
+        fc.array(body, { minLength: ENTRIES_PER_BUILD, maxLength: ENTRIES_PER_BUILD }),
+        async (bodies) => {
+          accepted += (await checkThenBuild(bodies)).accepted;
+        },
+      ),
       { numRuns: RUNS, endOnFailure: true, examples: [[[...KNOWN_CRASHERS, ...ordinary]]] },
     );
     // The property says something only if the check accepts much of what it is given (about half, by design).

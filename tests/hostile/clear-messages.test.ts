@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import { crc32, deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { inspectPhoto } from "../../src/content/photo-files.ts";
-import { buildSite, FIXTURE_ARCHIVE, REPO_ROOT, runCli, tempDir, type BuildRun } from "../support/build-site.ts";
+import { type BuildRun, buildSite, FIXTURE_ARCHIVE, REPO_ROOT, runCli, tempDir } from "../support/build-site.ts";
 import { treeDigest } from "../support/site-files.ts";
 
 let work: string;
@@ -60,7 +60,11 @@ function lineFor(content: string, line: number, field: string, message: string):
 }
 
 /** Both commands refuse with each of `lines`, exit 1, print no stack trace, and the previous site is untouched. */
-async function expectRefused(content: string, lines: readonly string[], env: Record<string, string> = {}): Promise<void> {
+async function expectRefused(
+  content: string,
+  lines: readonly string[],
+  env: Record<string, string> = {},
+): Promise<void> {
   const site = `${content}-site`;
   await cp(previousSite, site, { recursive: true });
   const runs: [string, BuildRun][] = [
@@ -99,7 +103,12 @@ function blankPng(width: number, height: number): Buffer {
   const rows = Buffer.alloc(height * (1 + Math.ceil(width / 8)), 0xff);
   for (let row = 0; row < height; row++) rows[row * (1 + Math.ceil(width / 8))] = 0;
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(rows, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 describe("a photo file too large to read", () => {
@@ -126,16 +135,22 @@ describe("a photo file too large to read", () => {
 
   it("follows MAX_PHOTO_BYTES", async () => {
     const content = await archiveWith("over-the-set-limit", PHOTO_ENTRY, sparsePhoto(2_000_000));
-    await expectRefused(content, [lineFor(content, 6, "photo.src", `"hostile.png" is 2 MB: more than the limit of 1 MB (${FIX})`)], {
-      MAX_PHOTO_BYTES: "1_000_000",
-    });
+    await expectRefused(
+      content,
+      [lineFor(content, 6, "photo.src", `"hostile.png" is 2 MB: more than the limit of 1 MB (${FIX})`)],
+      {
+        MAX_PHOTO_BYTES: "1_000_000",
+      },
+    );
   }, 60_000);
 });
 
 describe("a valid 20000×20000 PNG", () => {
   let content: string;
   beforeAll(async () => {
-    content = await archiveWith("huge-png", PHOTO_ENTRY, (events) => writeFile(path.join(events, "hostile.png"), blankPng(20_000, 20_000)));
+    content = await archiveWith("huge-png", PHOTO_ENTRY, (events) =>
+      writeFile(path.join(events, "hostile.png"), blankPng(20_000, 20_000)),
+    );
   });
 
   it("is refused as having too many pixels, naming the limit and MAX_PHOTO_PIXELS (once called damaged)", async () => {
@@ -163,21 +178,47 @@ describe("a valid 20000×20000 PNG", () => {
 
 describe("a photo that is not a file", () => {
   const cases: [string, (file: string) => Promise<unknown>, string][] = [
-    ["a named pipe (never opened: reading one waits forever)", (file) => promisify(execFile)("mkfifo", [file]), "a named pipe (FIFO)"],
-    ["a socket", (file) => new Promise<Server>((resolve) => createServer().listen(file, function (this: Server) { resolve(this); })), "a socket"],
+    [
+      "a named pipe (never opened: reading one waits forever)",
+      (file) => promisify(execFile)("mkfifo", [file]),
+      "a named pipe (FIFO)",
+    ],
+    [
+      "a socket",
+      (file) =>
+        new Promise<Server>((resolve) =>
+          createServer().listen(file, function (this: Server) {
+            resolve(this);
+          }),
+        ),
+      "a socket",
+    ],
   ];
 
-  it.each(cases)("%s is named as what it is", async (name, make, kind) => {
-    let made: unknown;
-    const content = await archiveWith(name.split(" ").slice(0, 3).join("-"), PHOTO_ENTRY, async (events) => (made = await make(path.join(events, "hostile.png"))));
-    try {
-      await expectRefused(content, [
-        lineFor(content, 6, "photo.src", `"hostile.png" is ${kind}, not an image file (replace it with the image itself, a JPEG, PNG, WebP or AVIF file)`),
-      ]);
-    } finally {
-      (made as Server | undefined)?.close?.();
-    }
-  }, 60_000);
+  it.each(cases)(
+    "%s is named as what it is",
+    async (name, make, kind) => {
+      let made: unknown;
+      const content = await archiveWith(
+        name.split(" ").slice(0, 3).join("-"),
+        PHOTO_ENTRY,
+        async (events) => (made = await make(path.join(events, "hostile.png"))),
+      );
+      try {
+        await expectRefused(content, [
+          lineFor(
+            content,
+            6,
+            "photo.src",
+            `"hostile.png" is ${kind}, not an image file (replace it with the image itself, a JPEG, PNG, WebP or AVIF file)`,
+          ),
+        ]);
+      } finally {
+        (made as Server | undefined)?.close?.();
+      }
+    },
+    60_000,
+  );
 
   it("a device is named as one", async () => {
     // /dev stands for a content folder: making a device node inside one needs root.
@@ -202,27 +243,51 @@ describe("a photo that is not a file", () => {
 
 describe('an address containing ">', () => {
   it("in a front-matter URL field names the file, line and field", async () => {
-    const entry = PHOTO_ENTRY.replace("  src: hostile.png\n", "").replace("  - title: A source\n", '  - title: A source\n    url: "https://\\">/"\n');
+    const entry = PHOTO_ENTRY.replace("  src: hostile.png\n", "").replace(
+      "  - title: A source\n",
+      '  - title: A source\n    url: "https://\\">/"\n',
+    );
     const content = await archiveWith("url-field", entry);
     await expectRefused(content, [
-      lineFor(content, 12, "sources[0].url", '"https://">/" is not a web address (give the full address, starting with https://)'),
+      lineFor(
+        content,
+        12,
+        "sources[0].url",
+        '"https://">/" is not a web address (give the full address, starting with https://)',
+      ),
     ]);
   }, 60_000);
 
   it("in SITE_URL names the setting (once a bare Invalid URL)", async () => {
     const content = await archiveWith("site-url", PHOTO_ENTRY.replace("  src: hostile.png\n", ""));
-    await expectRefused(content, ['SITE_URL: "https://ex">ample.org/" is not an address (e.g. https://example.org or https://user.github.io/history)'], {
-      SITE_URL: 'https://ex">ample.org/',
-    });
+    await expectRefused(
+      content,
+      [
+        'SITE_URL: "https://ex">ample.org/" is not an address (e.g. https://example.org or https://user.github.io/history)',
+      ],
+      {
+        SITE_URL: 'https://ex">ample.org/',
+      },
+    );
   }, 60_000);
 
   it("in a body link that is not an address is refused at its line; the same characters in valid links build, under a path prefix too", async () => {
     const entry = PHOTO_ENTRY.replace("  src: hostile.png\n", "");
     const bad = await archiveWith("body-links-bad", entry.replace("Body.\n", 'Text.\n\n[a](https://">/)\n'));
     const at = entry.split("\n").indexOf("Body.") + 3;
-    await expectRefused(bad, [lineFor(bad, at, "body", 'links to "https://%22%3E/", which is not a web address (correct the address: a full https:// address with a valid host name (and port))')]);
+    await expectRefused(bad, [
+      lineFor(
+        bad,
+        at,
+        "body",
+        'links to "https://%22%3E/", which is not a web address (correct the address: a full https:// address with a valid host name (and port))',
+      ),
+    ]);
 
-    const good = await archiveWith("body-links", entry.replace("Body.\n", '[b](">x) [c](/">x) <https://example.org/">y>\n'));
+    const good = await archiveWith(
+      "body-links",
+      entry.replace("Body.\n", '[b](">x) [c](/">x) <https://example.org/">y>\n'),
+    );
     for (const env of [{}, { PATH_PREFIX: "/archive/" }] as Record<string, string>[]) {
       const run = await buildSite(good, path.join(work, "body-links-site"), env);
       expect(run.code, run.stderr).toBe(0);
@@ -248,11 +313,36 @@ describe("YAML tags that make values no field holds", () => {
     ].join("\n");
     const content = await archiveWith("yaml-tags", entry);
     await expectRefused(content, [
-      lineFor(content, 2, "title", "must be text, not binary data (!!binary) (remove the !!binary tag, e.g. title: Apollo 11 lands on the Moon)"),
-      lineFor(content, 3, "date", "must be text, not a YAML timestamp (!!timestamp) (remove the !!timestamp tag, e.g. date: 1969-07-20)"),
-      lineFor(content, 5, "topics", "must be a list, not a YAML set (!!set) (remove the !!set tag, e.g. topics: [ space exploration ])"),
-      lineFor(content, 6, "location", "must be text, not an ordered map (!!omap) (remove the !!omap tag, e.g. location: Sea of Tranquility, the Moon)"),
-      lineFor(content, 7, "kind", "must be text, not binary data (!!binary) (remove the !!binary tag, e.g. kind: event)"),
+      lineFor(
+        content,
+        2,
+        "title",
+        "must be text, not binary data (!!binary) (remove the !!binary tag, e.g. title: Apollo 11 lands on the Moon)",
+      ),
+      lineFor(
+        content,
+        3,
+        "date",
+        "must be text, not a YAML timestamp (!!timestamp) (remove the !!timestamp tag, e.g. date: 1969-07-20)",
+      ),
+      lineFor(
+        content,
+        5,
+        "topics",
+        "must be a list, not a YAML set (!!set) (remove the !!set tag, e.g. topics: [ space exploration ])",
+      ),
+      lineFor(
+        content,
+        6,
+        "location",
+        "must be text, not an ordered map (!!omap) (remove the !!omap tag, e.g. location: Sea of Tranquility, the Moon)",
+      ),
+      lineFor(
+        content,
+        7,
+        "kind",
+        "must be text, not binary data (!!binary) (remove the !!binary tag, e.g. kind: event)",
+      ),
     ]);
     const check = await runCli("src/cli/check.ts", { CONTENT_DIR: content });
     expect(check.stderr).not.toContain("__proto__");

@@ -13,8 +13,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { cp, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buildSite, type BuildRun, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
 import { displayPath } from "../../src/display-path.ts";
+import { type BuildRun, buildSite, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
 import { treeDigest } from "../support/site-files.ts";
 
 /** Below the minute the old code waited for a stuck lock: waiting at all fails the test. */
@@ -93,7 +93,12 @@ describe("a build killed at each step of swapping in its site", () => {
   }
 
   /** Each step, what the kill leaves (`before`: the old site's digest), and which site the next build must leave standing. */
-  const kills: { step: string; when: string; left: (site: string, before: string) => void; stands: "before" | "new" }[] = [
+  const kills: {
+    step: string;
+    when: string;
+    left: (site: string, before: string) => void;
+    stands: "before" | "new";
+  }[] = [
     {
       step: "claimed",
       when: "while making its lock, before taking it: the site stands, the next builds go ahead",
@@ -146,24 +151,32 @@ describe("a build killed at each step of swapping in its site", () => {
     },
   ];
 
-  it.each(kills)("$when", async ({ step, left, stands }) => {
-    const { site, before } = await killedAt(step);
-    const standing = stands === "before" ? before : complete;
-    if (step !== "set-aside") expect(treeDigest(site)).toBe(standing);
-    left(site, before);
-    await expectRecovery(site, standing);
-  }, TIMEOUT);
+  it.each(kills)(
+    "$when",
+    async ({ step, left, stands }) => {
+      const { site, before } = await killedAt(step);
+      const standing = stands === "before" ? before : complete;
+      if (step !== "set-aside") expect(treeDigest(site)).toBe(standing);
+      left(site, before);
+      await expectRecovery(site, standing);
+    },
+    TIMEOUT,
+  );
 
-  it("two builds started at once after a kill: both take the dead build's lock in turn and succeed", async () => {
-    const { site } = await killedAt("locked");
-    const runs = await Promise.all([buildSite(FIXTURE_ARCHIVE, site), buildSite(FIXTURE_ARCHIVE, site)]);
-    for (const run of runs) {
-      expect(run.stderr).not.toMatch(STUCK);
-      expect(run.code).toBe(0);
-    }
-    expect(treeDigest(site)).toBe(complete);
-    expect(beside(site)).toEqual([]);
-  }, TIMEOUT);
+  it(
+    "two builds started at once after a kill: both take the dead build's lock in turn and succeed",
+    async () => {
+      const { site } = await killedAt("locked");
+      const runs = await Promise.all([buildSite(FIXTURE_ARCHIVE, site), buildSite(FIXTURE_ARCHIVE, site)]);
+      for (const run of runs) {
+        expect(run.stderr).not.toMatch(STUCK);
+        expect(run.code).toBe(0);
+      }
+      expect(treeDigest(site)).toBe(complete);
+      expect(beside(site)).toEqual([]);
+    },
+    TIMEOUT,
+  );
 });
 
 describe("what the old code left when killed, as the issue found it", () => {
@@ -182,22 +195,30 @@ describe("what the old code left when killed, as the issue found it", () => {
     return { site, before };
   }
 
-  it("killed between its renames: no site, the lock, the old site as .previous- and the staging folder", async () => {
-    const { site, before } = await leftBy(async (site, pid) => {
-      await cp(path.join(work, "reference"), `${site}.building-${pid}-1000`, { recursive: true });
-      await cp(site, `${site}.previous-${pid}-1000`, { recursive: true });
-      await rm(site, { recursive: true });
-      await mkdir(`${site}.lock`);
-    });
-    await expectRecovery(site, before);
-  }, TIMEOUT);
+  it(
+    "killed between its renames: no site, the lock, the old site as .previous- and the staging folder",
+    async () => {
+      const { site, before } = await leftBy(async (site, pid) => {
+        await cp(path.join(work, "reference"), `${site}.building-${pid}-1000`, { recursive: true });
+        await cp(site, `${site}.previous-${pid}-1000`, { recursive: true });
+        await rm(site, { recursive: true });
+        await mkdir(`${site}.lock`);
+      });
+      await expectRecovery(site, before);
+    },
+    TIMEOUT,
+  );
 
-  it("killed while deleting the old site: an empty lock folder and half an old site", async () => {
-    const { site, before } = await leftBy(async (site, pid) => {
-      await mkdir(`${site}.previous-${pid}-1000`);
-      await writeFile(`${site}.previous-${pid}-1000/sitemap.xml`, "");
-      await mkdir(`${site}.lock`);
-    });
-    await expectRecovery(site, before);
-  }, TIMEOUT);
+  it(
+    "killed while deleting the old site: an empty lock folder and half an old site",
+    async () => {
+      const { site, before } = await leftBy(async (site, pid) => {
+        await mkdir(`${site}.previous-${pid}-1000`);
+        await writeFile(`${site}.previous-${pid}-1000/sitemap.xml`, "");
+        await mkdir(`${site}.lock`);
+      });
+      await expectRecovery(site, before);
+    },
+    TIMEOUT,
+  );
 });

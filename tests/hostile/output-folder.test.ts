@@ -6,11 +6,12 @@
 // unwritable for real: a read-only bind mount or a tmpfs in a mount namespace
 // of the build's own (unshare), the build run as user nobody (setpriv), or the
 // error injected into one rename by strace.
-import { chmod, chown, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+
 import { readdirSync } from "node:fs";
+import { chmod, chown, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buildSite, type BuildRun, FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
+import { type BuildRun, buildSite, FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
 import { treeDigest } from "../support/site-files.ts";
 
 const TIMEOUT = 60_000;
@@ -35,11 +36,33 @@ afterAll(() => rm(work, { recursive: true, force: true }), TIMEOUT);
 const buildThrough = (wrapper: string[], site: string) => buildSite(FIXTURE_ARCHIVE, site, {}, wrapper);
 
 /** Runs the build in a mount namespace of its own after `mounts` (a shell command on "$0", the folder): the mount ends with the build. */
-const inMountNamespace = (mounts: string, folder: string) => ["unshare", "--mount", "--propagation", "private", "sh", "-c", `${mounts} && exec "$@"`, folder];
-const readOnly = (folder: string) => inMountNamespace(`mount --bind "$0" "$0" && mount -o remount,bind,ro "$0"`, folder);
+const inMountNamespace = (mounts: string, folder: string) => [
+  "unshare",
+  "--mount",
+  "--propagation",
+  "private",
+  "sh",
+  "-c",
+  `${mounts} && exec "$@"`,
+  folder,
+];
+const readOnly = (folder: string) =>
+  inMountNamespace(`mount --bind "$0" "$0" && mount -o remount,bind,ro "$0"`, folder);
 const asNobody = ["setpriv", `--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups"];
 /** Makes the first rename of the site's own path (moving it aside) fail with `errno`, and nothing else. */
-const failingRename = (site: string, errno: string) => ["strace", "-f", "-qq", "-o", "/dev/null", "-P", site, "-e", "trace=rename", "-e", `inject=rename:error=${errno}:when=1`];
+const failingRename = (site: string, errno: string) => [
+  "strace",
+  "-f",
+  "-qq",
+  "-o",
+  "/dev/null",
+  "-P",
+  site,
+  "-e",
+  "trace=rename",
+  "-e",
+  `inject=rename:error=${errno}:when=1`,
+];
 
 const shown = (file: string) => path.relative(REPO_ROOT, file);
 
@@ -71,46 +94,76 @@ const mountPointLine = (site: string) =>
   `which cannot be done to a mount point: set OUTPUT_DIR to a folder inside it, e.g. OUTPUT_DIR=${shown(site)}/site, and publish that folder`;
 
 describe("an output folder that cannot be written is refused before the build, naming the folder", () => {
-  it("on a read-only file system (its parent folder mounted read-only)", async () => {
-    const parent = path.join(work, "read-only-parent");
-    const { site, digest } = await siteIn(parent);
-    const run = await buildThrough(readOnly(parent), site);
-    expectRefused(run, [`OUTPUT_DIR=${shown(site)}: the folder ${shown(parent)}/ cannot be written (EROFS: read-only file system): ${readOnlyFix}`]);
-    expectUntouched(site, digest);
-  }, TIMEOUT);
+  it(
+    "on a read-only file system (its parent folder mounted read-only)",
+    async () => {
+      const parent = path.join(work, "read-only-parent");
+      const { site, digest } = await siteIn(parent);
+      const run = await buildThrough(readOnly(parent), site);
+      expectRefused(run, [
+        `OUTPUT_DIR=${shown(site)}: the folder ${shown(parent)}/ cannot be written (EROFS: read-only file system): ${readOnlyFix}`,
+      ]);
+      expectUntouched(site, digest);
+    },
+    TIMEOUT,
+  );
 
-  it("on a read-only file system, a folder not yet made inside it", async () => {
-    const parent = path.join(work, "read-only-deeper");
-    await mkdir(parent);
-    const site = path.join(parent, "not", "yet", "site");
-    const run = await buildThrough(readOnly(parent), site);
-    expectRefused(run, [`OUTPUT_DIR=${shown(site)}: the folder ${shown(parent)}/ cannot be written (EROFS: read-only file system): ${readOnlyFix}`]);
-    expect(readdirSync(parent)).toEqual([]);
-  }, TIMEOUT);
+  it(
+    "on a read-only file system, a folder not yet made inside it",
+    async () => {
+      const parent = path.join(work, "read-only-deeper");
+      await mkdir(parent);
+      const site = path.join(parent, "not", "yet", "site");
+      const run = await buildThrough(readOnly(parent), site);
+      expectRefused(run, [
+        `OUTPUT_DIR=${shown(site)}: the folder ${shown(parent)}/ cannot be written (EROFS: read-only file system): ${readOnlyFix}`,
+      ]);
+      expect(readdirSync(parent)).toEqual([]);
+    },
+    TIMEOUT,
+  );
 
-  it("itself mounted read-only", async () => {
-    const { site, digest } = await siteIn(path.join(work, "read-only-site"));
-    const run = await buildThrough(readOnly(site), site);
-    expectRefused(run, [`OUTPUT_DIR=${shown(site)}: the folder ${shown(site)}/ cannot be written (EROFS: read-only file system): ${readOnlyFix}`]);
-    expectUntouched(site, digest);
-  }, TIMEOUT);
+  it(
+    "itself mounted read-only",
+    async () => {
+      const { site, digest } = await siteIn(path.join(work, "read-only-site"));
+      const run = await buildThrough(readOnly(site), site);
+      expectRefused(run, [
+        `OUTPUT_DIR=${shown(site)}: the folder ${shown(site)}/ cannot be written (EROFS: read-only file system): ${readOnlyFix}`,
+      ]);
+      expectUntouched(site, digest);
+    },
+    TIMEOUT,
+  );
 
-  it("in a folder this user may not write", async () => {
-    const parent = path.join(work, "not-yours");
-    const { site, digest } = await siteIn(parent);
-    const run = await buildThrough(asNobody, site);
-    expectRefused(run, [`OUTPUT_DIR=${shown(site)}: the folder ${shown(parent)}/ cannot be written (EACCES: permission denied): ${permissionFix}`]);
-    expectUntouched(site, digest);
-  }, TIMEOUT);
+  it(
+    "in a folder this user may not write",
+    async () => {
+      const parent = path.join(work, "not-yours");
+      const { site, digest } = await siteIn(parent);
+      const run = await buildThrough(asNobody, site);
+      expectRefused(run, [
+        `OUTPUT_DIR=${shown(site)}: the folder ${shown(parent)}/ cannot be written (EACCES: permission denied): ${permissionFix}`,
+      ]);
+      expectUntouched(site, digest);
+    },
+    TIMEOUT,
+  );
 
-  it("a site folder this user may not change, in a folder it may write", async () => {
-    const parent = path.join(work, "site-not-yours");
-    const { site, digest } = await siteIn(parent);
-    await chown(parent, NOBODY, NOBODY);
-    const run = await buildThrough(asNobody, site);
-    expectRefused(run, [`OUTPUT_DIR=${shown(site)}: the folder ${shown(site)}/ cannot be written (EACCES: permission denied): ${permissionFix}`]);
-    expectUntouched(site, digest);
-  }, TIMEOUT);
+  it(
+    "a site folder this user may not change, in a folder it may write",
+    async () => {
+      const parent = path.join(work, "site-not-yours");
+      const { site, digest } = await siteIn(parent);
+      await chown(parent, NOBODY, NOBODY);
+      const run = await buildThrough(asNobody, site);
+      expectRefused(run, [
+        `OUTPUT_DIR=${shown(site)}: the folder ${shown(site)}/ cannot be written (EACCES: permission denied): ${permissionFix}`,
+      ]);
+      expectUntouched(site, digest);
+    },
+    TIMEOUT,
+  );
 });
 
 describe("an output folder that is a file, or under one, is refused before the build", () => {
@@ -122,33 +175,47 @@ describe("an output folder that is a file, or under one, is refused before the b
     await writeFile(file, "notes\n");
     const site = outputOf(file);
     const run = await buildSite(FIXTURE_ARCHIVE, site);
-    expectRefused(run, [`OUTPUT_DIR=${shown(site)}: ${shown(file)} is a file, not a folder: set OUTPUT_DIR to a folder, e.g. _site`]);
+    expectRefused(run, [
+      `OUTPUT_DIR=${shown(site)}: ${shown(file)} is a file, not a folder: set OUTPUT_DIR to a folder, e.g. _site`,
+    ]);
     expect(await readFile(file, "utf8")).toBe("notes\n");
   });
 });
 
 describe("an output folder that is a mount point is refused before the build", () => {
-  it("a folder bind-mounted on itself (the same file system)", async () => {
-    const { site, digest } = await siteIn(path.join(work, "bind-mount"));
-    const run = await buildThrough(inMountNamespace(`mount --bind "$0" "$0"`, site), site);
-    expectRefused(run, [mountPointLine(site)]);
-    expectUntouched(site, digest);
-  }, TIMEOUT);
+  it(
+    "a folder bind-mounted on itself (the same file system)",
+    async () => {
+      const { site, digest } = await siteIn(path.join(work, "bind-mount"));
+      const run = await buildThrough(inMountNamespace(`mount --bind "$0" "$0"`, site), site);
+      expectRefused(run, [mountPointLine(site)]);
+      expectUntouched(site, digest);
+    },
+    TIMEOUT,
+  );
 
-  it("a tmpfs mounted on it (another file system)", async () => {
-    const site = path.join(work, "tmpfs", "site");
-    await mkdir(site, { recursive: true });
-    const run = await buildThrough(inMountNamespace(`mount -t tmpfs onthisday-test "$0"`, site), site);
-    expectRefused(run, [mountPointLine(site)]);
-    expect(readdirSync(path.dirname(site))).toEqual(["site"]);
-  }, TIMEOUT);
+  it(
+    "a tmpfs mounted on it (another file system)",
+    async () => {
+      const site = path.join(work, "tmpfs", "site");
+      await mkdir(site, { recursive: true });
+      const run = await buildThrough(inMountNamespace(`mount -t tmpfs onthisday-test "$0"`, site), site);
+      expectRefused(run, [mountPointLine(site)]);
+      expect(readdirSync(path.dirname(site))).toEqual(["site"]);
+    },
+    TIMEOUT,
+  );
 });
 
 describe("the same error met while swapping in the site leaves the previous site in place", () => {
-  it("EBUSY on moving the old site aside (a mount point the check could not see)", async () => {
-    const { site, digest } = await siteIn(path.join(work, "busy"));
-    const run = await buildThrough(failingRename(site, "EBUSY"), site);
-    expectRefused(run, [mountPointLine(site), `The build failed; ${shown(site)}/ is unchanged.`]);
-    expectUntouched(site, digest);
-  }, TIMEOUT);
+  it(
+    "EBUSY on moving the old site aside (a mount point the check could not see)",
+    async () => {
+      const { site, digest } = await siteIn(path.join(work, "busy"));
+      const run = await buildThrough(failingRename(site, "EBUSY"), site);
+      expectRefused(run, [mountPointLine(site), `The build failed; ${shown(site)}/ is unchanged.`]);
+      expectUntouched(site, digest);
+    },
+    TIMEOUT,
+  );
 });

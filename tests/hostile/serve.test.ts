@@ -9,13 +9,18 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../support/build-site.ts";
-import { processesFor, serveFixture, type ServedSite } from "../support/serve-site.ts";
+import { processesFor, type ServedSite, serveFixture } from "../support/serve-site.ts";
 import { listFiles } from "../support/site-files.ts";
 
 /** A folder outside the content, smaller than what a careless link reaches (/usr: 100,000 to 300,000 files) but enough to tell. */
 const TREE = { folders: 200, filesPerFolder: 25 };
 
-const LEFT_BEHIND = ["/events/deleted-before/index.html", "/api/v1/events/deleted-before.json", "/years/1234/index.html", "/img/0123456789abcdef-640.jpg"];
+const LEFT_BEHIND = [
+  "/events/deleted-before/index.html",
+  "/api/v1/events/deleted-before.json",
+  "/years/1234/index.html",
+  "/img/0123456789abcdef-640.jpg",
+];
 
 let served: ServedSite;
 let outside: string;
@@ -25,7 +30,8 @@ beforeAll(async () => {
   for (let i = 0; i < TREE.folders; i++) {
     const folder = path.join(outside, `folder-${i}`);
     await mkdir(folder);
-    for (let k = 0; k < TREE.filesPerFolder; k++) await writeFile(path.join(folder, `file-${k}${k % 5 ? ".txt" : ".md"}`), "---\ntitle: Not an entry\n---\n");
+    for (let k = 0; k < TREE.filesPerFolder; k++)
+      await writeFile(path.join(folder, `file-${k}${k % 5 ? ".txt" : ".md"}`), "---\ntitle: Not an entry\n---\n");
   }
   served = await serveFixture("hostile-serve", 40_000 + (process.pid % 20_000), {
     prepare: async (content) => {
@@ -48,7 +54,11 @@ afterAll(async () => {
 const origin = () => `http://127.0.0.1:${served.port}`;
 const status = (sitePath: string) => fetch(origin() + sitePath).then((r) => r.status);
 const inSite = (sitePath: string) => path.join(served.site, ...sitePath.split("/"));
-const linkSaid = (name: string) => served.output().split("\n").filter((line) => line.includes(`events/${name}: warning: is a symbolic link`));
+const linkSaid = (name: string) =>
+  served
+    .output()
+    .split("\n")
+    .filter((line) => line.includes(`events/${name}: warning: is a symbolic link`));
 
 describe("npm start on the network", () => {
   it("listens on the loopback interface only", () => {
@@ -62,10 +72,13 @@ describe("npm start on the network", () => {
     expect(listening).toEqual([`0100007F:${port}`]);
   });
 
-  it.each(["/%2e%2e%2fx", "/%", "/%ff%fe/", "/..%2f..%2fetc/passwd", "/events/%00/"])("answers %s with 400 and keeps serving", async (bad) => {
-    expect(await status(bad)).toBe(400);
-    expect(await status("/events/caesar/")).toBe(200);
-  });
+  it.each(["/%2e%2e%2fx", "/%", "/%ff%fe/", "/..%2f..%2fetc/passwd", "/events/%00/"])(
+    "answers %s with 400 and keeps serving",
+    async (bad) => {
+      expect(await status(bad)).toBe(400);
+      expect(await status("/events/caesar/")).toBe(200);
+    },
+  );
 });
 
 describe("npm start and entries deleted or renamed", { timeout: 90_000 }, () => {
@@ -85,7 +98,13 @@ describe("npm start and entries deleted or renamed", { timeout: 90_000 }, () => 
 
     // Deleted as an editor would: the one entry that links to it first loses the link.
     const linking = path.join(events, "dmz-meeting.md");
-    await writeFile(linking, readFileSync(linking, "utf8").replace(`  - event: ${deleted}`, "  - date: 2018-06-12\n    text: The Singapore summit"));
+    await writeFile(
+      linking,
+      readFileSync(linking, "utf8").replace(
+        `  - event: ${deleted}`,
+        "  - date: 2018-06-12\n    text: The Singapore summit",
+      ),
+    );
     await rm(path.join(events, `${deleted}.md`));
     await rename(path.join(events, `${before}.md`), path.join(events, `${after}.md`));
     // The pages first, then the API and the search index: wait for the last of them.
@@ -105,7 +124,10 @@ describe("npm start and entries deleted or renamed", { timeout: 90_000 }, () => 
     expect(day).not.toContain(`/events/${before}/`);
     expect(readFileSync(inSite("/june/12/index.html"), "utf8")).not.toContain(`/events/${deleted}/`);
     // Its photos were its own: no page names them any more, and none is left.
-    const pages = listFiles(served.site).filter((f) => f.endsWith(".html")).map((f) => readFileSync(inSite(`/${f}`), "utf8")).join("\n");
+    const pages = listFiles(served.site)
+      .filter((f) => f.endsWith(".html"))
+      .map((f) => readFileSync(inSite(`/${f}`), "utf8"))
+      .join("\n");
     expect(listFiles(inSite("/img")).filter((image) => !pages.includes(`/img/${image}`))).toEqual([]);
     expect(searchIndexSays(`/events/${deleted}/`)).toBe(false);
     expect(searchIndexSays(`/events/${before}/`)).toBe(false);
@@ -131,11 +153,23 @@ describe("npm start and a symbolic link to a large folder among the entries", { 
     await symlink(outside, path.join(served.content, "events/late-link"));
     await served.until(() => linkSaid("late-link").length > 0, "the report of the link");
     // An edit after it: the link is not reported again, and the edit shows.
-    await writeFile(path.join(served.content, "events/caesar.md"), readFileSync(path.join(served.content, "events/caesar.md"), "utf8").replace(/^title: .*$/m, "title: Caesar, edited after the link"));
-    await served.until(() => readFileSync(inSite("/events/caesar/index.html"), "utf8").includes("Caesar, edited after the link"), "the edit after the link");
+    await writeFile(
+      path.join(served.content, "events/caesar.md"),
+      readFileSync(path.join(served.content, "events/caesar.md"), "utf8").replace(
+        /^title: .*$/m,
+        "title: Caesar, edited after the link",
+      ),
+    );
+    await served.until(
+      () => readFileSync(inSite("/events/caesar/index.html"), "utf8").includes("Caesar, edited after the link"),
+      "the edit after the link",
+    );
 
     const said = served.output().slice(printed).split("\n");
-    expect(said.filter((line) => line.includes("late-link/")), "lines naming files behind the link").toEqual([]);
+    expect(
+      said.filter((line) => line.includes("late-link/")),
+      "lines naming files behind the link",
+    ).toEqual([]);
     expect(said.length, said.join("\n")).toBeLessThan(40);
     expect(linkSaid("late-link")).toHaveLength(1);
     expect(linkSaid("early-link")).toHaveLength(1);
@@ -149,7 +183,11 @@ function searchIndexSays(url: string): boolean {
   const bundle = inSite("/pagefind");
   return listFiles(bundle)
     .filter((f) => f.startsWith("fragment/"))
-    .some((f) => gunzipSync(readFileSync(path.join(bundle, f))).toString("utf8").includes(`"${url}"`));
+    .some((f) =>
+      gunzipSync(readFileSync(path.join(bundle, f)))
+        .toString("utf8")
+        .includes(`"${url}"`),
+    );
 }
 
 /** The folders the server's processes watch (inotify watches), found by their OUTPUT_DIR. */
@@ -157,7 +195,8 @@ function serverWatches(): number {
   let watches = 0;
   for (const pid of processesFor(served.site)) {
     try {
-      for (const fd of readdirSync(`/proc/${pid}/fdinfo`)) watches += readFileSync(`/proc/${pid}/fdinfo/${fd}`, "utf8").match(/^inotify wd:/gm)?.length ?? 0;
+      for (const fd of readdirSync(`/proc/${pid}/fdinfo`))
+        watches += readFileSync(`/proc/${pid}/fdinfo/${fd}`, "utf8").match(/^inotify wd:/gm)?.length ?? 0;
     } catch {
       // gone meanwhile
     }
@@ -170,10 +209,15 @@ describe("npm start and an output folder it cannot write", () => {
     const work = await tempDir("serve-output-file");
     const file = path.join(work, "notes.txt");
     await writeFile(file, "notes\n");
-    const served = await serveFixture("serve-output", 40_000 + ((process.pid + 1) % 20_000), { env: { OUTPUT_DIR: path.join(file, "site") }, wait: false });
+    const served = await serveFixture("serve-output", 40_000 + ((process.pid + 1) % 20_000), {
+      env: { OUTPUT_DIR: path.join(file, "site") },
+      wait: false,
+    });
     try {
       await served.until(() => served.output().includes("The server stopped (exit 1)"), "the server's end");
-      expect(served.output()).toContain(`${path.relative(process.cwd(), file)} is a file, not a folder: set OUTPUT_DIR to a folder`);
+      expect(served.output()).toContain(
+        `${path.relative(process.cwd(), file)} is a file, not a folder: set OUTPUT_DIR to a folder`,
+      );
       expect(served.output()).not.toMatch(/^\s+at /m);
       expect(readFileSync(file, "utf8")).toBe("notes\n");
     } finally {

@@ -2,8 +2,9 @@
 // and from the environment. Nothing they say may become part of a path or a
 // line of robots.txt unchecked: each hostile value stops the build with a
 // line naming the setting, exit 1, and nothing written anywhere.
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+
 import { existsSync } from "node:fs";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,15 +34,40 @@ async function archiveWith(name: string, fields: Record<string, unknown>): Promi
 
 describe("hostile settings are refused before anything is written", () => {
   const cases: [string, Record<string, unknown>, Record<string, string>, RegExp][] = [
-    ["a language that is a path", { language: "../../../../OUTSIDE/x/y" }, {}, /site\.json: language: must be a BCP 47 language tag/],
-    ["a url with lines for robots.txt", { url: "https://example.org/\nSitemap: https://evil.example/s.xml\nDisallow: /" }, {}, /site\.json: url: /],
+    [
+      "a language that is a path",
+      { language: "../../../../OUTSIDE/x/y" },
+      {},
+      /site\.json: language: must be a BCP 47 language tag/,
+    ],
+    [
+      "a url with lines for robots.txt",
+      { url: "https://example.org/\nSitemap: https://evil.example/s.xml\nDisallow: /" },
+      {},
+      /site\.json: url: /,
+    ],
     ["a url that is not http(s)", { url: "javascript:alert(1)" }, {}, /site\.json: url: /],
     ["SITE_URL with a line break", {}, { SITE_URL: "https://example.org/\nDisallow: /" }, /SITE_URL: /],
     ["a pathPrefix that climbs", { pathPrefix: "../../" }, {}, /site\.json: pathPrefix: /],
     ["a pathPrefix with an empty segment", { pathPrefix: "//evil.example/" }, {}, /site\.json: pathPrefix: /],
-    ["a title the feed cannot carry", { title: "History\uFFFF\u001b]0;x\u0007" }, {}, /site\.json: title: contains the noncharacter U\+FFFF: remove it/],
-    ["a description with a control character", { description: "One\u000cline" }, {}, /site\.json: description: contains the control character U\+000C/],
-    ["a data licence address with a line break", { dataLicense: { name: "CC0", url: "https://example.org/\nDisallow: /" } }, {}, /site\.json: dataLicense\.url: /],
+    [
+      "a title the feed cannot carry",
+      { title: "History\uFFFF\u001b]0;x\u0007" },
+      {},
+      /site\.json: title: contains the noncharacter U\+FFFF: remove it/,
+    ],
+    [
+      "a description with a control character",
+      { description: "One\u000cline" },
+      {},
+      /site\.json: description: contains the control character U\+000C/,
+    ],
+    [
+      "a data licence address with a line break",
+      { dataLicense: { name: "CC0", url: "https://example.org/\nDisallow: /" } },
+      {},
+      /site\.json: dataLicense\.url: /,
+    ],
   ];
 
   it.each(cases)("%s", async (name, fields, env, message) => {
@@ -64,7 +90,9 @@ describe("a clean address reaches robots.txt and the sitemap as one line", () =>
     const { code } = await buildSite(content, output);
     expect(code).toBe(0);
     const robots = await readFile(path.join(output, "robots.txt"), "utf8");
-    expect(robots.split("\n").filter((line) => line.startsWith("Sitemap:"))).toEqual(["Sitemap: https://example.org/archive/sitemap.xml"]);
+    expect(robots.split("\n").filter((line) => line.startsWith("Sitemap:"))).toEqual([
+      "Sitemap: https://example.org/archive/sitemap.xml",
+    ]);
     expect(robots).not.toMatch(/evil|Disallow: \/$/m);
   });
 });

@@ -43,13 +43,37 @@ const ALL_NAMES = Object.values(NAMES).flat();
 function topicPages(topicsPerEvent: readonly (readonly string[])[]) {
   const events = topicsPerEvent.map((_, i) => ({ slug: `event-${i}` }) as EventLink);
   const topicsOf = new Map(events.map((e, i) => [e, topicsPerEvent[i]!]));
-  return buildTopics(events, (e) => topicsOf.get(e)!, (n) => `${n}`);
+  return buildTopics(
+    events,
+    (e) => topicsOf.get(e)!,
+    (n) => `${n}`,
+  );
 }
 
 const isSlug = (slug: string) => SLUG_PATTERN.test(slug) && slug.length <= SLUG_MAX;
 
 /** Names that transliterate alike, in pieces to combine, so that collisions are common. */
-const LOOKALIKES = ["Sputnik", "Спутник", "sputnik", "Straße", "Strasse", "ё", "е", "长征", "長征", "Côte", "cote", " ", "-", "ß", "ss", "1", "!", "Ψ", "ps"];
+const LOOKALIKES = [
+  "Sputnik",
+  "Спутник",
+  "sputnik",
+  "Straße",
+  "Strasse",
+  "ё",
+  "е",
+  "长征",
+  "長征",
+  "Côte",
+  "cote",
+  " ",
+  "-",
+  "ß",
+  "ss",
+  "1",
+  "!",
+  "Ψ",
+  "ps",
+];
 
 describe("slugs in every script", () => {
   it("distinct titles of one day get distinct entry slugs, but for names that transliterate alike (the commands tell those apart)", () => {
@@ -91,24 +115,33 @@ describe("slugs in every script", () => {
     ]);
   });
 
-  it("property: distinct folded topic names never share an address, whatever the order of the files", { timeout: 60_000 }, () => {
+  it("property: distinct folded topic names never share an address, whatever the order of the files", {
+    timeout: 60_000,
+  }, () => {
     const name = fc.oneof(
       fc.string({ unit: "grapheme", maxLength: 60 }),
       fc.string({ unit: "binary", maxLength: 60 }),
       fc.array(fc.constantFrom(...LOOKALIKES), { maxLength: 4 }).map((parts) => parts.join("")),
     );
     fc.assert(
-      fc.property(fc.array(fc.array(name, { maxLength: 3 }), { minLength: 1, maxLength: 12 }), fc.infiniteStream(fc.nat()), (events, order) => {
-        const pages = topicPages(events);
-        const keys = new Set(events.flat().map(foldName));
-        expect(pages).toHaveLength(keys.size);
-        expect(new Set(pages.map((p) => p.url)).size).toBe(keys.size);
-        for (const page of pages) expect(isSlug(page.slug), JSON.stringify(page.name)).toBe(true);
-        // The same names in another order: the same address for each.
-        const shuffled = events.map((topics, i) => [topics, order.next().value as number + i] as const).sort((a, b) => a[1] - b[1]).map(([t]) => t);
-        const again = new Map(topicPages(shuffled).map((p) => [foldName(p.name), p.url]));
-        for (const page of pages) expect(again.get(foldName(page.name))).toBe(page.url);
-      }),
+      fc.property(
+        fc.array(fc.array(name, { maxLength: 3 }), { minLength: 1, maxLength: 12 }),
+        fc.infiniteStream(fc.nat()),
+        (events, order) => {
+          const pages = topicPages(events);
+          const keys = new Set(events.flat().map(foldName));
+          expect(pages).toHaveLength(keys.size);
+          expect(new Set(pages.map((p) => p.url)).size).toBe(keys.size);
+          for (const page of pages) expect(isSlug(page.slug), JSON.stringify(page.name)).toBe(true);
+          // The same names in another order: the same address for each.
+          const shuffled = events
+            .map((topics, i) => [topics, (order.next().value as number) + i] as const)
+            .sort((a, b) => a[1] - b[1])
+            .map(([t]) => t);
+          const again = new Map(topicPages(shuffled).map((p) => [foldName(p.name), p.url]));
+          for (const page of pages) expect(again.get(foldName(page.name))).toBe(page.url);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -120,7 +153,10 @@ describe("npm start", () => {
     const russian = loadedEntry("sputnik-ru", ymd(1957, 10, 4), { topics: ["Спутник"] });
     const before = buildArchive([russian], options);
     expect(before.topics.map((t) => t.url)).toEqual(["/topics/sputnik/"]);
-    const after = buildArchive([russian, loadedEntry("sputnik-en", ymd(1957, 10, 5), { topics: ["Sputnik"] })], options);
+    const after = buildArchive(
+      [russian, loadedEntry("sputnik-en", ymd(1957, 10, 5), { topics: ["Sputnik"] })],
+      options,
+    );
     const moved = after.topics.find((t) => t.name === "Спутник")!.url;
     expect(moved).toMatch(/^\/topics\/sputnik-[0-9a-f]{8}\/$/);
     const plan = touchedBy(before, after, new Set(["sputnik-en"]));
@@ -134,7 +170,8 @@ describe("npm start", () => {
 const COMMANDS = { timeout: 120_000 };
 
 describe("npm run import and npm run new", COMMANDS, () => {
-  const csv = (rows: readonly string[]) => ["date,title,summary", ...rows.map((title) => `1917-11-07,${title},Petrograd.`)].join("\n");
+  const csv = (rows: readonly string[]) =>
+    ["date,title,summary", ...rows.map((title) => `1917-11-07,${title},Petrograd.`)].join("\n");
 
   it("imports three non-Latin titles of one day as three entries, and a second import as duplicates", async () => {
     const content = path.join(work, "import");
@@ -151,10 +188,15 @@ describe("npm run import and npm run new", COMMANDS, () => {
     expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("created 3, skipped 0, failed 0.");
 
     // The same day and titles again are the real duplicates; a title that only transliterates alike is not.
-    await writeFile(list, csv(["Октябрьская революция", "Штурм Зимнего дворца", "十月革命", "Oktyabrskaya revolyutsiya"]));
+    await writeFile(
+      list,
+      csv(["Октябрьская революция", "Штурм Зимнего дворца", "十月革命", "Oktyabrskaya revolyutsiya"]),
+    );
     const again = await runCli("src/cli/import.ts", { CONTENT_DIR: content }, ["--format", "csv", list]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain(`created ${shown(path.join(content, "events", "1917-11-07-oktyabrskaya-revolyutsiya-2.md"))}: Oktyabrskaya revolyutsiya`);
+    expect(again.stdout).toContain(
+      `created ${shown(path.join(content, "events", "1917-11-07-oktyabrskaya-revolyutsiya-2.md"))}: Oktyabrskaya revolyutsiya`,
+    );
     expect(again.stdout).toContain('"Штурм Зимнего дворца" (1917-11-07) is already there: ');
     expect(again.stdout.trimEnd().split("\n").at(-1)).toBe("created 1, skipped 3, failed 0.");
     expect(await readdir(path.join(content, "events"))).toHaveLength(4);
@@ -163,10 +205,19 @@ describe("npm run import and npm run new", COMMANDS, () => {
 
   it("npm run new gives a title whose slug another entry has the next free one, and refuses the same day and title", async () => {
     const content = path.join(work, "new");
-    const make = (title: string) => runCli("src/cli/new.ts", { CONTENT_DIR: content }, ["--date", "1957-10-04", "--title", title]);
+    const make = (title: string) =>
+      runCli("src/cli/new.ts", { CONTENT_DIR: content }, ["--date", "1957-10-04", "--title", title]);
     const events = path.join(content, "events");
-    expect(await make("Sputnik")).toEqual({ code: 0, stdout: `${shown(path.join(events, "1957-10-04-sputnik.md"))}\n`, stderr: "" });
-    expect(await make("Спутник")).toEqual({ code: 0, stdout: `${shown(path.join(events, "1957-10-04-sputnik-2.md"))}\n`, stderr: "" });
+    expect(await make("Sputnik")).toEqual({
+      code: 0,
+      stdout: `${shown(path.join(events, "1957-10-04-sputnik.md"))}\n`,
+      stderr: "",
+    });
+    expect(await make("Спутник")).toEqual({
+      code: 0,
+      stdout: `${shown(path.join(events, "1957-10-04-sputnik-2.md"))}\n`,
+      stderr: "",
+    });
     const same = await make("СПУТНИК!");
     expect(same.code).toBe(1);
     expect(same.stderr).toBe(
@@ -187,12 +238,17 @@ describe("slug length", COMMANDS, () => {
     await mkdir(path.join(content, "events"), { recursive: true });
     const file = path.join(content, "events", `${tooLong}.md`);
     await writeFile(file, entry("Sputnik 1"));
-    await writeFile(path.join(content, "events", "related.md"), entry("Sputnik 2", `related:\n  - event: ${"c".repeat(SLUG_MAX + 1)}\n`));
+    await writeFile(
+      path.join(content, "events", "related.md"),
+      entry("Sputnik 2", `related:\n  - event: ${"c".repeat(SLUG_MAX + 1)}\n`),
+    );
     const message = `${shown(file)}: the file name "${tooLong}.md" is 251 characters before .md, more than the ${SLUG_MAX} a slug may have (rename it to "${"a".repeat(SLUG_MAX)}.md": the slug names the event's page and api/v1/events/<slug>.json, which every file system must be able to hold)`;
     const check = await runCli("src/cli/check.ts", { CONTENT_DIR: content });
     expect(check.code).toBe(1);
     expect(check.stderr).toContain(`${message}\n`);
-    expect(check.stderr).toContain(`related[0].event: "${"c".repeat(SLUG_MAX + 1)}" is longer than the ${SLUG_MAX} characters a slug may have, so no entry has it`);
+    expect(check.stderr).toContain(
+      `related[0].event: "${"c".repeat(SLUG_MAX + 1)}" is longer than the ${SLUG_MAX} characters a slug may have, so no entry has it`,
+    );
 
     const site = path.join(work, "too-long-site");
     const build = await buildSite(content, site);
@@ -223,13 +279,24 @@ describe("slug length", COMMANDS, () => {
       .map((a) => [index(a).text().trim(), index(a).attr("href")!] as const);
     expect(links.map(([name]) => name).sort()).toEqual(["Sputnik", "长城", "长征"].sort());
     expect(new Set(links.map(([, href]) => href)).size).toBe(3);
-    const own = { Sputnik: `/events/${longest}/`, 长征: "/events/long-march/", 长城: "/events/great-wall/" } as Record<string, string>;
+    const own = { Sputnik: `/events/${longest}/`, 长征: "/events/long-march/", 长城: "/events/great-wall/" } as Record<
+      string,
+      string
+    >;
     for (const [name, href] of links) {
       const page = loadPage(site, href);
       expect(page("h1").text()).toBe(name);
-      expect(page(".dated-list a").toArray().map((a) => page(a).attr("href"))).toEqual([own[name]]);
+      expect(
+        page(".dated-list a")
+          .toArray()
+          .map((a) => page(a).attr("href")),
+      ).toEqual([own[name]]);
       const event = loadPage(site, own[name]!);
-      expect(event(".topic-tags a").toArray().map((a) => event(a).attr("href"))).toEqual([href]);
+      expect(
+        event(".topic-tags a")
+          .toArray()
+          .map((a) => event(a).attr("href")),
+      ).toEqual([href]);
     }
   });
 });

@@ -15,9 +15,14 @@ beforeAll(async () => {
   await mkdir(path.join(content, "events"), { recursive: true });
   await writeFile(
     path.join(content, "events", "escape.md"),
-    ['---', 'title: "Title \\e]0;PWNED\\a"', 'date: "\\e]0;PWNED\\a\\e[2J"', '"bell\\afield": x', "---", "Body."].join("\n"),
+    ["---", 'title: "Title \\e]0;PWNED\\a"', 'date: "\\e]0;PWNED\\a\\e[2J"', '"bell\\afield": x', "---", "Body."].join(
+      "\n",
+    ),
   );
-  await writeFile(path.join(content, "events", "name-\u001b[31m-red.md"), "---\ntitle: A title\ndate: 2019-02-30\n---\nBody.\n");
+  await writeFile(
+    path.join(content, "events", "name-\u001b[31m-red.md"),
+    "---\ntitle: A title\ndate: 2019-02-30\n---\nBody.\n",
+  );
 });
 
 afterAll(() => rm(work, { recursive: true, force: true }));

@@ -28,7 +28,8 @@ describe("the strict reading itself (well-formed.ts)", () => {
   it("finds what fast-xml-parser's XMLValidator and ical.js let through: U+FFFF, a form feed, ESC, C1 controls, character references", () => {
     const feed = (text: string) => `<?xml version="1.0" encoding="utf-8"?><feed><title>${text}</title></feed>`;
     // XMLValidator alone is not strict enough: it accepts all of these.
-    for (const text of ["\uFFFF", "\u000c", "\u001b", "&#xFFFF;", "&#12;"]) expect(XMLValidator.validate(feed(text))).toBe(true);
+    for (const text of ["\uFFFF", "\u000c", "\u001b", "&#xFFFF;", "&#12;"])
+      expect(XMLValidator.validate(feed(text))).toBe(true);
     expect(xmlProblems("feed.xml", feed("a \uFFFF b \u000c c &#12; d \u0085"))).toEqual([
       "feed.xml holds U+FFFF, which XML cannot carry",
       "feed.xml holds U+000C, which XML cannot carry",
@@ -38,7 +39,8 @@ describe("the strict reading itself (well-formed.ts)", () => {
     expect(xmlProblems("feed.xml", feed("Ünïcödé 十月革命 \u{1F680} \u2028 &amp; &#x1F680;"))).toEqual([]);
     expect(xmlProblems("feed.xml", "<feed><title>unclosed</feed>")).toHaveLength(1);
 
-    const calendar = (summary: string) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:${summary}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
+    const calendar = (summary: string) =>
+      `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:${summary}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
     // ical.js reads a bare CR, ESC and U+FFFF as text.
     expect(() => ICAL.parse(calendar("a\u001b\r\uFFFFb"))).not.toThrow();
     expect(calendarProblems(calendar("a\u001b\r\uFFFFb"))).toEqual([
@@ -53,14 +55,24 @@ describe("the strict reading itself (well-formed.ts)", () => {
 describe("the writers drop what their format cannot carry, even if the check let it through", () => {
   // Regression: U+FFFE and U+FFFF reached calendar.ics, and a bare CR would start a line of its own.
   it("calendar.ics: a title and summary full of controls and noncharacters", () => {
-    const archive = buildArchive([loadedEntry("hostile", ymd(2018, 6, 12), { title: `Title ${HOSTILE} end`, summary: `Summary ${HOSTILE}\nDTSTART:19700101` })], {
-      buildDate: ymd(2024, 2, 29),
-    });
+    const archive = buildArchive(
+      [
+        loadedEntry("hostile", ymd(2018, 6, 12), {
+          title: `Title ${HOSTILE} end`,
+          summary: `Summary ${HOSTILE}\nDTSTART:19700101`,
+        }),
+      ],
+      {
+        buildDate: ymd(2024, 2, 29),
+      },
+    );
     const raw = icalendar(archive, site);
     expect(calendarProblems(raw)).toEqual([]);
     const event = new ICAL.Component(ICAL.parse(raw)).getFirstSubcomponent("vevent")!;
     expect(event.getFirstPropertyValue("summary")).toBe(`2018: Title ${STRIPPED} end`);
-    expect(event.getFirstPropertyValue("description")).toBe(`12 June 2018. Summary ${STRIPPED}\nDTSTART:19700101\nhttps://example.org/events/hostile/`);
+    expect(event.getFirstPropertyValue("description")).toBe(
+      `12 June 2018. Summary ${STRIPPED}\nDTSTART:19700101\nhttps://example.org/events/hostile/`,
+    );
     expect(event.getAllProperties("dtstart")).toHaveLength(1);
   });
 
@@ -71,7 +83,8 @@ describe("the writers drop what their format cannot carry, even if the check let
       addPlugin: () => undefined,
       addGlobalData: () => undefined,
       addFilter: () => undefined,
-      addTransform: (name: string, transform: (content: string, outputPath: unknown) => string) => transforms.set(name, transform),
+      addTransform: (name: string, transform: (content: string, outputPath: unknown) => string) =>
+        transforms.set(name, transform),
     } as unknown as EleventyConfig;
     metadataPlugin(config, { site });
     const feed = `<?xml version="1.0" encoding="utf-8"?>\n<feed><title>2018: ${HOSTILE}</title><content type="html">&lt;p&gt;${HOSTILE}&lt;/p&gt;</content></feed>\n`;
@@ -79,7 +92,9 @@ describe("the writers drop what their format cannot carry, even if the check let
     expect(xmlProblems("feed.xml", written)).toEqual([]);
     expect(written).toContain(`<title>2018: ${STRIPPED}</title>`);
     // HTML pages are not XML: left alone.
-    expect([...transforms.values()].reduce((text, transform) => transform(text, "/tmp/site/index.html"), HOSTILE)).toBe(HOSTILE);
+    expect([...transforms.values()].reduce((text, transform) => transform(text, "/tmp/site/index.html"), HOSTILE)).toBe(
+      HOSTILE,
+    );
   });
 });
 
@@ -92,7 +107,8 @@ describe("entries holding them: refused by check and build, naming the file, lin
     await rm(work, { recursive: true, force: true });
   });
 
-  const head = (title: string) => `---\ntitle: "${title}"\ndate: 2018-06-12\nsummary: A summary.\nsources:\n  - title: A source\n---\n`;
+  const head = (title: string) =>
+    `---\ntitle: "${title}"\ndate: 2018-06-12\nsummary: A summary.\nsources:\n  - title: A source\n---\n`;
   const files = {
     // Each of these passed check and build, and made feed.xml or calendar.ics invalid.
     "title-ffff.md": head("A title with U+FFFF \\uFFFF"),
@@ -103,7 +119,10 @@ describe("entries holding them: refused by check and build, naming the file, lin
   it("lists each one, and nothing is built", { timeout: 120_000 }, async () => {
     const content = path.join(work, "content");
     await mkdir(path.join(content, "events"), { recursive: true });
-    await writeFile(path.join(content, "site.json"), JSON.stringify({ title: "Well-formed", url: "https://example.org" }));
+    await writeFile(
+      path.join(content, "site.json"),
+      JSON.stringify({ title: "Well-formed", url: "https://example.org" }),
+    );
     for (const [file, text] of Object.entries(files)) await writeFile(path.join(content, "events", file), text);
     const at = (file: string) => path.relative(REPO_ROOT, path.join(content, "events", file));
     const expected = [

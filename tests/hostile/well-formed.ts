@@ -28,7 +28,8 @@ export function xmlProblems(file: string, text: string): string[] {
   }
   for (const [, reference] of text.matchAll(/&#(x[0-9a-f]+|[0-9]+);/gi)) {
     const code = /^x/i.test(reference!) ? parseInt(reference!.slice(1), 16) : Number(reference);
-    if (!XML_CHAR.test(code <= 0x10ffff ? String.fromCodePoint(code) : "")) characters.add(`${name(code)}, which XML cannot carry (as a character reference)`);
+    if (!XML_CHAR.test(code <= 0x10ffff ? String.fromCodePoint(code) : ""))
+      characters.add(`${name(code)}, which XML cannot carry (as a character reference)`);
   }
   for (const what of characters) found.push(`${file} holds ${what}`);
   return found;
@@ -59,6 +60,7 @@ export function calendarProblems(raw: string, file = "calendar.ics"): string[] {
 export function wellFormedProblems(site: string): string[] {
   const read = (file: string) => readFileSync(path.join(site, file), "utf8");
   const xmlFiles = readdirSync(site).filter((f) => f.endsWith(".xml"));
-  if (!xmlFiles.includes("feed.xml") || !xmlFiles.includes("sitemap.xml")) return [`${site} has no feed.xml or no sitemap.xml`];
+  if (!xmlFiles.includes("feed.xml") || !xmlFiles.includes("sitemap.xml"))
+    return [`${site} has no feed.xml or no sitemap.xml`];
   return [...xmlFiles.flatMap((f) => xmlProblems(f, read(f))), ...calendarProblems(read("calendar.ics"))];
 }

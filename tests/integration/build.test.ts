@@ -1,6 +1,7 @@
 // Builds the fixture archive as CI does and reads the pages a reader gets.
-import { cp, rm, writeFile } from "node:fs/promises";
+
 import { existsSync } from "node:fs";
+import { cp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CALENDAR_DAYS } from "../../src/archive/calendar.ts";
@@ -40,9 +41,18 @@ describe("the built fixture archive", () => {
 
   it("lists a day's events by year, BCE and early years labelled, kinds in separate sections", () => {
     const $ = loadPage(site, "/february/29/");
-    expect($("section h2").map((_, el) => $(el).text()).get()).toEqual(["Events", "Births", "Holidays and observances"]);
+    expect(
+      $("section h2")
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toEqual(["Events", "Births", "Holidays and observances"]);
     const events = $("#event-heading").parent().find(".event-item");
-    expect(events.find(".event-year").map((_, el) => $(el).text()).get()).toEqual(["2024"]);
+    expect(
+      events
+        .find(".event-year")
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toEqual(["2024"]);
     expect(text($, "#birth-heading + ol .event-title")).toBe("Birth of a leap-day child");
     expect(text($, "#holiday-heading + ol .event-year")).toBe("1288");
     expect(text(loadPage(site, "/march/15/"), ".event-year")).toBe("44 BC");
@@ -71,20 +81,20 @@ describe("the built fixture archive", () => {
     expect($("title").text()).toBe("Donald Trump Meets Kim Jong-Un · Fixture Archive");
     expect(text($, ".event-meta")).toBe("12 June 2018 · Capella Hotel, Singapore");
     expect($(".event-meta a").attr("href")).toBe("/june/12/");
-    expect($("article h2").map((_, el) => $(el).text()).get()).toEqual([
-      "Photo Info",
-      "Historical Context",
-      "Related Events",
-      "Historical Photos",
-      "Topics",
-      "Sources",
-    ]);
+    expect(
+      $("article h2")
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toEqual(["Photo Info", "Historical Context", "Related Events", "Historical Photos", "Topics", "Sources"]);
     const lead = $(".event-header + .photo");
     expect(lead.find("img").attr("src")).toMatch(/^\/img\/[0-9a-f]{16}-8\.jpg$/);
     expect(lead.find("img").attr("alt")).toBe("Two leaders shake hands");
     expect([lead.find("img").attr("width"), lead.find("img").attr("height")]).toEqual(["8", "6"]);
     const credit = Object.fromEntries(
-      lead.find("dt").map((_, dt) => [[$(dt).text(), $(dt).next("dd").text()]]).get() as [string, string][],
+      lead
+        .find("dt")
+        .map((_, dt) => [[$(dt).text(), $(dt).next("dd").text()]])
+        .get() as [string, string][],
     );
     expect(credit).toEqual({
       Photographer: "Shealah Craighead",
@@ -93,16 +103,21 @@ describe("the built fixture archive", () => {
       License: "Public domain",
     });
     expect(lead.find("dd a").attr("href")).toBe("https://commons.wikimedia.org/");
-    const gallery = $(".gallery img").map((_, el) => `${$(el).attr("alt")} ${$(el).attr("width")}×${$(el).attr("height")}`).get();
+    const gallery = $(".gallery img")
+      .map((_, el) => `${$(el).attr("alt")} ${$(el).attr("width")}×${$(el).attr("height")}`)
+      .get();
     expect(gallery).toEqual(["A row of flags 6×8", "A second file with the same name 4×4"]);
     expect($(".source-list a").attr("href")).toBe("https://example.org/joint-statement");
   });
 
   it("links each photo to its large image, and shows a thumbnail beside the event on its day", () => {
     const $ = loadPage(site, "/events/singapore-summit/");
-    for (const link of $(".photo-link").toArray()) expect($(link).attr("href")).toMatch(/^\/img\/[0-9a-f]{16}-\d+\.jpg$/);
+    for (const link of $(".photo-link").toArray())
+      expect($(link).attr("href")).toMatch(/^\/img\/[0-9a-f]{16}-\d+\.jpg$/);
     const day = loadPage(site, "/june/12/");
-    expect(day(".event-item.has-thumbnail .event-thumbnail img").attr("src")).toBe($(".event-header + .photo img").attr("src"));
+    expect(day(".event-item.has-thumbnail .event-thumbnail img").attr("src")).toBe(
+      $(".event-header + .photo img").attr("src"),
+    );
   });
 
   it("shows raw HTML in a body as text, not as markup", () => {
@@ -140,7 +155,16 @@ describe("the built fixture archive", () => {
 
   it("lists each day's events on the month page, under the day's heading", () => {
     const $ = loadPage(site, "/february/");
-    const days = $(".month-day").map((_, s) => `${text($, `#${$(s).attr("aria-labelledby")}`)}: ${$(s).find("li").map((_, li) => $(li).text().replace(/\s+/g, " ").trim()).get().join("; ")}`).get();
+    const days = $(".month-day")
+      .map(
+        (_, s) =>
+          `${text($, `#${$(s).attr("aria-labelledby")}`)}: ${$(s)
+            .find("li")
+            .map((_, li) => $(li).text().replace(/\s+/g, " ").trim())
+            .get()
+            .join("; ")}`,
+      )
+      .get();
     expect(days).toEqual([
       "February 28: 2019 The Hanoi summit is cut short",
       "February 29: 2024 A leap-day event in 2024; 1996 Birth of a leap-day child; 1288 Leap Day observance",
@@ -150,11 +174,11 @@ describe("the built fixture archive", () => {
   it("shows the build date's events on the home page, with every month linked", () => {
     const $ = loadPage(site, "/");
     expect(text($, "h1")).toBe("On this day: February 29");
-    expect($(".event-title a").map((_, el) => $(el).attr("href")).get()).toEqual([
-      "/events/leap-day-event/",
-      "/events/leap-day-birth/",
-      "/events/leap-day-holiday/",
-    ]);
+    expect(
+      $(".event-title a")
+        .map((_, el) => $(el).attr("href"))
+        .get(),
+    ).toEqual(["/events/leap-day-event/", "/events/leap-day-birth/", "/events/leap-day-holiday/"]);
     expect($(".month-grid a")).toHaveLength(12);
   });
 
@@ -171,7 +195,9 @@ describe("the built fixture archive", () => {
     // Home, months, days, events, credits, calendar, search, random, years index and pages, topics index and pages.
     const years = 9; // 44 BC, AD 79, 1288, 1996, 1999, 2000, 2018, 2019, 2024
     const topics = 1; // diplomacy
-    expect(files.filter((f) => f.endsWith("index.html"))).toHaveLength(1 + 12 + 366 + 10 + 1 + 1 + 1 + 1 + 1 + years + 1 + topics);
+    expect(files.filter((f) => f.endsWith("index.html"))).toHaveLength(
+      1 + 12 + 366 + 10 + 1 + 1 + 1 + 1 + 1 + years + 1 + topics,
+    );
     expect(files.filter((f) => f.startsWith("api/v1/days/"))).toHaveLength(366);
     expect(files.filter((f) => f.startsWith("pagefind/")).length).toBeGreaterThan(10);
     const others = files.filter((f) => !f.endsWith("index.html") && !/^(api|pagefind|img)\//.test(f));
@@ -251,11 +277,16 @@ describe("the example archive (frozen copy)", () => {
     expect(await htmlErrors(out)).toEqual([]);
     const $ = loadPage(out, "/events/trump-kim-singapore-summit/");
     expect(text($, ".photo-info dd").startsWith("Shealah Craighead")).toBe(true);
-    expect($(".related-list a").map((_, el) => $(el).attr("href")).get()).toEqual([
-      "/events/hanoi-summit/",
-      "/events/trump-steps-into-north-korea/",
-    ]);
+    expect(
+      $(".related-list a")
+        .map((_, el) => $(el).attr("href"))
+        .get(),
+    ).toEqual(["/events/hanoi-summit/", "/events/trump-steps-into-north-korea/"]);
     const home = loadPage(out, "/");
-    expect(home(".event-title a").map((_, el) => home(el).attr("href")).get()).toContain("/events/trump-kim-singapore-summit/");
+    expect(
+      home(".event-title a")
+        .map((_, el) => home(el).attr("href"))
+        .get(),
+    ).toContain("/events/trump-kim-singapore-summit/");
   }, 60_000);
 });

@@ -14,9 +14,14 @@ it("the shared fixture build succeeded", () => {
   expect(run.code).toBe(0);
 });
 
-const hrefs = ($: ReturnType<typeof loadPage>, selector: string) => $(selector).map((_, el) => $(el).attr("href")).get();
+const hrefs = ($: ReturnType<typeof loadPage>, selector: string) =>
+  $(selector)
+    .map((_, el) => $(el).attr("href"))
+    .get();
 const texts = ($: ReturnType<typeof loadPage>, selector: string) =>
-  $(selector).map((_, el) => $(el).text().replace(/\s+/g, " ").trim()).get();
+  $(selector)
+    .map((_, el) => $(el).text().replace(/\s+/g, " ").trim())
+    .get();
 
 describe("the calendar page", () => {
   it("links every one of the 366 days, in order, each named with its date and count", () => {
@@ -31,7 +36,13 @@ describe("the calendar page", () => {
 describe("years", () => {
   it("lists centuries, decades and years that have events, BCE first", () => {
     const $ = loadPage(site, "/years/");
-    expect(texts($, ".century h2")).toEqual(["1st century BC", "1st century", "13th century", "20th century", "21st century"]);
+    expect(texts($, ".century h2")).toEqual([
+      "1st century BC",
+      "1st century",
+      "13th century",
+      "20th century",
+      "21st century",
+    ]);
     expect(texts($, ".decades dt")).toEqual(["40s BC", "AD 70s", "1280s", "1990s", "2000s", "2010s", "2020s"]);
     expect(hrefs($, ".year-links a")).toEqual([
       "/years/44-bc/",
@@ -95,7 +106,13 @@ describe("event pages", () => {
 
 describe("the other ways in", () => {
   it("offers every browsing page from the header of every page", () => {
-    expect(hrefs(loadPage(site, "/june/12/"), ".site-nav a")).toEqual(["/calendar/", "/years/", "/topics/", "/search/", "/random/"]);
+    expect(hrefs(loadPage(site, "/june/12/"), ".site-nav a")).toEqual([
+      "/calendar/",
+      "/years/",
+      "/topics/",
+      "/search/",
+      "/random/",
+    ]);
   });
 
   it("has a random-event page that works without JavaScript", () => {
@@ -103,7 +120,16 @@ describe("the other ways in", () => {
     const link = hrefs($, "#random a");
     expect(link).toHaveLength(1);
     expect(link[0]).toMatch(/^\/events\/[a-z0-9-]+\/$/);
-    expect($("#random").attr("data-days")!.split(" ")).toEqual(["01-01", "02-28", "02-29", "03-15", "06-12", "06-30", "08-24", "12-31"]);
+    expect($("#random").attr("data-days")!.split(" ")).toEqual([
+      "01-01",
+      "02-28",
+      "02-29",
+      "03-15",
+      "06-12",
+      "06-30",
+      "08-24",
+      "12-31",
+    ]);
   });
 
   it("has a 404 page that offers search and the calendar", () => {
@@ -137,7 +163,9 @@ describe("the home page on 28 February of a common year", () => {
     expect((await buildSite(FIXTURE_ARCHIVE, out, { BUILD_DATE: "2023-02-28" })).code).toBe(0);
     const $ = loadPage(out, "/");
     expect(texts($, "h1")).toEqual(["On this day: February 28"]);
-    expect(texts($, ".leap-day-note")).toEqual(["This year has no 29 February: see what happened on February 29 (3 entries)."]);
+    expect(texts($, ".leap-day-note")).toEqual([
+      "This year has no 29 February: see what happened on February 29 (3 entries).",
+    ]);
     expect(hrefs($, ".leap-day-note a")).toEqual(["/february/29/"]);
     const leapYear = path.join(work, "feb28-leap");
     expect((await buildSite(FIXTURE_ARCHIVE, leapYear, { BUILD_DATE: "2024-02-28" })).code).toBe(0);

@@ -1,6 +1,6 @@
 // The editor's loop, through the real commands: scaffold an entry, check it
 // (as text and as GitHub annotations), and the CI workflows that run them.
-import { readFile, readdir, writeFile, mkdir, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, runCli, tempDir } from "../support/build-site.ts";
@@ -16,11 +16,21 @@ const shown = (file: string) => path.relative(REPO_ROOT, file);
 describe("npm run new", () => {
   it("writes an entry named from the date and title that passes the checker, and prints its path", async () => {
     const content = path.join(work, "new");
-    const run = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, ["--date=-0043-03-15", "--title", "Julius Caesar is assassinated", "--kind", "death"]);
+    const run = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, [
+      "--date=-0043-03-15",
+      "--title",
+      "Julius Caesar is assassinated",
+      "--kind",
+      "death",
+    ]);
     const file = path.join(content, "events", "44-bc-03-15-julius-caesar-is-assassinated.md");
     expect(run).toEqual({ code: 0, stdout: `${shown(file)}\n`, stderr: "" });
     const text = await readFile(file, "utf8");
-    expect(text.startsWith("---\ntitle: Julius Caesar is assassinated\ndate: -0043-03-15\nkind: death\nsummary: Julius Caesar is assassinated\n# Where it happened.\n")).toBe(true);
+    expect(
+      text.startsWith(
+        "---\ntitle: Julius Caesar is assassinated\ndate: -0043-03-15\nkind: death\nsummary: Julius Caesar is assassinated\n# Where it happened.\n",
+      ),
+    ).toBe(true);
     expect(text).toContain("# sources:\n#   - title: Title of the book, article or page\n");
     const check = await runCli("src/cli/check.ts", { CONTENT_DIR: content });
     expect(check.code).toBe(0);
@@ -36,15 +46,27 @@ describe("npm run new", () => {
     const file = path.join(content, "events", "1969-07-20-apollo-11-lands.md");
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, "the editor's own text");
-    const run = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, ["--date", "1969-07-20", "--title", "Apollo 11 lands"]);
+    const run = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, [
+      "--date",
+      "1969-07-20",
+      "--title",
+      "Apollo 11 lands",
+    ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`${shown(file)} already has the slug 1969-07-20-apollo-11-lands: nothing was written (edit that file, or choose another title)\n`);
+    expect(run.stderr).toBe(
+      `${shown(file)} already has the slug 1969-07-20-apollo-11-lands: nothing was written (edit that file, or choose another title)\n`,
+    );
     expect(await readFile(file, "utf8")).toBe("the editor's own text");
     // Slugs are unique across subfolders too.
     const nested = path.join(content, "events", "1960s", "1969-07-21-first-step.md");
     await mkdir(path.dirname(nested), { recursive: true });
     await writeFile(nested, "another editor's text");
-    const again = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, ["--date", "1969-07-21", "--title", "First step"]);
+    const again = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, [
+      "--date",
+      "1969-07-21",
+      "--title",
+      "First step",
+    ]);
     expect([again.code, again.stderr.startsWith(`${shown(nested)} already has the slug`)]).toEqual([1, true]);
     await expect(readFile(path.join(content, "events", "1969-07-21-first-step.md"))).rejects.toThrow();
   });
@@ -83,8 +105,14 @@ describe("npm run check", () => {
   it("prints GitHub annotations with --format github, on the right file and line, escaped", async () => {
     const content = path.join(work, "annotations");
     await mkdir(path.join(content, "events"), { recursive: true });
-    await writeFile(path.join(content, "events", "bad.md"), "---\ntitle: A bad date\ndate: 2019-02-29\nsummary: Not a leap year.\n---\n");
-    await writeFile(path.join(content, "events", "good,one.md"), "---\ntitle: Fine\ndate: 2019-03-01\nsummary: A valid entry, 100% fine.\n---\n");
+    await writeFile(
+      path.join(content, "events", "bad.md"),
+      "---\ntitle: A bad date\ndate: 2019-02-29\nsummary: Not a leap year.\n---\n",
+    );
+    await writeFile(
+      path.join(content, "events", "good,one.md"),
+      "---\ntitle: Fine\ndate: 2019-03-01\nsummary: A valid entry, 100% fine.\n---\n",
+    );
     const run = await runCli("src/cli/check.ts", { CONTENT_DIR: content }, ["--format", "github"]);
     expect(run.code).toBe(1);
     const bad = shown(path.join(content, "events", "bad.md"));
@@ -96,4 +124,3 @@ describe("npm run check", () => {
     ]);
   });
 });
-

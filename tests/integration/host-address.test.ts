@@ -16,8 +16,21 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 const HOSTS: { host: string; env: Record<string, string>; origin: string }[] = [
-  { host: "Netlify", env: { NETLIFY: "true", CONTEXT: "production", URL: "https://example.netlify.app", DEPLOY_PRIME_URL: "https://main--example.netlify.app" }, origin: "https://example.netlify.app" },
-  { host: "Cloudflare Pages", env: { CF_PAGES: "1", CF_PAGES_URL: "https://0a1b2c3d.example.pages.dev" }, origin: "https://0a1b2c3d.example.pages.dev" },
+  {
+    host: "Netlify",
+    env: {
+      NETLIFY: "true",
+      CONTEXT: "production",
+      URL: "https://example.netlify.app",
+      DEPLOY_PRIME_URL: "https://main--example.netlify.app",
+    },
+    origin: "https://example.netlify.app",
+  },
+  {
+    host: "Cloudflare Pages",
+    env: { CF_PAGES: "1", CF_PAGES_URL: "https://0a1b2c3d.example.pages.dev" },
+    origin: "https://0a1b2c3d.example.pages.dev",
+  },
 ];
 
 describe.each(HOSTS)("a build on $host", { timeout: 60_000 }, ({ host, env, origin }) => {
@@ -40,14 +53,21 @@ describe.each(HOSTS)("a build on $host", { timeout: 60_000 }, ({ host, env, orig
     expect(read("robots.txt").split("\n")).toContain(`Sitemap: ${origin}/sitemap.xml`);
     expect((JSON.parse(read("api/v1/events/caesar.json")) as { url: string }).url).toBe(`${origin}/events/caesar/`);
     // And nowhere the fixture's placeholder.
-    for (const file of ["feed.xml", "sitemap.xml", "robots.txt", "api/v1/events.json", "calendar.ics"]) expect(read(file), file).not.toContain("localhost");
+    for (const file of ["feed.xml", "sitemap.xml", "robots.txt", "api/v1/events.json", "calendar.ics"])
+      expect(read(file), file).not.toContain("localhost");
   });
 });
 
 describe("a build on CI with no address", () => {
   it("warns that the address is a placeholder, and says how to set it", async () => {
     // A content folder that is not there stops the build just after the warning, before anything is written.
-    const run = await runCli("src/cli/build.ts", { CONTENT_DIR: path.join(work, "no-such-content"), OUTPUT_DIR: path.join(work, "unbuilt"), CI: "true" });
-    expect(run.stderr.split("\n")[0]).toMatch(/^warning: the site's address is http:\/\/localhost:8080, a placeholder, .*SITE_URL/);
+    const run = await runCli("src/cli/build.ts", {
+      CONTENT_DIR: path.join(work, "no-such-content"),
+      OUTPUT_DIR: path.join(work, "unbuilt"),
+      CI: "true",
+    });
+    expect(run.stderr.split("\n")[0]).toMatch(
+      /^warning: the site's address is http:\/\/localhost:8080, a placeholder, .*SITE_URL/,
+    );
   });
 });

@@ -6,13 +6,13 @@ import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Metadata } from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, REPO_ROOT, tempDir, type BuildRun } from "../support/build-site.ts";
+import { type BuildRun, buildSite, REPO_ROOT, tempDir } from "../support/build-site.ts";
 import {
   BLUE,
   cmykJpeg,
   exifIfd0Tags,
-  gif,
   GPS_IFD_TAG,
+  gif,
   jpegWithGps,
   near,
   pixelAt,
@@ -43,7 +43,9 @@ const GALLERY_SIZES = "(min-width: 46rem) 20rem, calc(100vw - 2.5rem)";
 
 /** The green field's credit, the same wherever it is shown. */
 const gpsCredit = (indent: string) =>
-  ["alt: A green field", "photographer: Gus Position", "source: Field Notes", "license: CC0"].map((line) => indent + line).join("\n");
+  ["alt: A green field", "photographer: Gus Position", "source: Field Notes", "license: CC0"]
+    .map((line) => indent + line)
+    .join("\n");
 
 // Every fixture cites a source, so the checker has nothing to warn about.
 const CITED = "sources:\n  - title: A test source\n";
@@ -236,7 +238,9 @@ describe("a build with photos", () => {
     expect(first.code).toBe(0);
     expect(imagesLine(first)).toEqual({ photos: 5, encoded: imageFiles(site).length, reused: 0 });
     expect(imageFiles(site)).toHaveLength(13 + 10 + 13 + 10 + 4);
-    expect(first.stdout).toMatch(/^Built 5 events and 366 day pages into .+\/ in \d+\.\d\d s \(content \d+\.\d\d s, pages \d+\.\d\d s in 1 run, then the rest \d+\.\d\d s\)\.$/m);
+    expect(first.stdout).toMatch(
+      /^Built 5 events and 366 day pages into .+\/ in \d+\.\d\d s \(content \d+\.\d\d s, pages \d+\.\d\d s in 1 run, then the rest \d+\.\d\d s\)\.$/m,
+    );
   });
 
   it("gives the lead photo a <picture>: AVIF and WebP sources, a JPEG <img> at the upright size, loaded first", () => {
@@ -257,7 +261,9 @@ describe("a build with photos", () => {
     const img = picture.children("img");
     expect(img).toHaveLength(1);
     expect(img.attr("src")).toMatch(/^\/img\/[0-9a-f]{16}-\d+\.jpg$/);
-    expect(parseSrcset(img.attr("srcset"))).toEqual(SOURCES.sideways.widths.map((w) => [`/img/${idOf(img.attr("src"))}-${w}.jpg`, w]));
+    expect(parseSrcset(img.attr("srcset"))).toEqual(
+      SOURCES.sideways.widths.map((w) => [`/img/${idOf(img.attr("src"))}-${w}.jpg`, w]),
+    );
     expect(parseSrcset(img.attr("srcset")).map(([url]) => url)).toContain(img.attr("src"));
     expect(img.attr("sizes")).toBe(LEAD_SIZES);
     expect([img.attr("width"), img.attr("height")]).toEqual(["800", "1200"]);
@@ -290,7 +296,12 @@ describe("a build with photos", () => {
       expect(img.attr("src")).toMatch(/\.jpg$/);
       expect(img.attr("sizes")).toBe(GALLERY_SIZES);
       expect(parseSrcset(img.attr("srcset")).map(([, w]) => w)).toEqual(source.widths);
-      expect(figure.find("source").map((_, el) => $(el).attr("type")).get()).toEqual(["image/avif", "image/webp"]);
+      expect(
+        figure
+          .find("source")
+          .map((_, el) => $(el).attr("type"))
+          .get(),
+      ).toEqual(["image/avif", "image/webp"]);
       const largest = source.widths.at(-1);
       expect(figure.find("a.photo-link").attr("href")).toBe(`/img/${idOf(img.attr("src"))}-${largest}.jpg`);
     }
@@ -300,14 +311,23 @@ describe("a build with photos", () => {
   });
 
   it("falls back to PNG, not JPEG, for a transparent photo and for the GIF", () => {
-    for (const [url, name] of [["/events/glass-pane/", "transparent"], ["/events/tiny-gif/", "gif"]] as const) {
+    for (const [url, name] of [
+      ["/events/glass-pane/", "transparent"],
+      ["/events/tiny-gif/", "gif"],
+    ] as const) {
       const $ = loadPage(site, url);
       const img = $(".event-header + .photo picture > img");
       const source = SOURCES[name];
       expect(img.attr("src")).toMatch(/^\/img\/[0-9a-f]{16}-\d+\.png$/);
-      expect(parseSrcset(img.attr("srcset"))).toEqual(source.widths.map((w) => [`/img/${idOf(img.attr("src"))}-${w}.png`, w]));
+      expect(parseSrcset(img.attr("srcset"))).toEqual(
+        source.widths.map((w) => [`/img/${idOf(img.attr("src"))}-${w}.png`, w]),
+      );
       expect([img.attr("width"), img.attr("height")]).toEqual([String(source.width), String(source.height)]);
-      expect($(".event-header + .photo source").map((_, el) => $(el).attr("type")).get()).toEqual(["image/avif", "image/webp"]);
+      expect(
+        $(".event-header + .photo source")
+          .map((_, el) => $(el).attr("type"))
+          .get(),
+      ).toEqual(["image/avif", "image/webp"]);
       expect(img.attr("fetchpriority")).toBe("high");
     }
   });
@@ -315,7 +335,12 @@ describe("a build with photos", () => {
   it("shows each photo's credit in its Photo Info block, linked where a URL is given", () => {
     const $ = loadPage(site, "/events/sideways-photo/");
     const credit = (block: ReturnType<typeof $>) =>
-      Object.fromEntries(block.find("dt").map((_, dt) => [[$(dt).text(), text($(dt).next("dd"))]]).get() as [string, string][]);
+      Object.fromEntries(
+        block
+          .find("dt")
+          .map((_, dt) => [[$(dt).text(), text($(dt).next("dd"))]])
+          .get() as [string, string][],
+      );
     const lead = $(".event-header + .photo .photo-info");
     expect(text(lead.find(".photo-info-heading"))).toBe("Photo Info");
     expect(credit(lead)).toEqual({
@@ -324,7 +349,12 @@ describe("a build with photos", () => {
       Source: "Example Archive",
       License: "CC BY 4.0",
     });
-    const linkIn = (term: string) => lead.find("dt").filter((_, dt) => $(dt).text() === term).next("dd").find("a");
+    const linkIn = (term: string) =>
+      lead
+        .find("dt")
+        .filter((_, dt) => $(dt).text() === term)
+        .next("dd")
+        .find("a");
     expect(linkIn("Source").attr("href")).toBe("https://example.org/archive/sideways");
     expect(linkIn("License").attr("href")).toBe("https://creativecommons.org/licenses/by/4.0/");
     expect(lead.find("dd a")).toHaveLength(2);
@@ -341,10 +371,16 @@ describe("a build with photos", () => {
   it("shows a thumbnail beside each event with a lead photo on its day page", () => {
     const $ = loadPage(site, "/june/12/");
     const items = $(".event-item");
-    const byTitle = new Map(items.map((_, li) => [[text($(li).find(".event-title")), $(li)]]).get() as [string, typeof items][]);
-    expect([...byTitle.keys()].sort()).toEqual(
-      ["A half-transparent pane", "A photo stored sideways", "A very small GIF", "An event without a photo", "The green field, seen again"],
+    const byTitle = new Map(
+      items.map((_, li) => [[text($(li).find(".event-title")), $(li)]]).get() as [string, typeof items][],
     );
+    expect([...byTitle.keys()].sort()).toEqual([
+      "A half-transparent pane",
+      "A photo stored sideways",
+      "A very small GIF",
+      "An event without a photo",
+      "The green field, seen again",
+    ]);
     const leads: [string, string][] = [
       ["A photo stored sideways", "/events/sideways-photo/"],
       ["The green field, seen again", "/events/field-again/"],
@@ -381,9 +417,23 @@ describe("a build with photos", () => {
         return [
           {
             id: idOf(item.find("picture > img").attr("src")),
-            photographer: text(item.find("dt").filter((_, dt) => $(dt).text() === "Photographer").next("dd")),
-            license: text(item.find("dt").filter((_, dt) => $(dt).text() === "License").next("dd")),
-            usedOn: item.find(".credit-used a").map((_, a) => $(a).attr("href")).get().sort(),
+            photographer: text(
+              item
+                .find("dt")
+                .filter((_, dt) => $(dt).text() === "Photographer")
+                .next("dd"),
+            ),
+            license: text(
+              item
+                .find("dt")
+                .filter((_, dt) => $(dt).text() === "License")
+                .next("dd"),
+            ),
+            usedOn: item
+              .find(".credit-used a")
+              .map((_, a) => $(a).attr("href"))
+              .get()
+              .sort(),
             large: item.find("a.credit-image").attr("href"),
           },
         ];
@@ -393,7 +443,11 @@ describe("a build with photos", () => {
     const byId = new Map(listed.map((c) => [c.id, c]));
     const expected: Record<SourceName, { photographer: string; license: string; usedOn: string[] }> = {
       sideways: { photographer: "Ada Lens", license: "CC BY 4.0", usedOn: ["/events/sideways-photo/"] },
-      gps: { photographer: "Gus Position", license: "CC0", usedOn: ["/events/field-again/", "/events/sideways-photo/"] },
+      gps: {
+        photographer: "Gus Position",
+        license: "CC0",
+        usedOn: ["/events/field-again/", "/events/sideways-photo/"],
+      },
       cmyk: { photographer: "Cyan Magenta", license: "Public domain", usedOn: ["/events/sideways-photo/"] },
       transparent: { photographer: "Tess Parent", license: "CC BY-SA 4.0", usedOn: ["/events/glass-pane/"] },
       gif: { photographer: "Gif Maker", license: "CC0", usedOn: ["/events/tiny-gif/"] },
@@ -407,10 +461,12 @@ describe("a build with photos", () => {
     }
     // The linked licence on the lead photo is linked here too.
     const sideways = credits.filter((_, li) => idOf($(li).find("img").attr("src")) === ids.sideways);
-    expect(sideways.find("dd a").map((_, a) => $(a).attr("href")).get()).toEqual([
-      "https://example.org/archive/sideways",
-      "https://creativecommons.org/licenses/by/4.0/",
-    ]);
+    expect(
+      sideways
+        .find("dd a")
+        .map((_, a) => $(a).attr("href"))
+        .get(),
+    ).toEqual(["https://example.org/archive/sideways", "https://creativecommons.org/licenses/by/4.0/"]);
   });
 });
 
@@ -444,8 +500,12 @@ describe("the published image files", () => {
     for (const name of SOURCE_NAMES) {
       const source = SOURCES[name];
       const id = ids[name];
-      const expected = ["avif", "webp", source.fallback].flatMap((ext) => source.widths.map((w) => `${id}-${w}.${ext}`));
-      expect(files.filter((f) => f.startsWith(`${id}-`)).sort(), name).toEqual([...expected, `${id}-social.jpg`].sort());
+      const expected = ["avif", "webp", source.fallback].flatMap((ext) =>
+        source.widths.map((w) => `${id}-${w}.${ext}`),
+      );
+      expect(files.filter((f) => f.startsWith(`${id}-`)).sort(), name).toEqual(
+        [...expected, `${id}-social.jpg`].sort(),
+      );
       for (const file of expected) {
         const { width, height } = await sharp(path.join(site, "img", file)).metadata();
         const w = Number(/-(\d+)\./.exec(file)![1]);
@@ -507,7 +567,9 @@ describe("the published image files", () => {
     for (const file of files) {
       const full = path.join(site, "img", file);
       expect((await sharp(full).metadata()).hasAlpha, file).toBe(true);
-      const alpha = (await sharp(full).extract({ left: 5, top: 5, width: 1, height: 1 }).ensureAlpha().raw().toBuffer())[3]!;
+      const alpha = (
+        await sharp(full).extract({ left: 5, top: 5, width: 1, height: 1 }).ensureAlpha().raw().toBuffer()
+      )[3]!;
       expect(Math.abs(alpha - 128), `${file} alpha is ${alpha}`).toBeLessThanOrEqual(12);
     }
     // The social card is a JPEG: flattened, opaque.
@@ -516,60 +578,83 @@ describe("the published image files", () => {
 });
 
 describe("the image cache", () => {
-  it("encodes nothing on a second build and gives byte-identical image files", async () => {
-    const again = path.join(work, "site-again");
-    const run = await buildSite(content, again, { BUILD_DATE, CACHE_DIR: cache });
-    expect(run.stderr).toBe("");
-    expect(run.code).toBe(0);
-    const files = imageFiles(site);
-    expect(imagesLine(run)).toEqual({ photos: 5, encoded: 0, reused: files.length });
-    expect(imageFiles(again)).toEqual(files);
-    for (const file of files) {
-      expect(await sameBytes(path.join(site, "img", file), path.join(again, "img", file)), file).toBe(true);
-    }
-  }, BUILD_TIMEOUT);
+  it(
+    "encodes nothing on a second build and gives byte-identical image files",
+    async () => {
+      const again = path.join(work, "site-again");
+      const run = await buildSite(content, again, { BUILD_DATE, CACHE_DIR: cache });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const files = imageFiles(site);
+      expect(imagesLine(run)).toEqual({ photos: 5, encoded: 0, reused: files.length });
+      expect(imageFiles(again)).toEqual(files);
+      for (const file of files) {
+        expect(await sameBytes(path.join(site, "img", file), path.join(again, "img", file)), file).toBe(true);
+      }
+    },
+    BUILD_TIMEOUT,
+  );
 
-  it("encodes only a changed photo's files on a third build", async () => {
-    const changedContent = path.join(work, "content-changed");
-    await cp(content, changedContent, { recursive: true });
-    // Same size, other colour: other bytes, so another id.
-    await writeFile(sourcePath("cmyk", changedContent), await cmykJpeg(700, 500, [40, 40, 200]));
-    const changed = path.join(work, "site-changed");
-    const run = await buildSite(changedContent, changed, { BUILD_DATE, CACHE_DIR: cache });
-    expect(run.stderr).toBe("");
-    expect(run.code).toBe(0);
+  it(
+    "encodes only a changed photo's files on a third build",
+    async () => {
+      const changedContent = path.join(work, "content-changed");
+      await cp(content, changedContent, { recursive: true });
+      // Same size, other colour: other bytes, so another id.
+      await writeFile(sourcePath("cmyk", changedContent), await cmykJpeg(700, 500, [40, 40, 200]));
+      const changed = path.join(work, "site-changed");
+      const run = await buildSite(changedContent, changed, { BUILD_DATE, CACHE_DIR: cache });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
 
-    const before = photoIds(site);
-    const after = photoIds(changed);
-    expect(after.cmyk).not.toBe(before.cmyk);
-    for (const name of SOURCE_NAMES.filter((n) => n !== "cmyk")) expect(after[name], name).toBe(before[name]);
+      const before = photoIds(site);
+      const after = photoIds(changed);
+      expect(after.cmyk).not.toBe(before.cmyk);
+      for (const name of SOURCE_NAMES.filter((n) => n !== "cmyk")) expect(after[name], name).toBe(before[name]);
 
-    const files = imageFiles(changed);
-    const changedFiles = files.filter((f) => f.startsWith(`${after.cmyk}-`));
-    expect(changedFiles.length).toBeGreaterThan(0);
-    expect(imagesLine(run)).toEqual({ photos: 5, encoded: changedFiles.length, reused: files.length - changedFiles.length });
-    // The old photo's files are gone from the new site; the others are the very same bytes.
-    expect(files.filter((f) => f.startsWith(`${before.cmyk}-`))).toEqual([]);
-    for (const file of files.filter((f) => !changedFiles.includes(f))) {
-      expect(await sameBytes(path.join(site, "img", file), path.join(changed, "img", file)), file).toBe(true);
-    }
-    const colour = await pixelAt(path.join(changed, "img", `${after.cmyk}-160.jpg`), 80, 57);
-    expect(colour[2] > colour[0] + 60 && colour[2] > colour[1] + 60, `the new photo is ${colour}, not blue`).toBe(true);
-  }, BUILD_TIMEOUT);
+      const files = imageFiles(changed);
+      const changedFiles = files.filter((f) => f.startsWith(`${after.cmyk}-`));
+      expect(changedFiles.length).toBeGreaterThan(0);
+      expect(imagesLine(run)).toEqual({
+        photos: 5,
+        encoded: changedFiles.length,
+        reused: files.length - changedFiles.length,
+      });
+      // The old photo's files are gone from the new site; the others are the very same bytes.
+      expect(files.filter((f) => f.startsWith(`${before.cmyk}-`))).toEqual([]);
+      for (const file of files.filter((f) => !changedFiles.includes(f))) {
+        expect(await sameBytes(path.join(site, "img", file), path.join(changed, "img", file)), file).toBe(true);
+      }
+      const colour = await pixelAt(path.join(changed, "img", `${after.cmyk}-160.jpg`), 80, 57);
+      expect(colour[2] > colour[0] + 60 && colour[2] > colour[1] + 60, `the new photo is ${colour}, not blue`).toBe(
+        true,
+      );
+    },
+    BUILD_TIMEOUT,
+  );
 });
 
 /** How a problem is printed: `file:line: field: message (fix)`; the message must mention `mentions`. */
-function problemLine(file: string, line: number | "any", field: string, mentions: string): ReturnType<typeof expect.stringMatching> {
+function problemLine(
+  file: string,
+  line: number | "any",
+  field: string,
+  mentions: string,
+): ReturnType<typeof expect.stringMatching> {
   const where = line === "any" ? "(?::\\d+)?" : `:${line}`;
   return expect.stringMatching(
-    new RegExp(`^${escapeRegExp(file)}${where}: ${escapeRegExp(field)}: .*${escapeRegExp(mentions)}.* \\([^()]*(?:\\([^()]*\\)[^()]*)*\\)$`),
+    new RegExp(
+      `^${escapeRegExp(file)}${where}: ${escapeRegExp(field)}: .*${escapeRegExp(mentions)}.* \\([^()]*(?:\\([^()]*\\)[^()]*)*\\)$`,
+    ),
   );
 }
 
 const shown = (file: string) => path.relative(REPO_ROOT, file);
 const lineOf = (source: string, needle: string) => source.split("\n").findIndex((line) => line.includes(needle)) + 1;
 const credit = (indent: string) =>
-  ["alt: Something", "photographer: Somebody", "source: Somewhere", "license: CC0"].map((line) => `${indent}${line}\n`).join("");
+  ["alt: Something", "photographer: Somebody", "source: Somewhere", "license: CC0"]
+    .map((line) => `${indent}${line}\n`)
+    .join("");
 const entry = (title: string, date: string, photoYaml: string) =>
   `---\ntitle: ${title}\ndate: ${date}\nsummary: A photo that cannot be published.\n${photoYaml}${CITED}---\n`;
 
@@ -583,7 +668,9 @@ async function previousSite(name: string): Promise<{ dir: string; digest: string
 /** Staging or swapped-out folders of a build into `dir`, left beside it. */
 function leftoversOf(dir: string): string[] {
   const name = path.basename(dir);
-  return readdirSync(path.dirname(dir)).filter((f) => f.startsWith(`${name}.building-`) || f.startsWith(`${name}.previous-`));
+  return readdirSync(path.dirname(dir)).filter(
+    (f) => f.startsWith(`${name}.building-`) || f.startsWith(`${name}.previous-`),
+  );
 }
 
 describe("photos that fail the check before the build", () => {
@@ -603,7 +690,11 @@ describe("photos that fail the check before the build", () => {
     files = {
       "not-an-image.md": entry("A text file named .jpg", "1999-06-12", `photo:\n  src: notes.jpg\n${credit("  ")}`),
       "too-big.md": entry("Too many pixels", "1999-06-12", `photo:\n  src: big.png\n${credit("  ")}`),
-      "no-license.md": entry("No license", "1999-06-12", `photo:\n  src: small.png\n${credit("  ").replace(/^ {2}license: .*\n/m, "")}`),
+      "no-license.md": entry(
+        "No license",
+        "1999-06-12",
+        `photo:\n  src: small.png\n${credit("  ").replace(/^ {2}license: .*\n/m, "")}`,
+      ),
       "missing-file.md": entry(
         "Missing files",
         "1999-06-12",
@@ -624,11 +715,26 @@ describe("photos that fail the check before the build", () => {
     const line = (name: string, needle: string) => lineOf(files[name]!, needle);
     expect(run.stderr.split("\n")).toEqual([
       // Sorted by file, then line.
-      problemLine(file("missing-file.md"), line("missing-file.md", "src: nowhere.jpg"), "photo.src", '"nowhere.jpg" does not exist'),
-      problemLine(file("missing-file.md"), line("missing-file.md", "also-missing"), "photos[1].src", '"gone/also-missing.jpg" does not exist'),
+      problemLine(
+        file("missing-file.md"),
+        line("missing-file.md", "src: nowhere.jpg"),
+        "photo.src",
+        '"nowhere.jpg" does not exist',
+      ),
+      problemLine(
+        file("missing-file.md"),
+        line("missing-file.md", "also-missing"),
+        "photos[1].src",
+        '"gone/also-missing.jpg" does not exist',
+      ),
       // The line of the photo whose field is missing: its key or its first field.
       problemLine(file("no-license.md"), "any", "photo.license", "is missing"),
-      problemLine(file("not-an-image.md"), line("not-an-image.md", "src: notes.jpg"), "photo.src", '"notes.jpg" is not an image'),
+      problemLine(
+        file("not-an-image.md"),
+        line("not-an-image.md", "src: notes.jpg"),
+        "photo.src",
+        '"notes.jpg" is not an image',
+      ),
       problemLine(file("too-big.md"), line("too-big.md", "src: big.png"), "photo.src", '"big.png" is 200×100'),
       "",
       "5 errors, 0 warnings.",
@@ -636,7 +742,9 @@ describe("photos that fail the check before the build", () => {
       "",
     ]);
     const photoLines = `(?:${line("no-license.md", "photo:")}|${line("no-license.md", "src: small.png")})`;
-    expect(run.stderr).toMatch(new RegExp(`^${escapeRegExp(file("no-license.md"))}:${photoLines}: photo\\.license: `, "m"));
+    expect(run.stderr).toMatch(
+      new RegExp(`^${escapeRegExp(file("no-license.md"))}:${photoLines}: photo\\.license: `, "m"),
+    );
     expect(run.stderr).toContain("MAX_PHOTO_PIXELS");
   });
 
@@ -685,11 +793,21 @@ describe("truncated JPEGs, found only while encoding", () => {
     const report = run.stderr.split("\n").filter((line) => !line.startsWith("[11ty]"));
     const problems = [
       problemLine(shown(path.join(events, "truncated.md")), "any", "photo.src", '"truncated.jpg" cannot be processed'),
-      problemLine(shown(path.join(events, "gallery.md")), "any", "photos[0].src", '"cut-short.jpg" cannot be processed'),
+      problemLine(
+        shown(path.join(events, "gallery.md")),
+        "any",
+        "photos[0].src",
+        '"cut-short.jpg" cannot be processed',
+      ),
     ];
     // Photos are encoded in parallel: the two may come in either order.
     expect(report.slice(0, 2)).toEqual(expect.arrayContaining(problems));
-    expect(report.slice(2)).toEqual(["", "2 errors, 0 warnings.", `The build failed; ${shown(previous.dir)}/ is unchanged.`, ""]);
+    expect(report.slice(2)).toEqual([
+      "",
+      "2 errors, 0 warnings.",
+      `The build failed; ${shown(previous.dir)}/ is unchanged.`,
+      "",
+    ]);
     expect(run.stderr).toContain(`(${fix})`);
   });
 
@@ -707,7 +825,9 @@ describe("truncated JPEGs, found only while encoding", () => {
   it("print each problem once, as the report, without Eleventy's error dump and stack trace", () => {
     expect(run.stderr).not.toMatch(/^\[11ty\]/m);
     expect(run.stderr).not.toMatch(/^\s+at /m);
-    expect(run.stderr.split("\n").filter((line) => line.includes('"truncated.jpg" cannot be processed'))).toHaveLength(1);
+    expect(run.stderr.split("\n").filter((line) => line.includes('"truncated.jpg" cannot be processed'))).toHaveLength(
+      1,
+    );
   });
 });
 

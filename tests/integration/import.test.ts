@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, runCli, tempDir, type BuildRun } from "../support/build-site.ts";
+import { type BuildRun, REPO_ROOT, runCli, tempDir } from "../support/build-site.ts";
 
 const FIXTURES = path.join(REPO_ROOT, "tests/fixtures/import");
 const CALENDAR = path.join(FIXTURES, "calendar.excerpt");
@@ -39,9 +39,17 @@ describe("npm run import", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(counts(run)).toEqual({ created: 8, skipped: 4, failed: 0 });
-    const caesar = path.join(content, "events", "44-bc-03-15-ides-of-march-gaius-julius-caesar-assassinated-by-senators.md");
-    expect(run.stdout).toContain(`created ${shown(caesar)}: Ides of March. Gaius Julius Caesar assassinated by senators`);
-    expect(run.stdout).toContain(`skipped ${shown(CALENDAR)}:12: no year: "Anniversary of the Triumph of the Revolution in Cuba"\n`);
+    const caesar = path.join(
+      content,
+      "events",
+      "44-bc-03-15-ides-of-march-gaius-julius-caesar-assassinated-by-senators.md",
+    );
+    expect(run.stdout).toContain(
+      `created ${shown(caesar)}: Ides of March. Gaius Julius Caesar assassinated by senators`,
+    );
+    expect(run.stdout).toContain(
+      `skipped ${shown(CALENDAR)}:12: no year: "Anniversary of the Triumph of the Revolution in Cuba"\n`,
+    );
     expect(await readFile(caesar, "utf8")).toBe(
       [
         "---",
@@ -80,9 +88,14 @@ describe("npm run import", () => {
       "44-bc-03-15-julius-caesar-is-assassinated.md",
       "44-bc-03-15-julius-caesar-roman-general-and-dictator-b-100-bc.md",
     ]);
-    const caesar = await readFile(path.join(content, "events", "44-bc-03-15-assassination-of-julius-caesar.md"), "utf8");
+    const caesar = await readFile(
+      path.join(content, "events", "44-bc-03-15-assassination-of-julius-caesar.md"),
+      "utf8",
+    );
     expect(caesar).toContain("date: -0043-03-15\nkind: event\n");
-    expect(caesar).toContain("  - title: Julius Caesar (Wikipedia)\n    url: https://en.wikipedia.org/wiki/Julius_Caesar\n");
+    expect(caesar).toContain(
+      "  - title: Julius Caesar (Wikipedia)\n    url: https://en.wikipedia.org/wiki/Julius_Caesar\n",
+    );
     const check = await checkContent(content);
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/^8 entries checked: no errors/);
@@ -108,7 +121,9 @@ describe("npm run import", () => {
     expect(run.stdout.split("\n")[0]).toBe(
       `would create ${shown(path.join(content, "events", "1969-07-20-apollo-11-lands-on-the-moon.md"))}: Apollo 11 lands on the Moon`,
     );
-    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("Dry run: would create 4, skipped 0, failed 0; nothing was written.");
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(
+      "Dry run: would create 4, skipped 0, failed 0; nothing was written.",
+    );
     expect(existsSync(content)).toBe(false);
   });
 
@@ -145,7 +160,8 @@ describe("npm run import", () => {
     const taken = path.join(content, "events", "1969-07-20-apollo-11-lands-on-the-moon.md");
     const own = path.join(content, "events", "space", "gagarin.md");
     await mkdir(path.dirname(own), { recursive: true });
-    const ownBytes = "---\ntitle: The editor's own Apollo 11 entry\ndate: 1969-07-20\nsummary: Written by hand.\n---\nKeep me.\n";
+    const ownBytes =
+      "---\ntitle: The editor's own Apollo 11 entry\ndate: 1969-07-20\nsummary: Written by hand.\n---\nKeep me.\n";
     await writeFile(taken, ownBytes);
     await writeFile(own, "---\ntitle: Yuri Gagarin Orbits the Earth!\ndate: 1961-04-12\nsummary: Vostok 1.\n---\n");
     const run = await importInto(content, ["--format", "csv", CSV]);
@@ -153,7 +169,9 @@ describe("npm run import", () => {
     expect(counts(run)).toEqual({ created: 3, skipped: 1, failed: 0 });
     const next = path.join(content, "events", "1969-07-20-apollo-11-lands-on-the-moon-2.md");
     expect(run.stdout).toContain(`created ${shown(next)}: Apollo 11 lands on the Moon`);
-    expect(run.stdout).toContain(`skipped ${shown(CSV)} row 3: "Yuri Gagarin orbits the Earth" (1961-04-12) is already there: ${shown(own)} has the same day and title`);
+    expect(run.stdout).toContain(
+      `skipped ${shown(CSV)} row 3: "Yuri Gagarin orbits the Earth" (1961-04-12) is already there: ${shown(own)} has the same day and title`,
+    );
     expect(await readFile(taken, "utf8")).toBe(ownBytes);
   });
 
@@ -161,7 +179,9 @@ describe("npm run import", () => {
     const content = path.join(work, "usage");
     const unknown = await importInto(content, ["--format", "ical", CSV]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^--format: "ical" is not one of bsd-calendar, csv, wikimedia-onthisday\nUsage: npm run import -- --format/);
+    expect(unknown.stderr).toMatch(
+      /^--format: "ical" is not one of bsd-calendar, csv, wikimedia-onthisday\nUsage: npm run import -- --format/,
+    );
     const noFiles = await importInto(content, ["--format", "csv"]);
     expect(noFiles.code).toBe(2);
     expect(noFiles.stderr).toMatch(/^no files to import\n/);
@@ -181,15 +201,18 @@ describe("npm run import", () => {
     expect(counts(run)).toEqual({ created: 4, skipped: 0, failed: 1 });
   });
 
-  it.skipIf(!existsSync(REAL_CALENDAR))("reads a real calendar file from Debian's calendar package (dry run)", async () => {
-    const content = path.join(work, "real");
-    const run = await importInto(content, ["--format", "bsd-calendar", "--dry-run", REAL_CALENDAR]);
-    expect(run.code).toBe(0);
-    const { created, skipped, failed } = counts(run);
-    expect(created).toBeGreaterThan(100);
-    expect(skipped).toBeGreaterThan(0);
-    expect(failed).toBe(0);
-    expect(run.stdout).toContain(": no year: ");
-    expect(existsSync(content)).toBe(false);
-  });
+  it.skipIf(!existsSync(REAL_CALENDAR))(
+    "reads a real calendar file from Debian's calendar package (dry run)",
+    async () => {
+      const content = path.join(work, "real");
+      const run = await importInto(content, ["--format", "bsd-calendar", "--dry-run", REAL_CALENDAR]);
+      expect(run.code).toBe(0);
+      const { created, skipped, failed } = counts(run);
+      expect(created).toBeGreaterThan(100);
+      expect(skipped).toBeGreaterThan(0);
+      expect(failed).toBe(0);
+      expect(run.stdout).toContain(": no year: ");
+      expect(existsSync(content)).toBe(false);
+    },
+  );
 });

@@ -11,10 +11,10 @@ import { XMLParser } from "fast-xml-parser";
 import ICAL from "ical.js";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DayDocument, EventDocument, EventsIndex, WikimediaFeed, WikimediaItem } from "../../src/api/schemas.ts";
 import { icalendar } from "../../src/api/icalendar.ts";
-import { loadArchive } from "../../src/archive/load-archive.ts";
+import type { DayDocument, EventDocument, EventsIndex, WikimediaFeed, WikimediaItem } from "../../src/api/schemas.ts";
 import { CALENDAR_DAYS } from "../../src/archive/calendar.ts";
+import { loadArchive } from "../../src/archive/load-archive.ts";
 import { readSite, siteSchema } from "../../src/site.ts";
 import { buildSite, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
 import { fileForUrl, listFiles, loadPage } from "../support/site-files.ts";
@@ -42,13 +42,16 @@ const EVENT_SLUGS = [
 
 const readText = (dir: string, file: string) => readFileSync(path.join(dir, file), "utf8");
 const readJson = <T>(dir: string, file: string) => JSON.parse(readText(dir, file)) as T;
-const jsonFilesIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+const jsonFilesIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
 
 /** The output file an absolute URL of the site points at, or undefined. */
 function fileForAbsolute(outputDir: string, url: string, origin: string, prefix = "/"): string | undefined {
   const parsed = new URL(url);
   if (parsed.origin !== origin || !parsed.pathname.startsWith(prefix)) return undefined;
-  return fileForUrl(outputDir, "/" + parsed.pathname.slice(prefix.length));
+  return fileForUrl(outputDir, `/${parsed.pathname.slice(prefix.length)}`);
 }
 
 /** One validator per schema the build published at /api/v1/schemas/<name>.json. */
@@ -58,7 +61,12 @@ function publishedValidators(outputDir: string) {
   ajv.addFormat("uri", { type: "string", validate: (value: string) => URL.canParse(value) });
   ajv.addFormat("starts_with", true);
   const compile = (name: string) => ajv.compile(readJson<object>(outputDir, `api/v1/schemas/${name}.json`));
-  const validators = { day: compile("day"), event: compile("event"), events: compile("events"), onthisday: compile("onthisday") };
+  const validators = {
+    day: compile("day"),
+    event: compile("event"),
+    events: compile("events"),
+    onthisday: compile("onthisday"),
+  };
   /** "" when valid, otherwise ajv's explanation. */
   const check = (name: keyof typeof validators, doc: unknown): string => {
     const validate = validators[name];
@@ -97,7 +105,8 @@ interface Sitemap {
 const RFC_3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
 /** RFC 5545 TEXT escaping, written independently of src/api/icalendar.ts. */
-const icsText = (value: string) => value.replaceAll("\\", "\\\\").replaceAll(";", "\\;").replaceAll(",", "\\,").replaceAll("\n", "\\n");
+const icsText = (value: string) =>
+  value.replaceAll("\\", "\\\\").replaceAll(";", "\\;").replaceAll(",", "\\,").replaceAll("\n", "\\n");
 
 /** Raw lines of an .ics file with folded lines joined again. */
 const unfoldedLines = (raw: string) => raw.replace(/\r\n[ \t]/g, "").split("\r\n");
@@ -106,7 +115,8 @@ const unfoldedLines = (raw: string) => raw.replace(/\r\n[ \t]/g, "").split("\r\n
 function occurrences(vevent: InstanceType<typeof ICAL.Component>, untilYear: number): string[] {
   const expansion = new ICAL.Event(vevent).iterator();
   const dates: string[] = [];
-  for (let next = expansion.next(); next && next.year <= untilYear; next = expansion.next()) dates.push(next.toString());
+  for (let next = expansion.next(); next && next.year <= untilYear; next = expansion.next())
+    dates.push(next.toString());
   return dates;
 }
 
@@ -133,7 +143,12 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
 
   describe("the JSON API", () => {
     it("publishes a JSON Schema (draft 2020-12) for each kind of document", () => {
-      expect(jsonFilesIn(path.join(site, "api/v1/schemas"))).toEqual(["day.json", "event.json", "events.json", "onthisday.json"]);
+      expect(jsonFilesIn(path.join(site, "api/v1/schemas"))).toEqual([
+        "day.json",
+        "event.json",
+        "events.json",
+        "onthisday.json",
+      ]);
       for (const name of ["day", "event", "events", "onthisday"]) {
         expect(readJson<{ $schema: string; type: string }>(site, `api/v1/schemas/${name}.json`)).toMatchObject({
           $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -150,7 +165,13 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       expect(docs.map((d) => d.key)).toEqual(CALENDAR_DAYS.map((d) => d.key));
       expect(docs.reduce((sum, d) => sum + d.count, 0)).toBe(10);
       const leapDay = docs.find((d) => d.key === "02-29")!;
-      expect(leapDay).toMatchObject({ label: "February 29", path: "/february/29/", url: `${ORIGIN}/february/29/`, count: 3, license: DEFAULT_LICENSE });
+      expect(leapDay).toMatchObject({
+        label: "February 29",
+        path: "/february/29/",
+        url: `${ORIGIN}/february/29/`,
+        count: 3,
+        license: DEFAULT_LICENSE,
+      });
     });
 
     it("has an event document for each of the 10 events, each valid against the event schema", () => {
@@ -187,7 +208,9 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       expect(lines).toHaveLength(10);
       const docs = lines.map((line) => JSON.parse(line) as EventDocument);
       expect(docs.map((d) => check("event", d)).filter(Boolean)).toEqual([]);
-      expect(docs.map((d) => d.slug)).toEqual(readJson<EventsIndex>(site, "api/v1/events.json").events.map((e) => e.slug));
+      expect(docs.map((d) => d.slug)).toEqual(
+        readJson<EventsIndex>(site, "api/v1/events.json").events.map((e) => e.slug),
+      );
       for (const doc of docs) expect(doc).toEqual(eventDoc(doc.slug));
     });
 
@@ -213,7 +236,9 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       expect(caesar.photo).toBeUndefined();
       expect(caesar.thumbnail).toBeUndefined();
       // The document's own `api` address serves this very document, and its pages exist.
-      expect(readFileSync(fileForAbsolute(site, caesar.api, ORIGIN)!, "utf8")).toBe(readText(site, "api/v1/events/caesar.json"));
+      expect(readFileSync(fileForAbsolute(site, caesar.api, ORIGIN)!, "utf8")).toBe(
+        readText(site, "api/v1/events/caesar.json"),
+      );
       for (const link of [caesar, caesar.yearPage, caesar.dayPage]) {
         expect(fileForUrl(site, link.path)).toBeDefined();
         expect(fileForAbsolute(site, link.url, ORIGIN)).toBe(fileForUrl(site, link.path));
@@ -232,8 +257,19 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
         license: "Public domain",
       });
       expect(summit.photos.map(({ image: _image, ...credit }) => credit)).toEqual([
-        { alt: "A row of flags", caption: "Flags at the venue.", photographer: "Fixture Photographer", source: "Fixture Source", license: "CC0" },
-        { alt: "A second file with the same name", photographer: "Fixture Photographer", source: "Fixture Source", license: "CC0" },
+        {
+          alt: "A row of flags",
+          caption: "Flags at the venue.",
+          photographer: "Fixture Photographer",
+          source: "Fixture Source",
+          license: "CC0",
+        },
+        {
+          alt: "A second file with the same name",
+          photographer: "Fixture Photographer",
+          source: "Fixture Source",
+          license: "CC0",
+        },
       ]);
       for (const photo of [summit.photo!, ...summit.photos]) {
         const image = photo.image!;
@@ -242,10 +278,13 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
         expect(image.social).toMatchObject({ width: 1200, height: 630, url: ORIGIN + image.social.src });
         expect(fileForAbsolute(site, image.social.url, ORIGIN)).toBeDefined();
         expect(image.sources.map((s) => s.type)).toEqual(["image/avif", "image/webp"]);
-        for (const source of image.sources) for (const src of attributeUrls("srcset", source.srcset)) expect(fileForUrl(site, src)).toBeDefined();
+        for (const source of image.sources)
+          for (const src of attributeUrls("srcset", source.srcset)) expect(fileForUrl(site, src)).toBeDefined();
       }
       expect(summit.thumbnail?.src).toBe(summit.photo!.image!.large.src);
-      expect(summit.topics).toEqual([{ name: "diplomacy", path: "/topics/diplomacy/", url: `${ORIGIN}/topics/diplomacy/` }]);
+      expect(summit.topics).toEqual([
+        { name: "diplomacy", path: "/topics/diplomacy/", url: `${ORIGIN}/topics/diplomacy/` },
+      ]);
       expect(fileForUrl(site, summit.topics[0]!.path)).toBeDefined();
       expect(summit.related).toEqual([
         { date: "2018-05-24", dateWords: "24 May 2018", text: "Trump's letter calls the summit off" },
@@ -280,7 +319,8 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
   });
 
   describe("the Wikimedia-shaped On This Day feed", () => {
-    const feed = (type: string, key: string) => readJson<WikimediaFeed>(site, `api/feed/onthisday/${type}/${key.replace("-", "/")}.json`);
+    const feed = (type: string, key: string) =>
+      readJson<WikimediaFeed>(site, `api/feed/onthisday/${type}/${key.replace("-", "/")}.json`);
 
     it("has all five feeds for every day, each valid against the published onthisday schema", () => {
       const failures: string[] = [];
@@ -289,7 +329,8 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
         for (const day of CALENDAR_DAYS) {
           const doc = feed(type, day.key);
           const keys = type === "all" ? ["selected", "events", "births", "deaths", "holidays"] : [type];
-          if (Object.keys(doc).join() !== keys.join()) failures.push(`${type}/${day.key}: keys ${Object.keys(doc).join()}`);
+          if (Object.keys(doc).join() !== keys.join())
+            failures.push(`${type}/${day.key}: keys ${Object.keys(doc).join()}`);
           const problem = check("onthisday", doc);
           if (problem) failures.push(`${type}/${day.key}: ${problem}`);
           checked++;
@@ -312,7 +353,11 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
               title: "leap-day-birth",
               displaytitle: "Birth of a leap-day child",
               normalizedtitle: "Birth of a leap-day child",
-              titles: { canonical: "leap-day-birth", normalized: "Birth of a leap-day child", display: "Birth of a leap-day child" },
+              titles: {
+                canonical: "leap-day-birth",
+                normalized: "Birth of a leap-day child",
+                display: "Birth of a leap-day child",
+              },
               description: "29 February 1996",
               extract: "Born on 29 February in a leap year.",
               extract_html: "<p>Born on 29 February in a leap year.</p>",
@@ -340,11 +385,19 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       const problems: string[] = [];
       for (const day of CALENDAR_DAYS) {
         const all = feed("all", day.key);
-        const items: [string, WikimediaItem][] = WIKIMEDIA_FEEDS.slice(1).flatMap((type) => (all[type as keyof WikimediaFeed] ?? []).map((item): [string, WikimediaItem] => [type, item]));
+        const items: [string, WikimediaItem][] = WIKIMEDIA_FEEDS.slice(1).flatMap((type) =>
+          (all[type as keyof WikimediaFeed] ?? []).map((item): [string, WikimediaItem] => [type, item]),
+        );
         for (const [type, item] of items) {
-          if (type === "holidays" ? "year" in item : !Number.isInteger(item.year)) problems.push(`${day.key} ${type}: year ${item.year}`);
+          if (type === "holidays" ? "year" in item : !Number.isInteger(item.year))
+            problems.push(`${day.key} ${type}: year ${item.year}`);
           for (const page of item.pages) {
-            for (const url of [page.content_urls.desktop.page, page.content_urls.mobile.page, page.thumbnail?.source, page.originalimage?.source]) {
+            for (const url of [
+              page.content_urls.desktop.page,
+              page.content_urls.mobile.page,
+              page.thumbnail?.source,
+              page.originalimage?.source,
+            ]) {
               if (url && !fileForAbsolute(site, url, ORIGIN)) problems.push(`${day.key} ${type}: ${url}`);
             }
           }
@@ -354,7 +407,9 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
     });
 
     it("numbers BCE years as Wikimedia does: 44 BC is -44, not ISO's -43", () => {
-      expect(feed("deaths", "03-15")).toEqual({ deaths: [expect.objectContaining({ text: "Julius Caesar is assassinated", year: -44 })] });
+      expect(feed("deaths", "03-15")).toEqual({
+        deaths: [expect.objectContaining({ text: "Julius Caesar is assassinated", year: -44 })],
+      });
       expect(feed("all", "08-24").events!.map((i) => i.year)).toEqual([79]);
     });
 
@@ -362,7 +417,11 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       const page = feed("events", "06-12").events![0]!.pages[0]!;
       const image = eventDoc("singapore-summit").photo!.image!;
       expect(page.thumbnail).toEqual({ source: image.large.url, width: image.large.width, height: image.large.height });
-      expect(page.originalimage).toEqual({ source: image.large.url, width: image.large.width, height: image.large.height });
+      expect(page.originalimage).toEqual({
+        source: image.large.url,
+        width: image.large.width,
+        height: image.large.height,
+      });
     });
   });
 
@@ -404,7 +463,11 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       const order = feed.entry.map((e, i) => ({ updated: Date.parse(e.updated), slug: slugs[i]! }));
       for (const [i, e] of order.entries()) {
         const next = order[i + 1];
-        if (next) expect(e.updated > next.updated || (e.updated === next.updated && e.slug < next.slug), `${e.slug} before ${next.slug}`).toBe(true);
+        if (next)
+          expect(
+            e.updated > next.updated || (e.updated === next.updated && e.slug < next.slug),
+            `${e.slug} before ${next.slug}`,
+          ).toBe(true);
       }
       expect(feed.updated).toBe(feed.entry[0]!.updated);
     });
@@ -413,7 +476,9 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       const home = loadPage(site, "/");
       expect(home('link[rel="alternate"][type="application/atom+xml"]').attr("href")).toBe("/feed.xml");
       expect(home('link[rel="alternate"][type="text/calendar"]').attr("href")).toBe("/calendar.ics");
-      expect(loadPage(site, "/events/caesar/")('link[rel="alternate"][type="application/atom+xml"]').attr("href")).toBe("/feed.xml");
+      expect(loadPage(site, "/events/caesar/")('link[rel="alternate"][type="application/atom+xml"]').attr("href")).toBe(
+        "/feed.xml",
+      );
     });
   });
 
@@ -429,7 +494,10 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       expect(text.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
       const lines = text.slice(0, -2).split("\r\n");
       expect(lines.filter((line) => Buffer.byteLength(line) > 75)).toEqual([]);
-      expect(lines.some((line) => line.startsWith(" ")), "some long line was folded").toBe(true);
+      expect(
+        lines.some((line) => line.startsWith(" ")),
+        "some long line was folded",
+      ).toBe(true);
       const calendar = new ICAL.Component(ICAL.parse(text));
       expect(calendar.getFirstPropertyValue("version")).toBe("2.0");
       expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe("Fixture Archive");
@@ -451,7 +519,9 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
         expect(vevent.getFirstPropertyValue("description")).toBe(`${doc.dateWords}. ${doc.summary}\n${doc.url}`);
         expect(vevent.getFirstPropertyValue("url")).toBe(`${ORIGIN}/events/${slug}/`);
       }
-      expect(events.get("caesar@history.example.org")!.getFirstPropertyValue("summary")).toBe("44 BC: Julius Caesar is assassinated");
+      expect(events.get("caesar@history.example.org")!.getFirstPropertyValue("summary")).toBe(
+        "44 BC: Julius Caesar is assassinated",
+      );
     });
 
     it("escapes TEXT values, so the raw lines are the escaped fixture text", () => {
@@ -461,7 +531,9 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
         expect(lines).toContain(`SUMMARY:${icsText(`${doc.year}: ${doc.title}`)}`);
         expect(lines).toContain(`DESCRIPTION:${icsText(`${doc.dateWords}. ${doc.summary}\n${doc.url}`)}`);
       }
-      expect(lines).toContain(`DESCRIPTION:15 March 44 BC. Caesar is stabbed to death in the Theatre of Pompey.\\n${ORIGIN}/events/caesar/`);
+      expect(lines).toContain(
+        `DESCRIPTION:15 March 44 BC. Caesar is stabbed to death in the Theatre of Pompey.\\n${ORIGIN}/events/caesar/`,
+      );
     });
 
     it("escapes commas, semicolons and backslashes and folds between characters, never inside one", async () => {
@@ -469,16 +541,23 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       const content = path.join(work, "ics-content");
       await mkdir(path.join(content, "events"), { recursive: true });
       const title = "Peace, at last; the treaty\\accord is signed — «Frieden» 平和条約 ✍️";
-      const summary = "Envoys sign in Münster, Osnabrück; ".repeat(4) + "ending the war.";
-      await writeFile(path.join(content, "events", "treaty.md"), `---\ntitle: ${JSON.stringify(title)}\ndate: 1648-10-24\nsummary: ${JSON.stringify(summary)}\nsources:\n  - title: The treaty\n---\n`);
+      const summary = `${"Envoys sign in Münster, Osnabrück; ".repeat(4)}ending the war.`;
+      await writeFile(
+        path.join(content, "events", "treaty.md"),
+        `---\ntitle: ${JSON.stringify(title)}\ndate: 1648-10-24\nsummary: ${JSON.stringify(summary)}\nsources:\n  - title: The treaty\n---\n`,
+      );
       const { archive, problems } = await loadArchive(content, { buildDate: { year: 2024, month: 2, day: 29 } });
       expect(problems).toEqual([]);
       const text = icalendar(archive!, readSite(content, { SITE_URL: ORIGIN }));
       const lines = text.slice(0, -2).split("\r\n");
       expect(lines.filter((line) => Buffer.byteLength(line) > 75)).toEqual([]);
       expect(lines.join("")).not.toContain("\uFFFD");
-      expect(unfoldedLines(text)).toContain(`SUMMARY:1648: Peace\\, at last\\; the treaty\\\\accord is signed — «Frieden» 平和条約 ✍️`);
-      expect(unfoldedLines(text)).toContain(`DESCRIPTION:${icsText(`24 October 1648. ${summary}\n${ORIGIN}/events/treaty/`)}`);
+      expect(unfoldedLines(text)).toContain(
+        `SUMMARY:1648: Peace\\, at last\\; the treaty\\\\accord is signed — «Frieden» 平和条約 ✍️`,
+      );
+      expect(unfoldedLines(text)).toContain(
+        `DESCRIPTION:${icsText(`24 October 1648. ${summary}\n${ORIGIN}/events/treaty/`)}`,
+      );
       const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!;
       expect(vevent.getFirstPropertyValue("summary")).toBe(`1648: ${title}`);
       expect(vevent.getFirstPropertyValue("description")).toBe(`24 October 1648. ${summary}\n${ORIGIN}/events/treaty/`);
@@ -502,11 +581,25 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
     it("repeats other events on their own month and day every year", () => {
       const events = byUid();
       const summit = occurrences(events.get("singapore-summit@history.example.org")!, 2028);
-      expect(summit.filter((d) => d >= "2024")).toEqual(["2024-06-12", "2025-06-12", "2026-06-12", "2027-06-12", "2028-06-12"]);
-      expect(String(events.get("singapore-summit@history.example.org")!.getFirstPropertyValue("dtend"))).toBe("2000-06-13");
+      expect(summit.filter((d) => d >= "2024")).toEqual([
+        "2024-06-12",
+        "2025-06-12",
+        "2026-06-12",
+        "2027-06-12",
+        "2028-06-12",
+      ]);
+      expect(String(events.get("singapore-summit@history.example.org")!.getFirstPropertyValue("dtend"))).toBe(
+        "2000-06-13",
+      );
       // The eve of a leap day, and the last day of the year, are ordinary days.
-      expect(occurrences(events.get("hanoi-summit@history.example.org")!, 2028).filter((d) => d >= "2027")).toEqual(["2027-02-28", "2028-02-28"]);
-      expect(occurrences(events.get("last-day@history.example.org")!, 2025).filter((d) => d >= "2024")).toEqual(["2024-12-31", "2025-12-31"]);
+      expect(occurrences(events.get("hanoi-summit@history.example.org")!, 2028).filter((d) => d >= "2027")).toEqual([
+        "2027-02-28",
+        "2028-02-28",
+      ]);
+      expect(occurrences(events.get("last-day@history.example.org")!, 2025).filter((d) => d >= "2024")).toEqual([
+        "2024-12-31",
+        "2025-12-31",
+      ]);
     });
 
     // Regression: 31 December once ended on 1 January 2000, before it began (RFC 5545 3.8.2.2).
@@ -517,7 +610,8 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
         const next = new Date(`${start}T00:00:00Z`);
         next.setUTCDate(next.getUTCDate() + 1);
         const end = String(vevent.getFirstPropertyValue("dtend"));
-        if (end !== next.toISOString().slice(0, 10)) wrong.push(`${String(vevent.getFirstPropertyValue("uid"))}: ${start} to ${end}`);
+        if (end !== next.toISOString().slice(0, 10))
+          wrong.push(`${String(vevent.getFirstPropertyValue("uid"))}: ${start} to ${end}`);
       }
       expect(wrong).toEqual([]);
     });
@@ -529,7 +623,9 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       const summit = eventDoc("singapore-summit");
       const meta = (attr: string, name: string) => $(`meta[${attr}="${name}"]`).attr("content");
       expect($("title").text()).toBe("Donald Trump Meets Kim Jong-Un · Fixture Archive");
-      expect(meta("name", "description")).toBe("The first meeting between a sitting US president and a North Korean leader.");
+      expect(meta("name", "description")).toBe(
+        "The first meeting between a sitting US president and a North Korean leader.",
+      );
       expect($('link[rel="canonical"]').attr("href")).toBe(`${ORIGIN}/events/singapore-summit/`);
       expect(meta("property", "og:type")).toBe("article");
       expect(meta("property", "og:title")).toBe("Donald Trump Meets Kim Jong-Un");
@@ -556,7 +652,13 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
         url: string;
         license: string;
         about: object;
-        image: { "@type": string; contentUrl: string; creator: { name: string }; creditText: string; license: string }[];
+        image: {
+          "@type": string;
+          contentUrl: string;
+          creator: { name: string };
+          creditText: string;
+          license: string;
+        }[];
       };
       expect(data).toMatchObject({
         "@context": "https://schema.org",
@@ -575,9 +677,27 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       });
       const summit = eventDoc("singapore-summit");
       expect(data.image.map((i) => [i["@type"], i.contentUrl, i.creator.name, i.creditText, i.license])).toEqual([
-        ["ImageObject", summit.photo!.image!.large.url, "Shealah Craighead", "Shealah Craighead / Wikimedia Commons", "Public domain"],
-        ["ImageObject", summit.photos[0]!.image!.large.url, "Fixture Photographer", "Fixture Photographer / Fixture Source", "CC0"],
-        ["ImageObject", summit.photos[1]!.image!.large.url, "Fixture Photographer", "Fixture Photographer / Fixture Source", "CC0"],
+        [
+          "ImageObject",
+          summit.photo!.image!.large.url,
+          "Shealah Craighead",
+          "Shealah Craighead / Wikimedia Commons",
+          "Public domain",
+        ],
+        [
+          "ImageObject",
+          summit.photos[0]!.image!.large.url,
+          "Fixture Photographer",
+          "Fixture Photographer / Fixture Source",
+          "CC0",
+        ],
+        [
+          "ImageObject",
+          summit.photos[1]!.image!.large.url,
+          "Fixture Photographer",
+          "Fixture Photographer / Fixture Source",
+          "CC0",
+        ],
       ]);
       for (const image of data.image) expect(fileForAbsolute(site, image.contentUrl, ORIGIN)).toBeDefined();
       // The raw HTML in the entry's body cannot end the script early.
@@ -587,7 +707,9 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
     it("gives a page without photos the default social image, with an absolute address", async () => {
       const $ = loadPage(site, "/events/caesar/");
       expect($('meta[property="og:image"]').attr("content")).toBe(`${ORIGIN}/assets/social-default.png`);
-      expect($('meta[property="og:image:alt"]').attr("content")).toBe("Fixture Archive: A small archive the tests build.");
+      expect($('meta[property="og:image:alt"]').attr("content")).toBe(
+        "Fixture Archive: A small archive the tests build.",
+      );
       expect($('link[rel="canonical"]').attr("href")).toBe(`${ORIGIN}/events/caesar/`);
       const { width, height } = await sharp(path.join(site, "assets/social-default.png")).metadata();
       expect([width, height]).toEqual([1200, 630]);
@@ -636,13 +758,18 @@ describe(`the fixture archive built for ${PREFIXED_ORIGIN}${PREFIX}`, () => {
   let work: string;
   let site: string;
   /** The output file of a root-relative URL under the prefix. */
-  const fileForPrefixed = (url: string) => (url.startsWith(PREFIX) ? fileForUrl(site, "/" + url.slice(PREFIX.length)) : undefined);
+  const fileForPrefixed = (url: string) =>
+    url.startsWith(PREFIX) ? fileForUrl(site, `/${url.slice(PREFIX.length)}`) : undefined;
 
   beforeAll(async () => {
     work = await tempDir("open-data-prefix");
     site = path.join(work, "site");
     // The folder given twice, in the address and in PATH_PREFIX, as a GitHub Pages workflow might: never doubled.
-    const run = await buildSite(FIXTURE_ARCHIVE, site, { BUILD_DATE: "2024-02-29", PATH_PREFIX: PREFIX, SITE_URL: `${PREFIXED_ORIGIN}${PREFIX}` });
+    const run = await buildSite(FIXTURE_ARCHIVE, site, {
+      BUILD_DATE: "2024-02-29",
+      PATH_PREFIX: PREFIX,
+      SITE_URL: `${PREFIXED_ORIGIN}${PREFIX}`,
+    });
     expect(run.code).toBe(0);
   }, 60_000);
 
@@ -699,11 +826,20 @@ describe(`the fixture archive built for ${PREFIXED_ORIGIN}${PREFIX}`, () => {
     const url = `${PREFIXED_ORIGIN}${PREFIX}events/singapore-summit/`;
     expect($('link[rel="canonical"]').attr("href")).toBe(url);
     expect($('meta[property="og:url"]').attr("content")).toBe(url);
-    expect($('meta[property="og:image"]').attr("content")).toMatch(new RegExp(`^${PREFIXED_ORIGIN}${PREFIX}img/[^/]+-social\\.jpg$`));
-    const data = JSON.parse($('script[type="application/ld+json"]').text()) as { url: string; isPartOf: { url: string }; image: { contentUrl: string }[] };
+    expect($('meta[property="og:image"]').attr("content")).toMatch(
+      new RegExp(`^${PREFIXED_ORIGIN}${PREFIX}img/[^/]+-social\\.jpg$`),
+    );
+    const data = JSON.parse($('script[type="application/ld+json"]').text()) as {
+      url: string;
+      isPartOf: { url: string };
+      image: { contentUrl: string }[];
+    };
     expect([data.url, data.isPartOf.url]).toEqual([url, `${PREFIXED_ORIGIN}${PREFIX}`]);
-    for (const image of data.image) expect(fileForAbsolute(site, image.contentUrl, PREFIXED_ORIGIN, PREFIX)).toBeDefined();
-    expect(loadPage(site, "/events/caesar/")('meta[property="og:image"]').attr("content")).toBe(`${PREFIXED_ORIGIN}${PREFIX}assets/social-default.png`);
+    for (const image of data.image)
+      expect(fileForAbsolute(site, image.contentUrl, PREFIXED_ORIGIN, PREFIX)).toBeDefined();
+    expect(loadPage(site, "/events/caesar/")('meta[property="og:image"]').attr("content")).toBe(
+      `${PREFIXED_ORIGIN}${PREFIX}assets/social-default.png`,
+    );
     const home = loadPage(site, "/");
     expect(home('link[rel="alternate"][type="application/atom+xml"]').attr("href")).toBe(`${PREFIX}feed.xml`);
     expect(home('link[rel="alternate"][type="text/calendar"]').attr("href")).toBe(`${PREFIX}calendar.ics`);
@@ -713,14 +849,20 @@ describe(`the fixture archive built for ${PREFIXED_ORIGIN}${PREFIX}`, () => {
     const { feed } = xml.parse(readText(site, "feed.xml")) as AtomFeed;
     expect(feed.link.find((l) => l["@_rel"] === "self")!["@_href"]).toBe(`${PREFIXED_ORIGIN}${PREFIX}feed.xml`);
     expect(feed.id).toBe(`${PREFIXED_ORIGIN}${PREFIX}`);
-    expect(feed.entry.map((e) => e.id).sort()).toEqual(EVENT_SLUGS.map((s) => `${PREFIXED_ORIGIN}${PREFIX}events/${s}/`));
+    expect(feed.entry.map((e) => e.id).sort()).toEqual(
+      EVENT_SLUGS.map((s) => `${PREFIXED_ORIGIN}${PREFIX}events/${s}/`),
+    );
     const locs = (xml.parse(readText(site, "sitemap.xml")) as Sitemap).urlset.url.map((u) => u.loc);
     expect(locs).toContain(`${PREFIXED_ORIGIN}${PREFIX}`);
     for (const loc of locs) expect(fileForAbsolute(site, loc, PREFIXED_ORIGIN, PREFIX), loc).toBeDefined();
     expect(readText(site, "robots.txt").split("\n")).toContain(`Sitemap: ${PREFIXED_ORIGIN}${PREFIX}sitemap.xml`);
     const vevents = new ICAL.Component(ICAL.parse(readText(site, "calendar.ics"))).getAllSubcomponents("vevent");
-    expect(vevents.map((v) => v.getFirstPropertyValue("url")).sort()).toEqual(EVENT_SLUGS.map((s) => `${PREFIXED_ORIGIN}${PREFIX}events/${s}/`));
-    expect(vevents.map((v) => String(v.getFirstPropertyValue("uid"))).sort()).toEqual(EVENT_SLUGS.map((s) => `${s}@user.example.io`));
+    expect(vevents.map((v) => v.getFirstPropertyValue("url")).sort()).toEqual(
+      EVENT_SLUGS.map((s) => `${PREFIXED_ORIGIN}${PREFIX}events/${s}/`),
+    );
+    expect(vevents.map((v) => String(v.getFirstPropertyValue("uid"))).sort()).toEqual(
+      EVENT_SLUGS.map((s) => `${s}@user.example.io`),
+    );
   });
 
   it("puts every path in the API under the prefix, to files that exist", () => {
@@ -737,13 +879,19 @@ describe(`the fixture archive built for ${PREFIXED_ORIGIN}${PREFIX}`, () => {
         if (!url.startsWith(PREFIX)) outside.push(`${file}: ${key}: ${url}`);
         else if (!fileForPrefixed(url)) missing.push(`${file}: ${key}: ${url}`);
       }
-      if (value.startsWith("/") && !urls.length) outside.push(`${file}: ${key}: ${value} (a root path in an unexpected field)`);
+      if (value.startsWith("/") && !urls.length)
+        outside.push(`${file}: ${key}: ${value} (a root path in an unexpected field)`);
     };
     const apiFiles = listFiles(site).filter((f) => f.startsWith("api/") && !f.startsWith("api/v1/schemas/"));
     expect(apiFiles.length).toBe(366 + 5 * 366 + 10 + 2);
     for (const file of apiFiles) {
       const raw = readText(site, file);
-      const docs = file.endsWith(".ndjson") ? raw.trim().split("\n").map((l) => JSON.parse(l) as unknown) : [JSON.parse(raw) as unknown];
+      const docs = file.endsWith(".ndjson")
+        ? raw
+            .trim()
+            .split("\n")
+            .map((l) => JSON.parse(l) as unknown)
+        : [JSON.parse(raw) as unknown];
       for (const doc of docs) visit(file, doc, "");
     }
     expect(outside).toEqual([]);
@@ -756,7 +904,9 @@ describe(`the fixture archive built for ${PREFIXED_ORIGIN}${PREFIX}`, () => {
       `${PREFIXED_ORIGIN}${PREFIX}events/caesar/`,
       `${PREFIXED_ORIGIN}${PREFIX}api/v1/events/caesar.json`,
     ]);
-    expect(readJson<EventsIndex>(site, "api/v1/events.json").export).toBe(`${PREFIXED_ORIGIN}${PREFIX}api/v1/export.ndjson`);
+    expect(readJson<EventsIndex>(site, "api/v1/events.json").export).toBe(
+      `${PREFIXED_ORIGIN}${PREFIX}api/v1/export.ndjson`,
+    );
     const page = readJson<WikimediaFeed>(site, "api/feed/onthisday/deaths/03/15.json").deaths![0]!.pages[0]!;
     expect(page.content_urls).toEqual({
       desktop: { page: `${PREFIXED_ORIGIN}${PREFIX}events/caesar/` },
@@ -769,7 +919,9 @@ describe(`the fixture archive built for ${PREFIXED_ORIGIN}${PREFIX}`, () => {
     for (const [script, page] of Object.entries(pages)) {
       // Loaded from <prefix>assets/, so "../" of the script's own address is the site's root.
       const $ = loadPage(site, page);
-      const srcs = $("script[src]").map((_, el) => $(el).attr("src")).get();
+      const srcs = $("script[src]")
+        .map((_, el) => $(el).attr("src"))
+        .get();
       expect(srcs).toContain(`${PREFIX}assets/${script}`);
       const source = readText(site, `assets/${script}`);
       expect(source).toContain('new URL("../", script.src)');
@@ -777,9 +929,12 @@ describe(`the fixture archive built for ${PREFIXED_ORIGIN}${PREFIX}`, () => {
       const rootStrings = [...source.matchAll(/(["'`])\/(?!\/)[^"'`\n]*\1/g)];
       expect(rootStrings.length).toBe(script === "search.js" ? 0 : script === "today.js" ? 2 : 1);
       expect(rootStrings.filter((m) => source.slice(m.index - 3, m.index) !== "at(").map((m) => m[0])).toEqual([]);
-      if (script !== "search.js") expect(source).toMatch(/const at = \(.*\) => new URL\(path\.replace\(\/\^\\\/\/, ""\), siteRoot\)\.href;/);
+      if (script !== "search.js")
+        expect(source).toMatch(/const at = \(.*\) => new URL\(path\.replace\(\/\^\\\/\/, ""\), siteRoot\)\.href;/);
     }
     expect(existsSync(path.join(site, "pagefind/pagefind-ui.js"))).toBe(true);
-    expect(loadPage(site, "/search/")('script[src$="pagefind-ui.js"]').attr("src")).toBe(`${PREFIX}pagefind/pagefind-ui.js`);
+    expect(loadPage(site, "/search/")('script[src$="pagefind-ui.js"]').attr("src")).toBe(
+      `${PREFIX}pagefind/pagefind-ui.js`,
+    );
   });
 });

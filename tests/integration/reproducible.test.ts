@@ -60,21 +60,35 @@ function expectBuilt(run: Run): void {
 
 /** Files whose bytes differ between two trees, or that only one has. */
 function differences(a: string, b: string): string[] {
-  const digest = (dir: string, file: string) => createHash("sha256").update(readFileSync(path.join(dir, file))).digest("hex");
+  const digest = (dir: string, file: string) =>
+    createHash("sha256")
+      .update(readFileSync(path.join(dir, file)))
+      .digest("hex");
   const [left, right] = [new Set(listFiles(a)), new Set(listFiles(b))];
-  return [...new Set([...left, ...right])].filter((f) => !left.has(f) || !right.has(f) || digest(a, f) !== digest(b, f)).sort();
+  return [...new Set([...left, ...right])]
+    .filter((f) => !left.has(f) || !right.has(f) || digest(a, f) !== digest(b, f))
+    .sort();
 }
 
 /** Staging and displaced folders the build leaves next to an output folder. */
 const leftovers = (outputDir: string) =>
-  readdirSync(path.dirname(outputDir)).filter((f) => f.startsWith(`${path.basename(outputDir)}.`) && /\.(building|previous)-/.test(f));
+  readdirSync(path.dirname(outputDir)).filter(
+    (f) => f.startsWith(`${path.basename(outputDir)}.`) && /\.(building|previous)-/.test(f),
+  );
 
 /** The locale Node's Intl takes from an environment: proof that the variable reached ICU. */
 async function intlLocale(env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ["-e", "process.stdout.write(Intl.DateTimeFormat().resolvedOptions().locale + ' ' + new Date(Date.UTC(2024, 1, 29, 12)).toString())"], {
-    env: { ...hermetic(process.env), ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "-e",
+      "process.stdout.write(Intl.DateTimeFormat().resolvedOptions().locale + ' ' + new Date(Date.UTC(2024, 1, 29, 12)).toString())",
+    ],
+    {
+      env: { ...hermetic(process.env), ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
   await new Promise((resolve) => child.on("close", resolve));
@@ -110,15 +124,37 @@ describe("builds on machines in other time zones and locales", () => {
     expect(await intlLocale(MACHINES["UTC-10, German locale"])).toMatch(/^de-DE .* GMT-1000 /);
   });
 
-  it("give byte-identical trees: pages, images (each encoded afresh), API, feeds, calendar and the Pagefind index", { timeout: 3 * BUILD_LIMIT_MS }, async () => {
+  it("give byte-identical trees: pages, images (each encoded afresh), API, feeds, calendar and the Pagefind index", {
+    timeout: 3 * BUILD_LIMIT_MS,
+  }, async () => {
     const outputs = Object.keys(MACHINES).map((_, i) => path.join(work, `machine-${i}`));
     // One after another: each build has the machine to itself, as on CI.
-    for (const [i, env] of Object.values(MACHINES).entries()) expectBuilt(await build(outputs[i]!, { ...env, CACHE_DIR: path.join(work, `cache-${i}`) }));
+    for (const [i, env] of Object.values(MACHINES).entries())
+      expectBuilt(await build(outputs[i]!, { ...env, CACHE_DIR: path.join(work, `cache-${i}`) }));
 
     // Nothing is left out of the comparison: every kind of output is in the tree.
     const files = listFiles(reference);
-    for (const kind of [/^img\/.*\.avif$/, /^img\/.*\.webp$/, /^img\/.*\.jpg$/, /^img\/.*-social\.jpg$/, /^api\/v1\/events\//, /^api\/feed\/onthisday\//, /^api\/v1\/export\.ndjson$/, /^pagefind\/fragment\//, /^pagefind\/index\//, /^pagefind\/filter\//, /^pagefind\/pagefind-entry\.json$/, /^feed\.xml$/, /^calendar\.ics$/, /^sitemap\.xml$/, /^_headers$/]) {
-      expect(files.some((f) => kind.test(f)), `no file matches ${kind}`).toBe(true);
+    for (const kind of [
+      /^img\/.*\.avif$/,
+      /^img\/.*\.webp$/,
+      /^img\/.*\.jpg$/,
+      /^img\/.*-social\.jpg$/,
+      /^api\/v1\/events\//,
+      /^api\/feed\/onthisday\//,
+      /^api\/v1\/export\.ndjson$/,
+      /^pagefind\/fragment\//,
+      /^pagefind\/index\//,
+      /^pagefind\/filter\//,
+      /^pagefind\/pagefind-entry\.json$/,
+      /^feed\.xml$/,
+      /^calendar\.ics$/,
+      /^sitemap\.xml$/,
+      /^_headers$/,
+    ]) {
+      expect(
+        files.some((f) => kind.test(f)),
+        `no file matches ${kind}`,
+      ).toBe(true);
     }
     for (const output of outputs) {
       expect(differences(reference, output), `${output} differs from ${reference}`).toEqual([]);
@@ -157,7 +193,9 @@ describe("a build killed with SIGKILL midway", () => {
     return { run, staging: staging! };
   }
 
-  it("as soon as its staging folder appears, leaves the previous site byte-identical", { timeout: 3 * BUILD_LIMIT_MS }, async () => {
+  it("as soon as its staging folder appears, leaves the previous site byte-identical", {
+    timeout: 3 * BUILD_LIMIT_MS,
+  }, async () => {
     const site = path.join(work, "killed-early");
     expectBuilt(await build(site, { ...PREVIOUS, CACHE_DIR: path.join(work, "cache-killed") }));
     const previous = treeDigest(site);
@@ -166,18 +204,27 @@ describe("a build killed with SIGKILL midway", () => {
     expect(treeDigest(site)).toBe(previous);
     // The half-written staging folder (and its search documents) is all that is left behind, beside the site and never in it.
     expect(leftovers(site).length).toBeGreaterThan(0);
-    for (const left of leftovers(site)) expect(left.startsWith(path.basename(staging).replace(/\.search$/, ""))).toBe(true);
+    for (const left of leftovers(site))
+      expect(left.startsWith(path.basename(staging).replace(/\.search$/, ""))).toBe(true);
     // The next build is not disturbed by it, and removes it.
     expectBuilt(await build(site, { CACHE_DIR: path.join(work, "cache-killed") }));
     expect(treeDigest(site)).toBe(treeDigest(reference));
     expect(leftovers(site)).toEqual([]);
   });
 
-  it("while it writes images, the API and the search index, leaves the previous site byte-identical", { timeout: 3 * BUILD_LIMIT_MS }, async () => {
+  it("while it writes images, the API and the search index, leaves the previous site byte-identical", {
+    timeout: 3 * BUILD_LIMIT_MS,
+  }, async () => {
     const site = path.join(work, "killed-late");
     expectBuilt(await build(site, { ...PREVIOUS, CACHE_DIR: path.join(work, "cache-killed") }));
     const previous = treeDigest(site);
-    await killMidway(site, (staging) => existsSync(path.join(staging, "api")) || existsSync(path.join(staging, "pagefind")) || existsSync(path.join(staging, "img")));
+    await killMidway(
+      site,
+      (staging) =>
+        existsSync(path.join(staging, "api")) ||
+        existsSync(path.join(staging, "pagefind")) ||
+        existsSync(path.join(staging, "img")),
+    );
     expect(treeDigest(site)).toBe(previous);
   });
 });
@@ -191,12 +238,16 @@ describe("two builds started at once into the same OUTPUT_DIR", () => {
     expect(treeDigest(site)).toBe(treeDigest(reference));
   };
 
-  it("with no site yet: both exit 0 and leave one complete site, the same as a single build", { timeout: 2 * BUILD_LIMIT_MS }, async () => {
+  it("with no site yet: both exit 0 and leave one complete site, the same as a single build", {
+    timeout: 2 * BUILD_LIMIT_MS,
+  }, async () => {
     // One empty image cache for both: they encode the same photos at the same time.
     await race(path.join(work, "race-new"), path.join(work, "cache-race-new"));
   });
 
-  it("over an existing site, three times: both exit 0 and leave one complete site, the same as a single build", { timeout: 4 * BUILD_LIMIT_MS }, async () => {
+  it("over an existing site, three times: both exit 0 and leave one complete site, the same as a single build", {
+    timeout: 4 * BUILD_LIMIT_MS,
+  }, async () => {
     const site = path.join(work, "race-existing");
     expectBuilt(await build(site, { CACHE_DIR: path.join(work, "cache-race-existing") }));
     for (let round = 0; round < 3; round++) await race(site, path.join(work, "cache-race-existing"));

@@ -6,13 +6,14 @@
 // a layout change rewrites every page; an edit to site.json restarts the
 // server, and stopping npm stops everything it started. What a hostile
 // request or a link to a large folder does to it: tests/hostile/serve.test.ts.
+
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
 import { FIXTURE_ARCHIVE, hermetic, REPO_ROOT, TEST_IMAGE_CACHE, tempDir } from "../support/build-site.ts";
-import { processesFor, serveFixture, type ServedSite } from "../support/serve-site.ts";
+import { processesFor, type ServedSite, serveFixture } from "../support/serve-site.ts";
 
 let served: ServedSite;
 let content: string;
@@ -37,7 +38,9 @@ async function rebuilt(edit: () => Promise<void>): Promise<void> {
 const EVENTS_PER_RUN = 5;
 
 beforeAll(async () => {
-  served = await serveFixture("serve", 20_000 + (process.pid % 20_000), { env: { EVENTS_PER_RUN: String(EVENTS_PER_RUN) } });
+  served = await serveFixture("serve", 20_000 + (process.pid % 20_000), {
+    env: { EVENTS_PER_RUN: String(EVENTS_PER_RUN) },
+  });
   ({ content, site } = served);
 }, 90_000);
 
@@ -50,9 +53,14 @@ describe("npm start", { timeout: 60_000 }, () => {
     const events = readdirSync(path.join(content, "events"), { recursive: true, encoding: "utf8" })
       .filter((f) => f.endsWith(".md"))
       .map((f) => path.basename(f));
-    expect(served.output()).toMatch(new RegExp(`Wrote the pages of ${events.length} events into .* \\(${Math.ceil(events.length / EVENTS_PER_RUN)} runs\\)\\.`));
+    expect(served.output()).toMatch(
+      new RegExp(
+        `Wrote the pages of ${events.length} events into .* \\(${Math.ceil(events.length / EVENTS_PER_RUN)} runs\\)\\.`,
+      ),
+    );
     for (const file of events) expect(existsSync(page(`/events/${file.replace(/\.md$/, "")}/`)), file).toBe(true);
-    for (const single of ["/", "/calendar/", "/search/", "/years/", "/topics/"]) expect(existsSync(page(single)), single).toBe(true);
+    for (const single of ["/", "/calendar/", "/search/", "/years/", "/topics/"])
+      expect(existsSync(page(single)), single).toBe(true);
   });
 
   it("rewrites an edited entry's page and the pages that show it, and leaves the others alone", async () => {
@@ -69,7 +77,10 @@ describe("npm start", { timeout: 60_000 }, () => {
     expect(read("/")).toContain("<html");
     expect(untouched.map(modified)).toEqual(before);
     // The API and search index catch up after the pages.
-    await until(() => readFileSync(path.join(site, "api/v1/events/hanoi-summit.json"), "utf8").includes("ends without a deal"), "the API");
+    await until(
+      () => readFileSync(path.join(site, "api/v1/events/hanoi-summit.json"), "utf8").includes("ends without a deal"),
+      "the API",
+    );
   });
 
   it("moves an entry to its new day: both days are rewritten", async () => {
@@ -126,9 +137,15 @@ describe("npm start and site.json", { timeout: 90_000 }, () => {
     const before = served.output().length;
     await writeFile(siteJson, JSON.stringify({ ...JSON.parse(good), url: "https://example.org/\nDisallow: /" }));
     await until(() => served.output().slice(before).includes("Still serving the site as it was"), "the report");
-    expect(served.output().slice(before)).toContain('site.json: url: "https://example.org/\\nDisallow: /" contains a line break');
+    expect(served.output().slice(before)).toContain(
+      'site.json: url: "https://example.org/\\nDisallow: /" contains a line break',
+    );
     // The restarted server (its first build is written before it listens) serves the new title.
-    const home = () => fetch(`http://127.0.0.1:${served.port}/`).then((r) => r.text(), () => "");
+    const home = () =>
+      fetch(`http://127.0.0.1:${served.port}/`).then(
+        (r) => r.text(),
+        () => "",
+      );
     for (let tries = 0; !(await home()).includes("Renamed Archive"); tries++) {
       expect(tries, `the restarted server's home page:\n${served.output()}`).toBeLessThan(100);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -172,7 +189,13 @@ describe("npm start on content with an error", { timeout: 90_000 }, () => {
       expect(readFileSync(path.join(broken.site, "events/vesuvius/index.html"), "utf8")).toContain("Vesuvius");
       // And it watches: an edit shows.
       await writeFile(entry(broken.content), good.replace(/^title: .*$/m, 'title: "Vesuvius, fixed and edited"'));
-      await broken.until(() => readFileSync(path.join(broken.site, "events/vesuvius/index.html"), "utf8").includes("Vesuvius, fixed and edited"), "the edit");
+      await broken.until(
+        () =>
+          readFileSync(path.join(broken.site, "events/vesuvius/index.html"), "utf8").includes(
+            "Vesuvius, fixed and edited",
+          ),
+        "the edit",
+      );
     } finally {
       await broken.stop();
     }
@@ -180,31 +203,50 @@ describe("npm start on content with an error", { timeout: 90_000 }, () => {
 });
 
 describe("stopping npm start", { timeout: 90_000 }, () => {
-  it.each(["SIGTERM", "SIGHUP"] as const)("%s to npm stops the server and the watchers, and frees the port", async (signal) => {
-    const work = await tempDir(`serve-${signal}`);
-    const outputDir = path.join(work, "site");
-    const port = 20_000 + ((process.pid + (signal === "SIGHUP" ? 2 : 3)) % 20_000);
-    const npm = spawn("npm", ["start"], {
-      cwd: REPO_ROOT,
-      env: { ...hermetic(process.env), CONTENT_DIR: FIXTURE_ARCHIVE, OUTPUT_DIR: outputDir, BUILD_DATE: "2024-02-29", CACHE_DIR: TEST_IMAGE_CACHE, PORT: String(port) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    npm.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    npm.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const serving = async () => (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.status, () => 0)) === 200;
-    try {
-      for (const started = Date.now(); !(await serving()); await new Promise((resolve) => setTimeout(resolve, 200))) {
-        if (Date.now() - started > 60_000) throw new Error(`npm start did not serve within 60 s:\n${output}`);
+  it.each(["SIGTERM", "SIGHUP"] as const)(
+    "%s to npm stops the server and the watchers, and frees the port",
+    async (signal) => {
+      const work = await tempDir(`serve-${signal}`);
+      const outputDir = path.join(work, "site");
+      const port = 20_000 + ((process.pid + (signal === "SIGHUP" ? 2 : 3)) % 20_000);
+      const npm = spawn("npm", ["start"], {
+        cwd: REPO_ROOT,
+        env: {
+          ...hermetic(process.env),
+          CONTENT_DIR: FIXTURE_ARCHIVE,
+          OUTPUT_DIR: outputDir,
+          BUILD_DATE: "2024-02-29",
+          CACHE_DIR: TEST_IMAGE_CACHE,
+          PORT: String(port),
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      npm.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      npm.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      const serving = async () =>
+        (await fetch(`http://127.0.0.1:${port}/`).then(
+          (r) => r.status,
+          () => 0,
+        )) === 200;
+      try {
+        for (const started = Date.now(); !(await serving()); await new Promise((resolve) => setTimeout(resolve, 200))) {
+          if (Date.now() - started > 60_000) throw new Error(`npm start did not serve within 60 s:\n${output}`);
+        }
+        expect(processesFor(outputDir).length).toBeGreaterThanOrEqual(2);
+        process.kill(npm.pid!, signal);
+        for (
+          const started = Date.now();
+          processesFor(outputDir).length > 0 || (await serving());
+          await new Promise((resolve) => setTimeout(resolve, 200))
+        ) {
+          if (Date.now() - started > 10_000)
+            throw new Error(`still running 10 s after ${signal}: ${processesFor(outputDir).join(", ")}\n${output}`);
+        }
+      } finally {
+        for (const pid of processesFor(outputDir)) process.kill(Number(pid), "SIGKILL");
+        await rm(work, { recursive: true, force: true });
       }
-      expect(processesFor(outputDir).length).toBeGreaterThanOrEqual(2);
-      process.kill(npm.pid!, signal);
-      for (const started = Date.now(); processesFor(outputDir).length > 0 || (await serving()); await new Promise((resolve) => setTimeout(resolve, 200))) {
-        if (Date.now() - started > 10_000) throw new Error(`still running 10 s after ${signal}: ${processesFor(outputDir).join(", ")}\n${output}`);
-      }
-    } finally {
-      for (const pid of processesFor(outputDir)) process.kill(Number(pid), "SIGKILL");
-      await rm(work, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

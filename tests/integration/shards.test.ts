@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_ARCHIVE, runCli, TEST_IMAGE_CACHE, tempDir, type BuildRun } from "../support/build-site.ts";
+import { type BuildRun, FIXTURE_ARCHIVE, runCli, TEST_IMAGE_CACHE, tempDir } from "../support/build-site.ts";
 import { listFiles } from "../support/site-files.ts";
 
 const SHARDS = 3;
@@ -15,13 +15,25 @@ const parts: string[] = [];
 const runs: BuildRun[] = [];
 
 const build = (output: string, args: string[] = []) =>
-  runCli("src/cli/build.ts", { CONTENT_DIR: FIXTURE_ARCHIVE, OUTPUT_DIR: output, BUILD_DATE: "2024-02-29", CACHE_DIR: TEST_IMAGE_CACHE, EVENTS_PER_RUN: "2" }, args);
+  runCli(
+    "src/cli/build.ts",
+    {
+      CONTENT_DIR: FIXTURE_ARCHIVE,
+      OUTPUT_DIR: output,
+      BUILD_DATE: "2024-02-29",
+      CACHE_DIR: TEST_IMAGE_CACHE,
+      EVENTS_PER_RUN: "2",
+    },
+    args,
+  );
 
 beforeAll(async () => {
   work = await tempDir("shards");
   whole = path.join(work, "whole");
   for (let k = 1; k <= SHARDS; k++) parts.push(path.join(work, `shard-${k}`));
-  runs.push(...(await Promise.all([build(whole), ...parts.map((dir, i) => build(dir, ["--shard", `${i + 1}/${SHARDS}`]))])));
+  runs.push(
+    ...(await Promise.all([build(whole), ...parts.map((dir, i) => build(dir, ["--shard", `${i + 1}/${SHARDS}`]))])),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -32,7 +44,8 @@ describe("a sharded build", () => {
   it("builds each shard, saying which it is", () => {
     for (const run of runs) expect(run.stderr).toBe("");
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
-    for (let k = 1; k <= SHARDS; k++) expect(runs[k]!.stdout).toMatch(new RegExp(`^Built shard ${k} of ${SHARDS} into .+ in `, "m"));
+    for (let k = 1; k <= SHARDS; k++)
+      expect(runs[k]!.stdout).toMatch(new RegExp(`^Built shard ${k} of ${SHARDS} into .+ in `, "m"));
   });
 
   it("writes each event page in exactly one shard, and everything else in the first", () => {
@@ -62,7 +75,11 @@ describe("a sharded build", () => {
 
   it("refuses a shard that is not K of N, naming the option and the fix", async () => {
     for (const bad of ["4/3", "0/3", "two", ""]) {
-      const run = await runCli("src/cli/build.ts", { CONTENT_DIR: FIXTURE_ARCHIVE, OUTPUT_DIR: path.join(work, "bad") }, ["--shard", bad]);
+      const run = await runCli(
+        "src/cli/build.ts",
+        { CONTENT_DIR: FIXTURE_ARCHIVE, OUTPUT_DIR: path.join(work, "bad") },
+        ["--shard", bad],
+      );
       expect(run.code).toBe(1);
       expect(run.stderr.trim()).toBe(`--shard: "${bad}" is not a shard: give K/N with 1 ≤ K ≤ N, e.g. --shard 2/4`);
     }

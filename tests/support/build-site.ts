@@ -22,7 +22,12 @@ export interface BuildRun {
 }
 
 /** `wrapper`: a command that runs the rest (`setpriv …`, `unshare …`, `strace …`). */
-export async function runCli(script: string, env: Record<string, string>, args: string[] = [], wrapper: readonly string[] = []): Promise<BuildRun> {
+export async function runCli(
+  script: string,
+  env: Record<string, string>,
+  args: string[] = [],
+  wrapper: readonly string[] = [],
+): Promise<BuildRun> {
   const [command, ...rest] = [...wrapper, process.execPath, path.join(REPO_ROOT, script), ...args];
   try {
     const { stdout, stderr } = await promisify(execFile)(command!, rest, {
@@ -51,7 +56,12 @@ export function hermetic(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 /** Encoded images are content-addressed, so every test build may share one cache outside the repository. */
 export const TEST_IMAGE_CACHE = path.join(os.tmpdir(), "onthisday-test-image-cache");
 
-export function buildSite(contentDir: string, outputDir: string, env: Record<string, string> = {}, wrapper: readonly string[] = []): Promise<BuildRun> {
+export function buildSite(
+  contentDir: string,
+  outputDir: string,
+  env: Record<string, string> = {},
+  wrapper: readonly string[] = [],
+): Promise<BuildRun> {
   return runCli(
     "src/cli/build.ts",
     { CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir, BUILD_DATE: "2024-02-29", CACHE_DIR: TEST_IMAGE_CACHE, ...env },

@@ -6,7 +6,7 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildSite, FIXTURE_ARCHIVE, tempDir, type BuildRun } from "./build-site.ts";
+import { type BuildRun, buildSite, FIXTURE_ARCHIVE, tempDir } from "./build-site.ts";
 
 export interface FixtureSite {
   /** The built site. */

@@ -16,13 +16,39 @@ type Version = readonly [number, number, number];
 /** Half-open ranges [from, to) of retired releases, per action. */
 const RETIRED: Readonly<Record<string, readonly (readonly [Version, Version])[]>> = {
   "actions/cache": [
-    [[0, 0, 0], [3, 4, 0]],
-    [[4, 0, 0], [4, 2, 0]],
+    [
+      [0, 0, 0],
+      [3, 4, 0],
+    ],
+    [
+      [4, 0, 0],
+      [4, 2, 0],
+    ],
   ],
-  "actions/upload-artifact": [[[0, 0, 0], [4, 0, 0]]],
-  "actions/download-artifact": [[[0, 0, 0], [4, 0, 0]]],
-  "actions/upload-pages-artifact": [[[0, 0, 0], [3, 0, 0]]],
-  "actions/deploy-pages": [[[0, 0, 0], [4, 0, 0]]],
+  "actions/upload-artifact": [
+    [
+      [0, 0, 0],
+      [4, 0, 0],
+    ],
+  ],
+  "actions/download-artifact": [
+    [
+      [0, 0, 0],
+      [4, 0, 0],
+    ],
+  ],
+  "actions/upload-pages-artifact": [
+    [
+      [0, 0, 0],
+      [3, 0, 0],
+    ],
+  ],
+  "actions/deploy-pages": [
+    [
+      [0, 0, 0],
+      [4, 0, 0],
+    ],
+  ],
 };
 
 export interface RetiredUse {
@@ -54,7 +80,11 @@ export function retirement(uses: string): string | undefined {
   const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(ref);
   if (!ranges || !match) return undefined;
   // A ref without a minor or patch ("v4") follows that major's newest release.
-  const version: Version = [Number(match[1]), match[2] === undefined ? Infinity : Number(match[2]), match[3] === undefined ? Infinity : Number(match[3])];
+  const version: Version = [
+    Number(match[1]),
+    match[2] === undefined ? Infinity : Number(match[2]),
+    match[3] === undefined ? Infinity : Number(match[3]),
+  ];
   const retired = ranges.find(([from, to]) => compare(version, from) >= 0 && compare(version, to) < 0);
   if (!retired) return undefined;
   return `${uses} is a release GitHub has retired, and the step fails: use ${name}@v${retired[1].join(".")} or later (the current major is best)`;

@@ -29,7 +29,11 @@ export interface ServeOptions {
   readonly wait?: boolean;
 }
 
-export async function serveFixture(name: string, port: number, { env = {}, prepare, wait = true }: ServeOptions = {}): Promise<ServedSite> {
+export async function serveFixture(
+  name: string,
+  port: number,
+  { env = {}, prepare, wait = true }: ServeOptions = {},
+): Promise<ServedSite> {
   const work = await tempDir(name);
   const content = path.join(work, "content");
   const site = path.join(work, "site");
@@ -37,7 +41,15 @@ export async function serveFixture(name: string, port: number, { env = {}, prepa
   await prepare?.(content);
   const server = spawn(process.execPath, [path.join(REPO_ROOT, "src/cli/serve.ts")], {
     cwd: REPO_ROOT,
-    env: { ...hermetic(process.env), CONTENT_DIR: content, OUTPUT_DIR: site, BUILD_DATE: "2024-02-29", CACHE_DIR: TEST_IMAGE_CACHE, PORT: String(port), ...env },
+    env: {
+      ...hermetic(process.env),
+      CONTENT_DIR: content,
+      OUTPUT_DIR: site,
+      BUILD_DATE: "2024-02-29",
+      CACHE_DIR: TEST_IMAGE_CACHE,
+      PORT: String(port),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -50,7 +62,8 @@ export async function serveFixture(name: string, port: number, { env = {}, prepa
     output: () => output,
     async until(done, what, limit = 30_000) {
       for (const started = Date.now(); !done(); await new Promise((resolve) => setTimeout(resolve, 20))) {
-        if (Date.now() - started > limit) throw new Error(`${what} did not happen within ${limit / 1000} s. Output:\n${output}`);
+        if (Date.now() - started > limit)
+          throw new Error(`${what} did not happen within ${limit / 1000} s. Output:\n${output}`);
       }
     },
     ready,
@@ -71,7 +84,12 @@ export async function serveFixture(name: string, port: number, { env = {}, prepa
 async function ready(this: ServedSite): Promise<void> {
   const { site } = this;
   // Up, with the API and search index the finishing step writes after the pages.
-  await this.until(() => existsSync(path.join(site, "pagefind/pagefind-entry.json")) && existsSync(path.join(site, "api/v1/events.json")), "the first build", 60_000);
+  await this.until(
+    () =>
+      existsSync(path.join(site, "pagefind/pagefind-entry.json")) && existsSync(path.join(site, "api/v1/events.json")),
+    "the first build",
+    60_000,
+  );
   // Eleventy says it is watching before its watcher has finished looking at the files.
   await new Promise((resolve) => setTimeout(resolve, 2000));
 }

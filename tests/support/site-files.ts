@@ -30,11 +30,23 @@ export function brokenLinks(outputDir: string): string[] {
   const broken: string[] = [];
   for (const file of listFiles(outputDir).filter((f) => f.endsWith(".html"))) {
     const $ = cheerio.load(readFileSync(path.join(outputDir, file), "utf8"));
-    const pageUrl = "/" + file.replace(/index\.html$/, "");
+    const pageUrl = `/${file.replace(/index\.html$/, "")}`;
     const targets = [
-      ...$("[href]").map((_, el) => $(el).attr("href")!).get(),
-      ...$("[src]").map((_, el) => $(el).attr("src")!).get(),
-      ...$("[srcset]").map((_, el) => $(el).attr("srcset")!.split(",").map((s) => s.trim().split(/\s+/)[0]!)).get().flat(),
+      ...$("[href]")
+        .map((_, el) => $(el).attr("href")!)
+        .get(),
+      ...$("[src]")
+        .map((_, el) => $(el).attr("src")!)
+        .get(),
+      ...$("[srcset]")
+        .map((_, el) =>
+          $(el)
+            .attr("srcset")!
+            .split(",")
+            .map((s) => s.trim().split(/\s+/)[0]!),
+        )
+        .get()
+        .flat(),
     ];
     for (const target of targets) {
       if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) continue; // another host, or mailto:
@@ -52,6 +64,11 @@ export function brokenLinks(outputDir: string): string[] {
 /** A digest of every file's path and bytes: equal trees give equal digests. */
 export function treeDigest(dir: string): string {
   const hash = createHash("sha256");
-  for (const file of listFiles(dir)) hash.update(file).update("\0").update(readFileSync(path.join(dir, file))).update("\0");
+  for (const file of listFiles(dir))
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(path.join(dir, file)))
+      .update("\0");
   return hash.digest("hex");
 }

@@ -1,6 +1,7 @@
 // html-validate with its recommended rules, relaxed only where written here.
-import { HtmlValidate } from "html-validate";
+
 import path from "node:path";
+import { HtmlValidate } from "html-validate";
 import { listFiles } from "./site-files.ts";
 
 const validator = new HtmlValidate({

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildArchive, type Archive, type ArchiveEvent, type Day } from "../../src/archive/archive.ts";
+import { type Archive, type ArchiveEvent, buildArchive, type Day } from "../../src/archive/archive.ts";
 import { loadArchive } from "../../src/archive/load-archive.ts";
 import type { LoadedEntry } from "../../src/content/load.ts";
 import { CREDIT, loadedEntry, makeContentDir, photoFile, validEntry, ymd } from "./helpers.ts";
@@ -55,8 +55,20 @@ describe("buildArchive: the calendar", () => {
   });
 
   it("wraps around the year: before 1 January is 31 December, after 31 December is 1 January", () => {
-    expect(day(archive, "01-01").previous).toEqual({ key: "12-31", month: 12, day: 31, label: "December 31", url: "/december/31/" });
-    expect(day(archive, "12-31").next).toEqual({ key: "01-01", month: 1, day: 1, label: "January 1", url: "/january/1/" });
+    expect(day(archive, "01-01").previous).toEqual({
+      key: "12-31",
+      month: 12,
+      day: 31,
+      label: "December 31",
+      url: "/december/31/",
+    });
+    expect(day(archive, "12-31").next).toEqual({
+      key: "01-01",
+      month: 1,
+      day: 1,
+      label: "January 1",
+      url: "/january/1/",
+    });
   });
 
   it("puts 29 February between 28 February and 1 March", () => {
@@ -134,7 +146,11 @@ describe("buildArchive: events on days and in months", () => {
       sources: [],
       file: "content/events/caesar-killed.md",
     });
-    expect(event(archive, "vesuvius")).toMatchObject({ dateIso: "0079-08-24", dateWords: "24 August AD 79", yearLabel: "AD 79" });
+    expect(event(archive, "vesuvius")).toMatchObject({
+      dateIso: "0079-08-24",
+      dateWords: "24 August AD 79",
+      yearLabel: "AD 79",
+    });
     expect(event(archive, "leap").day.key).toBe("02-29");
   });
 
@@ -223,10 +239,22 @@ describe("buildArchive: related events", () => {
       loadedEntry("hanoi", ymd(2019, 2, 27), { title: "Hanoi summit" }),
     ]);
     expect(event(archive, "singapore").related).toEqual([
-      { date: ymd(2019, 2, 27), dateIso: "2019-02-27", dateWords: "27 February 2019", text: "Hanoi summit", url: "/events/hanoi/" },
+      {
+        date: ymd(2019, 2, 27),
+        dateIso: "2019-02-27",
+        dateWords: "27 February 2019",
+        text: "Hanoi summit",
+        url: "/events/hanoi/",
+      },
     ]);
     expect(event(archive, "hanoi").related).toEqual([
-      { date: ymd(2018, 6, 12), dateIso: "2018-06-12", dateWords: "12 June 2018", text: "Singapore summit", url: "/events/singapore/" },
+      {
+        date: ymd(2018, 6, 12),
+        dateIso: "2018-06-12",
+        dateWords: "12 June 2018",
+        text: "Singapore summit",
+        url: "/events/singapore/",
+      },
     ]);
   });
 
@@ -248,7 +276,13 @@ describe("buildArchive: related events", () => {
     ]);
     expect(event(archive, "singapore").related).toEqual([
       { date: ymd(2018, 5, 24), dateIso: "2018-05-24", dateWords: "24 May 2018", text: "Trump cancels the summit" },
-      { date: ymd(2019, 2, 27), dateIso: "2019-02-27", dateWords: "27 February 2019", text: "Title of hanoi", url: "/events/hanoi/" },
+      {
+        date: ymd(2019, 2, 27),
+        dateIso: "2019-02-27",
+        dateWords: "27 February 2019",
+        text: "Title of hanoi",
+        url: "/events/hanoi/",
+      },
     ]);
     expect(event(archive, "hanoi").related.map((r) => r.text)).toEqual(["Title of singapore"]);
   });
@@ -265,7 +299,12 @@ describe("buildArchive: related events", () => {
       loadedEntry("late", ymd(2000, 1, 1)),
       loadedEntry("early", ymd(79, 8, 24), { related: [{ event: "middle" }] }),
     ]);
-    expect(event(archive, "middle").related.map((r) => r.dateIso)).toEqual(["-0100-01-01", "0079-08-24", "1500-05-05", "2000-01-01"]);
+    expect(event(archive, "middle").related.map((r) => r.dateIso)).toEqual([
+      "-0100-01-01",
+      "0079-08-24",
+      "1500-05-05",
+      "2000-01-01",
+    ]);
   });
 });
 
@@ -304,13 +343,23 @@ describe("buildArchive: today, photos and body", () => {
   it("credits every published image once, with every event that shows it", () => {
     const shared = photoFile("/content/shared.jpg", 800, 600, "same-bytes");
     const archive = archiveOf([
-      loadedEntry("a", ymd(2018, 6, 12), { photoFiles: { "../shared.jpg": shared }, photo: { src: "../shared.jpg", alt: "A", ...CREDIT } }),
-      loadedEntry("b", ymd(2019, 1, 1), { photoFiles: { "../shared.jpg": shared }, photos: [{ src: "../shared.jpg", alt: "B", ...CREDIT }] }),
+      loadedEntry("a", ymd(2018, 6, 12), {
+        photoFiles: { "../shared.jpg": shared },
+        photo: { src: "../shared.jpg", alt: "A", ...CREDIT },
+      }),
+      loadedEntry("b", ymd(2019, 1, 1), {
+        photoFiles: { "../shared.jpg": shared },
+        photos: [{ src: "../shared.jpg", alt: "B", ...CREDIT }],
+      }),
       loadedEntry("c", ymd(2020, 1, 1), { photo: { alt: "Credit only", ...CREDIT } }),
     ]);
     expect(archive.photos).toHaveLength(1);
     expect(archive.photos[0]!.usedOn.map((e) => e.slug)).toEqual(["a", "b"]);
-    expect(archive.photos[0]!.origin).toEqual({ file: "content/events/a.md", field: "photo.src", src: "../shared.jpg" });
+    expect(archive.photos[0]!.origin).toEqual({
+      file: "content/events/a.md",
+      field: "photo.src",
+      src: "../shared.jpg",
+    });
     expect(event(archive, "a").photo!.image).toEqual(event(archive, "b").photos[0]!.image);
   });
 
@@ -348,9 +397,15 @@ describe("loadArchive", () => {
       ["hanoi-summit", "2019-02-27"],
     ]);
     expect(archive!.today.sections).toEqual([
-      { kind: "death", heading: "Deaths", events: [expect.objectContaining({ slug: "ides", dateWords: "15 March 44 BC" })] },
+      {
+        kind: "death",
+        heading: "Deaths",
+        events: [expect.objectContaining({ slug: "ides", dateWords: "15 March 44 BC" })],
+      },
     ]);
-    expect(event(archive!, "hanoi-summit").related.map((r) => [r.text, r.url])).toEqual([["Singapore summit", "/events/singapore-summit/"]]);
+    expect(event(archive!, "hanoi-summit").related.map((r) => [r.text, r.url])).toEqual([
+      ["Singapore summit", "/events/singapore-summit/"],
+    ]);
     expect(event(archive!, "singapore-summit").bodyHtml).toBe("<p>Body with &lt;b&gt;tags&lt;/b&gt;.</p>\n");
   });
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { configFromEnv, ConfigError } from "../../src/config.ts";
+import { ConfigError, configFromEnv } from "../../src/config.ts";
 import { makeContentDir, makeTempDir } from "./helpers.ts";
 
 const DEFAULT_SITE = {
@@ -27,7 +27,11 @@ describe("configFromEnv", () => {
   describe("BUILD_DATE", () => {
     it("fixes the build date", async () => {
       const dir = await makeTempDir();
-      expect(configFromEnv({ CONTENT_DIR: dir, BUILD_DATE: "2024-02-29" }).buildDate).toEqual({ year: 2024, month: 2, day: 29 });
+      expect(configFromEnv({ CONTENT_DIR: dir, BUILD_DATE: "2024-02-29" }).buildDate).toEqual({
+        year: 2024,
+        month: 2,
+        day: 29,
+      });
     });
 
     it("rejects an impossible day with a ConfigError naming BUILD_DATE", async () => {
@@ -96,7 +100,11 @@ describe("configFromEnv", () => {
 
     it("reads site.json from the content folder", async () => {
       const dir = await makeContentDir({
-        "site.json": JSON.stringify({ title: "Today in Korea", description: "Korean history, day by day.", language: "ko" }),
+        "site.json": JSON.stringify({
+          title: "Today in Korea",
+          description: "Korean history, day by day.",
+          language: "ko",
+        }),
       });
       expect(configFromEnv({ CONTENT_DIR: dir, BUILD_DATE: "2018-06-12" })).toEqual({
         contentDir: dir,
@@ -112,9 +120,15 @@ describe("configFromEnv", () => {
     });
 
     it("reads how many events go into one Eleventy run and one search shard", () => {
-      const config = configFromEnv({ BUILD_DATE: "2018-06-12", EVENTS_PER_RUN: "2_000", EVENTS_PER_SEARCH_SHARD: "500" });
+      const config = configFromEnv({
+        BUILD_DATE: "2018-06-12",
+        EVENTS_PER_RUN: "2_000",
+        EVENTS_PER_SEARCH_SHARD: "500",
+      });
       expect([config.eventsPerRun, config.eventsPerSearchShard]).toEqual([2000, 500]);
-      expect(() => configFromEnv({ BUILD_DATE: "2018-06-12", EVENTS_PER_RUN: "0" })).toThrow('EVENTS_PER_RUN: "0" is not a positive whole number');
+      expect(() => configFromEnv({ BUILD_DATE: "2018-06-12", EVENTS_PER_RUN: "0" })).toThrow(
+        'EVENTS_PER_RUN: "0" is not a positive whole number',
+      );
       // The example is the default, not another variable's number.
       expect(() => configFromEnv({ BUILD_DATE: "2018-06-12", EVENTS_PER_SEARCH_SHARD: "abc" })).toThrow(
         'EVENTS_PER_SEARCH_SHARD: "abc" is not a positive whole number (e.g. EVENTS_PER_SEARCH_SHARD=20000)',
@@ -122,7 +136,11 @@ describe("configFromEnv", () => {
     });
 
     it("reads the cache folder and the photo pixel limit, refusing a limit that is not a whole number", () => {
-      const config = configFromEnv({ BUILD_DATE: "2018-06-12", CACHE_DIR: "/tmp/images-cache", MAX_PHOTO_PIXELS: "50_000_000" });
+      const config = configFromEnv({
+        BUILD_DATE: "2018-06-12",
+        CACHE_DIR: "/tmp/images-cache",
+        MAX_PHOTO_PIXELS: "50_000_000",
+      });
       expect([config.cacheDir, config.maxPhotoPixels]).toEqual(["/tmp/images-cache", 50_000_000]);
       expect(() => configFromEnv({ BUILD_DATE: "2018-06-12", MAX_PHOTO_PIXELS: "lots" })).toThrow(
         'MAX_PHOTO_PIXELS: "lots" is not a positive whole number (e.g. MAX_PHOTO_PIXELS=100000000)',
@@ -138,10 +156,17 @@ describe("configFromEnv", () => {
     });
 
     it("takes the address from site.json, SITE_URL and PATH_PREFIX overriding it, the prefix always in slashes", async () => {
-      const dir = await makeContentDir({ "site.json": JSON.stringify({ url: "https://history.example.org/", pathPrefix: "archive" }) });
+      const dir = await makeContentDir({
+        "site.json": JSON.stringify({ url: "https://history.example.org/", pathPrefix: "archive" }),
+      });
       const fromFile = configFromEnv({ CONTENT_DIR: dir, BUILD_DATE: "2018-06-12" }).site;
       expect([fromFile.url, fromFile.pathPrefix]).toEqual(["https://history.example.org", "/archive/"]);
-      const fromEnv = configFromEnv({ CONTENT_DIR: dir, BUILD_DATE: "2018-06-12", SITE_URL: "https://user.github.io", PATH_PREFIX: "/repo" }).site;
+      const fromEnv = configFromEnv({
+        CONTENT_DIR: dir,
+        BUILD_DATE: "2018-06-12",
+        SITE_URL: "https://user.github.io",
+        PATH_PREFIX: "/repo",
+      }).site;
       expect([fromEnv.url, fromEnv.pathPrefix]).toEqual(["https://user.github.io", "/repo/"]);
     });
 

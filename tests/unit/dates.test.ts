@@ -3,6 +3,7 @@ import {
   compareDates,
   dateInWords,
   daysInMonth,
+  type HistoricalDate,
   isLeapYear,
   isoDate,
   monthDayKey,
@@ -11,7 +12,6 @@ import {
   monthSlug,
   parseHistoricalDate,
   yearLabel,
-  type HistoricalDate,
 } from "../../src/content/dates.ts";
 import { ymd } from "./helpers.ts";
 
@@ -136,16 +136,22 @@ describe("parseHistoricalDate", () => {
     });
   });
 
-  it.each(["18-06-12", "2018/06/12", "June 12 2018", "79-08-24", "2018-6-12", "2018-06-12T00:00:00Z", "+2018-06-12", ""])(
-    "rejects the format of %j and explains YYYY-MM-DD",
-    (text) => {
-      expect(parseHistoricalDate(text)).toEqual({
-        ok: false,
-        problem: `"${text}" is not a date in YYYY-MM-DD form`,
-        fix: FORMAT_FIX,
-      });
-    },
-  );
+  it.each([
+    "18-06-12",
+    "2018/06/12",
+    "June 12 2018",
+    "79-08-24",
+    "2018-6-12",
+    "2018-06-12T00:00:00Z",
+    "+2018-06-12",
+    "",
+  ])("rejects the format of %j and explains YYYY-MM-DD", (text) => {
+    expect(parseHistoricalDate(text)).toEqual({
+      ok: false,
+      problem: `"${text}" is not a date in YYYY-MM-DD form`,
+      fix: FORMAT_FIX,
+    });
+  });
 });
 
 describe("daysInMonth", () => {
@@ -198,7 +204,15 @@ describe("isoDate", () => {
 
 describe("compareDates", () => {
   it("orders BCE first, then by year, month and day", () => {
-    const dates = ["2018-06-12", "0079-08-24", "-0043-03-15", "0000-01-01", "2018-06-11", "2018-01-30", "-0044-12-31"].map(parsed);
+    const dates = [
+      "2018-06-12",
+      "0079-08-24",
+      "-0043-03-15",
+      "0000-01-01",
+      "2018-06-11",
+      "2018-01-30",
+      "-0044-12-31",
+    ].map(parsed);
     expect([...dates].sort(compareDates).map(isoDate)).toEqual([
       "-0044-12-31",
       "-0043-03-15",

@@ -44,7 +44,7 @@ function read(file: string): Markdown {
     if (open) {
       const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
       if (close?.[1] && close[1][0] === open.marker[0] && close[1].length >= open.marker.length) {
-        fences.push({ info: open.info, text: open.body.join("\n") + "\n", line: open.line });
+        fences.push({ info: open.info, text: `${open.body.join("\n")}\n`, line: open.line });
         open = undefined;
       } else {
         open.body.push(line);
@@ -123,7 +123,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** What is wrong with a workflow's jobs, as lines; none for a workflow that would run. */
 function workflowProblems(workflow: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  const jobs = workflow["jobs"];
+  const jobs = workflow.jobs;
   if (!isRecord(jobs) || Object.keys(jobs).length === 0) return ["jobs: is not a map of jobs"];
   for (const [name, value] of Object.entries(jobs)) {
     if (!isRecord(value)) {
@@ -131,11 +131,11 @@ function workflowProblems(workflow: Record<string, unknown>): string[] {
       continue;
     }
     const job: Job = value;
-    if (typeof job["uses"] === "string") continue; // a reusable workflow: no runner, no steps
+    if (typeof job.uses === "string") continue; // a reusable workflow: no runner, no steps
     if (typeof job["runs-on"] !== "string" && !Array.isArray(job["runs-on"]) && !isRecord(job["runs-on"])) {
       problems.push(`jobs.${name}: has no runs-on`);
     }
-    const steps = job["steps"];
+    const steps = job.steps;
     if (!Array.isArray(steps) || steps.length === 0) {
       problems.push(`jobs.${name}.steps: is not a list of steps`);
       continue;
@@ -143,11 +143,11 @@ function workflowProblems(workflow: Record<string, unknown>): string[] {
     steps.forEach((step: unknown, index) => {
       const where = `jobs.${name}.steps[${index}]`;
       if (!isRecord(step)) problems.push(`${where}: is not a map`);
-      else if (typeof step["uses"] === "string") {
-        if (!/^[^@\s]+@[^@\s]+$/.test(step["uses"]) && !step["uses"].startsWith("./")) {
-          problems.push(`${where}.uses: "${step["uses"]}" names no version (owner/action@v1)`);
+      else if (typeof step.uses === "string") {
+        if (!/^[^@\s]+@[^@\s]+$/.test(step.uses) && !step.uses.startsWith("./")) {
+          problems.push(`${where}.uses: "${step.uses}" names no version (owner/action@v1)`);
         }
-      } else if (typeof step["run"] !== "string") problems.push(`${where}: has neither uses nor run`);
+      } else if (typeof step.run !== "string") problems.push(`${where}: has neither uses nor run`);
     });
   }
   return problems;
@@ -192,8 +192,11 @@ describe.each(MARKDOWN_FILES)("%s", (file) => {
 
   it("has workflow examples that pass actionlint and name no release GitHub has retired", async () => {
     const problems: string[] = [];
-    for (const fence of read(file).fences.filter((f) => (f.info === "yaml" || f.info === "yml") && /^jobs:/m.test(f.text))) {
-      for (const p of await actionlint(fence.text, file)) problems.push(`${file}:${fence.line + p.line}: ${p.message} [${p.kind}]`);
+    for (const fence of read(file).fences.filter(
+      (f) => (f.info === "yaml" || f.info === "yml") && /^jobs:/m.test(f.text),
+    )) {
+      for (const p of await actionlint(fence.text, file))
+        problems.push(`${file}:${fence.line + p.line}: ${p.message} [${p.kind}]`);
       for (const r of retiredActions(fence.text)) problems.push(`${file}:${fence.line + r.line}: ${r.message}`);
     }
     expect(problems).toEqual([]);
@@ -203,7 +206,8 @@ describe.each(MARKDOWN_FILES)("%s", (file) => {
     const problems: string[] = [];
     for (const link of links(file).filter((candidate) => isRelative(candidate.target))) {
       const [pathPart = "", anchor] = link.target.split("#", 2);
-      const target = pathPart === "" ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURI(pathPart)));
+      const target =
+        pathPart === "" ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURI(pathPart)));
       const where = `${file}:${link.line}: [${link.text}](${link.target})`;
       if (target.startsWith("../") || !existsSync(path.join(ROOT, target))) {
         problems.push(`${where}: there is no file ${target}`);
@@ -221,7 +225,10 @@ describe("the docs", () => {
   it("each have a title and a link back to the README", () => {
     for (const file of MARKDOWN_FILES.filter((name) => name.startsWith("docs/"))) {
       expect(read(file).prose, file).toMatch(/^# \S/);
-      expect(links(file).map((link) => link.target.split("#")[0]), file).toContain("../README.md");
+      expect(
+        links(file).map((link) => link.target.split("#")[0]),
+        file,
+      ).toContain("../README.md");
     }
   });
 

@@ -12,7 +12,7 @@ import jsYaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml, stringify } from "yaml";
 import { loadEntries } from "../../src/content/load.ts";
-import { parseEntry, type ParseResult } from "../../src/content/parse-entry.ts";
+import { type ParseResult, parseEntry } from "../../src/content/parse-entry.ts";
 import type { ContentProblem } from "../../src/content/problems.ts";
 import { frontMatterSchema, photoSchema, relatedSchema, sourceSchema } from "../../src/content/schema.ts";
 import { makeTempDir, writeFiles } from "./helpers.ts";
@@ -67,7 +67,8 @@ function readYaml(matter: string): unknown[] {
   return readings;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** "field path of an unknown field" for every key of `data` the schema does not know, where the schema has objects. */
 function unknownFieldPaths(data: unknown): Set<string> {
@@ -95,11 +96,19 @@ function frontMatterOf(text: string): string {
 }
 
 function lineCount(text: string): number {
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n").length;
+  return text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .split("\n").length;
 }
 
 /** The loader's contract for one file; throws (failing the property) with the offending problem. */
-function expectWellFormed(result: ParseResult, text: string, file: string, data: readonly unknown[] = readYaml(frontMatterOf(text))): void {
+function expectWellFormed(
+  result: ParseResult,
+  text: string,
+  file: string,
+  data: readonly unknown[] = readYaml(frontMatterOf(text)),
+): void {
   if (result.entry) {
     expect(result.problems).toEqual([]);
     expect(result.entry.file).toBe(file);
@@ -118,10 +127,16 @@ function expectGoodProblem(problem: ContentProblem, file: string, lines: number,
   expect(problem.message.trim(), shown).not.toBe("");
   if (problem.fix !== undefined) expect(problem.fix.trim(), shown).not.toBe("");
   if (problem.line !== undefined) {
-    expect(Number.isInteger(problem.line) && problem.line >= 1 && problem.line <= lines, `line out of the file (${lines} lines): ${shown}`).toBe(true);
+    expect(
+      Number.isInteger(problem.line) && problem.line >= 1 && problem.line <= lines,
+      `line out of the file (${lines} lines): ${shown}`,
+    ).toBe(true);
   }
   if (problem.field !== undefined) {
-    expect(KNOWN_FIELD.test(problem.field) || unknown.has(problem.field), `field is neither known nor an unknown field's name: ${shown}`).toBe(true);
+    expect(
+      KNOWN_FIELD.test(problem.field) || unknown.has(problem.field),
+      `field is neither known nor an unknown field's name: ${shown}`,
+    ).toBe(true);
   }
 }
 
@@ -134,7 +149,8 @@ function parse(text: string, file = FILE, fileName = FILE_NAME): ParseResult {
   }
 }
 
-const frontMatter = (yamlText: string, body = "Body.\n") => `---\n${yamlText}${yamlText.endsWith("\n") ? "" : "\n"}---\n${body}`;
+const frontMatter = (yamlText: string, body = "Body.\n") =>
+  `---\n${yamlText}${yamlText.endsWith("\n") ? "" : "\n"}---\n${body}`;
 
 // Generators ---------------------------------------------------------------
 
@@ -143,17 +159,34 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue(),
   fc.object({ key: safeKey, maxDepth: 3 }),
   fc.string({ unit: "binary" }),
-  fc.constantFrom("", " ", "2018-06-12", "-0043-03-15", "2019-02-29", "javascript:alert(1)", "https://example.org/", "../../etc/passwd", "<script>"),
+  fc.constantFrom(
+    "",
+    " ",
+    "2018-06-12",
+    "-0043-03-15",
+    "2019-02-29",
+    "javascript:alert(1)",
+    "https://example.org/",
+    "../../etc/passwd",
+    "<script>",
+  ),
 );
 
-const validDate = fc.tuple(fc.integer({ min: -9999, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(
-  ([y, m, d]) => `${y < 0 ? "-" : ""}${String(Math.abs(y)).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
-);
+const validDate = fc
+  .tuple(fc.integer({ min: -9999, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+  .map(
+    ([y, m, d]) =>
+      `${y < 0 ? "-" : ""}${String(Math.abs(y)).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+  );
 const text = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== "" && !PROTOTYPE_NAME.test(s));
-const url = fc.oneof(fc.webUrl(), fc.constantFrom("javascript:alert(1)", "//evil.example", "data:text/html,x", "not a url", ""));
+const url = fc.oneof(
+  fc.webUrl(),
+  fc.constantFrom("javascript:alert(1)", "//evil.example", "data:text/html,x", "not a url", ""),
+);
 
 /** A value of the right type most of the time, anything at all otherwise. */
-const maybeWrong = <T>(right: fc.Arbitrary<T>): fc.Arbitrary<unknown> => fc.oneof({ weight: 3, arbitrary: right }, { weight: 1, arbitrary: anyValue });
+const maybeWrong = <T>(right: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
+  fc.oneof({ weight: 3, arbitrary: right }, { weight: 1, arbitrary: anyValue });
 
 const photo = fc.record(
   {
@@ -170,7 +203,11 @@ const photo = fc.record(
   { requiredKeys: [] },
 );
 const related = fc.record(
-  { event: maybeWrong(fc.constantFrom("another-entry", "Not A Slug", "")), date: maybeWrong(validDate), text: maybeWrong(text) },
+  {
+    event: maybeWrong(fc.constantFrom("another-entry", "Not A Slug", "")),
+    date: maybeWrong(validDate),
+    text: maybeWrong(text),
+  },
   { requiredKeys: [] },
 );
 const source = fc.record({ title: maybeWrong(text), url: maybeWrong(url) }, { requiredKeys: [] });
@@ -202,9 +239,54 @@ const mixedEntry = fc
 const yamlTokens = fc
   .array(
     fc.constantFrom(
-      "---", "...", ":", ": ", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "*b", "!!str ", "!!js/function ", "!<x> ",
-      "|", "|-", ">", "#", "'", '"', "\\", "\n", "  ", "    ", "\t", "\r", "\r\n", "\uFEFF", "? ", "<<: *a", "%YAML 1.2\n",
-      "title", "date", "summary", "photo", "photos", "sources", "related", "src", "url", "alt", "2018-06-12", "x", "~", "null", "0x1F",
+      "---",
+      "...",
+      ":",
+      ": ",
+      "- ",
+      "[",
+      "]",
+      "{",
+      "}",
+      ",",
+      "&a ",
+      "*a",
+      "*b",
+      "!!str ",
+      "!!js/function ",
+      "!<x> ",
+      "|",
+      "|-",
+      ">",
+      "#",
+      "'",
+      '"',
+      "\\",
+      "\n",
+      "  ",
+      "    ",
+      "\t",
+      "\r",
+      "\r\n",
+      "\uFEFF",
+      "? ",
+      "<<: *a",
+      "%YAML 1.2\n",
+      "title",
+      "date",
+      "summary",
+      "photo",
+      "photos",
+      "sources",
+      "related",
+      "src",
+      "url",
+      "alt",
+      "2018-06-12",
+      "x",
+      "~",
+      "null",
+      "0x1F",
     ),
     { maxLength: 60 },
   )
@@ -251,11 +333,15 @@ describe("parseEntry on hostile and random input", () => {
 
   it("answers random YAML structures (fc.object and fc.jsonValue through yaml's stringify)", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.object({ key: safeKey }), fc.jsonValue()), fc.string({ unit: "binary", maxLength: 100 }), (value, body) => {
-        const input = frontMatter(stringify(value), body);
-        fc.pre(!PROTOTYPE_NAME.test(input));
-        expectWellFormed(parse(input), input, FILE);
-      }),
+      fc.property(
+        fc.oneof(fc.object({ key: safeKey }), fc.jsonValue()),
+        fc.string({ unit: "binary", maxLength: 100 }),
+        (value, body) => {
+          const input = frontMatter(stringify(value), body);
+          fc.pre(!PROTOTYPE_NAME.test(input));
+          expectWellFormed(parse(input), input, FILE);
+        },
+      ),
       RUNS,
     );
   });
@@ -271,7 +357,11 @@ describe("parseEntry on hostile and random input", () => {
         expectWellFormed(result, input, FILE, [data]);
         // Every unknown field is reported by its name (an empty name is reported by its line only).
         const unknown = [...unknownFieldPaths(data)].filter((field) => field !== "" && !field.endsWith("."));
-        for (const field of unknown) expect(result.problems.map((p) => p.field), `unknown field ${field}`).toContain(field);
+        for (const field of unknown)
+          expect(
+            result.problems.map((p) => p.field),
+            `unknown field ${field}`,
+          ).toContain(field);
       }),
       RUNS,
     );
@@ -289,13 +379,18 @@ describe("parseEntry on hostile and random input", () => {
 
   it("reports the file it was given, whatever its name and path", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 60 }), fc.string({ unit: "binary", maxLength: 30 }), fc.string({ maxLength: 200 }), (file, fileName, matter) => {
-        const input = frontMatter(matter);
-        fc.pre(notEmptyOrPrototype(input));
-        const result = parse(input, file, fileName);
-        for (const problem of result.problems) expect(problem.file).toBe(file);
-        if (result.entry) expect(result.entry.file).toBe(file);
-      }),
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 60 }),
+        fc.string({ unit: "binary", maxLength: 30 }),
+        fc.string({ maxLength: 200 }),
+        (file, fileName, matter) => {
+          const input = frontMatter(matter);
+          fc.pre(notEmptyOrPrototype(input));
+          const result = parse(input, file, fileName);
+          for (const problem of result.problems) expect(problem.file).toBe(file);
+          if (result.entry) expect(result.entry.file).toBe(file);
+        },
+      ),
       RUNS,
     );
   });
@@ -304,19 +399,26 @@ describe("parseEntry on hostile and random input", () => {
   // field lookup (Object.prototype's members taken for schemas).
   it("answers unknown fields named like Object.prototype's properties with a problem naming them", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PROTOTYPE_NAMES), fc.constantFrom("", "photo", "sources"), anyValue, (key, parent, value) => {
-        const fields: Record<string, unknown> = { title: "T", date: "2018-06-12", summary: "S." };
-        // defineProperty, because assigning to "__proto__" would set the prototype rather than add a field.
-        if (parent === "") Object.defineProperty(fields, key, { value, enumerable: true, configurable: true, writable: true });
-        else if (parent === "photo") fields.photo = { alt: "A", photographer: "P", source: "S", license: "L", [key]: value };
-        else fields.sources = [{ title: "T", [key]: value }];
-        // stringify writes "__proto__" as an ordinary key; JSON.parse keeps it an own property.
-        const input = frontMatter(stringify(JSON.parse(JSON.stringify(fields))));
-        const result = parse(input);
-        expectWellFormed(result, input, FILE);
-        const field = parent === "" ? key : parent === "photo" ? `photo.${key}` : `sources[0].${key}`;
-        expect(result.problems.map((p) => p.field)).toContain(field);
-      }),
+      fc.property(
+        fc.constantFrom(...PROTOTYPE_NAMES),
+        fc.constantFrom("", "photo", "sources"),
+        anyValue,
+        (key, parent, value) => {
+          const fields: Record<string, unknown> = { title: "T", date: "2018-06-12", summary: "S." };
+          // defineProperty, because assigning to "__proto__" would set the prototype rather than add a field.
+          if (parent === "")
+            Object.defineProperty(fields, key, { value, enumerable: true, configurable: true, writable: true });
+          else if (parent === "photo")
+            fields.photo = { alt: "A", photographer: "P", source: "S", license: "L", [key]: value };
+          else fields.sources = [{ title: "T", [key]: value }];
+          // stringify writes "__proto__" as an ordinary key; JSON.parse keeps it an own property.
+          const input = frontMatter(stringify(JSON.parse(JSON.stringify(fields))));
+          const result = parse(input);
+          expectWellFormed(result, input, FILE);
+          const field = parent === "" ? key : parent === "photo" ? `photo.${key}` : `sources[0].${key}`;
+          expect(result.problems.map((p) => p.field)).toContain(field);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -351,7 +453,10 @@ describe("loadEntries on folders of hostile and random files", () => {
   );
   const fileName = fc.oneof(
     fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/),
-    fc.string({ minLength: 1, maxLength: 20 }).map((s) => s.replace(/[/\\\0]/g, "_")).filter((s) => s !== "." && s !== ".."),
+    fc
+      .string({ minLength: 1, maxLength: 20 })
+      .map((s) => s.replace(/[/\\\0]/g, "_"))
+      .filter((s) => s !== "." && s !== ".."),
   );
   const folder = fc.uniqueArray(fc.tuple(fileName, fc.constantFrom("", "sub/", "a/b/"), fileContent), {
     minLength: 1,
@@ -359,7 +464,9 @@ describe("loadEntries on folders of hostile and random files", () => {
     selector: ([name, dir]) => `${dir}${name}.md`.toLowerCase(),
   });
 
-  it("answers every folder with entries and well-formed problems, each naming one of the files", { timeout: 60_000 }, async () => {
+  it("answers every folder with entries and well-formed problems, each naming one of the files", {
+    timeout: 60_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(folder, async (files) => {
         fc.pre(files.every(([, , content]) => notEmptyOrPrototype(content)));
@@ -378,7 +485,10 @@ describe("loadEntries on folders of hostile and random files", () => {
         const unknownByFile = new Map(
           [...shown].map(([file, relative]) => {
             const content = readFileSync(path.join(root, relative), "utf8");
-            return [file, { content, unknown: new Set(readYaml(frontMatterOf(content)).flatMap((d) => [...unknownFieldPaths(d)])) }];
+            return [
+              file,
+              { content, unknown: new Set(readYaml(frontMatterOf(content)).flatMap((d) => [...unknownFieldPaths(d)])) },
+            ];
           }),
         );
         for (const problem of result.problems) {

@@ -85,7 +85,9 @@ export function ymd(year: number, month: number, day: number): HistoricalDate {
 
 /** A real, tiny JPEG (4×3 pixels) for photo fixtures. */
 export function tinyJpeg(): Promise<Buffer> {
-  return sharp({ create: { width: 4, height: 3, channels: 3, background: "#886644" } }).jpeg().toBuffer();
+  return sharp({ create: { width: 4, height: 3, channels: 3, background: "#886644" } })
+    .jpeg()
+    .toBuffer();
 }
 
 /** The checked file behind a photo, as the loader records it; the content hash stands in for the bytes. */

@@ -41,7 +41,11 @@ describe("bsd-calendar", () => {
     expect(result.entries.map((e) => [isoDate(e.entry.date), e.entry.kind, e.entry.title])).toEqual([
       ["1757-01-11", "birth", "Birth of Alexander Hamilton"],
       ["1924-01-21", "death", "Death of Lenin"],
-      ["-0043-03-15", "event", "Ides of March. Gaius Julius Caesar assassinated by senators, including adoptive son Marcus Junius Brutus Caepio"],
+      [
+        "-0043-03-15",
+        "event",
+        "Ides of March. Gaius Julius Caesar assassinated by senators, including adoptive son Marcus Junius Brutus Caepio",
+      ],
       ["-0562-04-08", "birth", "Birth of Buddha"],
       ["-0322-06-13", "death", "Death of Alexander the Great"],
       ["1969-07-20", "event", "Apollo 11 lands on the Moon"],
@@ -103,24 +107,42 @@ describe("bsd-calendar", () => {
     ]);
     expect(parsed.failed).toEqual([]);
     expect(parsed.skipped).toEqual([
-      { origin: { file: "calendar.test", line: 6 }, reason: "#include <calendar.world> is not followed: import that file as well" },
+      {
+        origin: { file: "calendar.test", line: 6 },
+        reason: "#include <calendar.world> is not followed: import that file as well",
+      },
     ]);
   });
 
   it("makes births and deaths of 'born', 'is born', 'dies' and 'died' lines", () => {
-    expect(kindAndTitle("Isaac Asimov born in Petrovichi, Russian SFSR")).toEqual({ kind: "birth", title: "Birth of Isaac Asimov" });
-    expect(kindAndTitle('"Long" John Baldry is born in London')).toEqual({ kind: "birth", title: 'Birth of "Long" John Baldry' });
-    expect(kindAndTitle("Nikola Tesla died in the Hotel New Yorker room 3327")).toEqual({ kind: "death", title: "Death of Nikola Tesla" });
+    expect(kindAndTitle("Isaac Asimov born in Petrovichi, Russian SFSR")).toEqual({
+      kind: "birth",
+      title: "Birth of Isaac Asimov",
+    });
+    expect(kindAndTitle('"Long" John Baldry is born in London')).toEqual({
+      kind: "birth",
+      title: 'Birth of "Long" John Baldry',
+    });
+    expect(kindAndTitle("Nikola Tesla died in the Hotel New Yorker room 3327")).toEqual({
+      kind: "death",
+      title: "Death of Nikola Tesla",
+    });
     expect(kindAndTitle("Jazz great Charlie Mingus dies at 57 in Cuernavaca, Mexico")).toEqual({
       kind: "death",
       title: "Death of Jazz great Charlie Mingus",
     });
-    expect(kindAndTitle("Death of Alexander the Great")).toEqual({ kind: "death", title: "Death of Alexander the Great" });
+    expect(kindAndTitle("Death of Alexander the Great")).toEqual({
+      kind: "death",
+      title: "Death of Alexander the Great",
+    });
     expect(kindAndTitle("Word is received that Peary has reached the North Pole and died")).toEqual({
       kind: "death",
       title: "Word is received that Peary has reached the North Pole and died",
     });
-    expect(kindAndTitle("Osborne 1 computer released")).toEqual({ kind: "event", title: "Osborne 1 computer released" });
+    expect(kindAndTitle("Osborne 1 computer released")).toEqual({
+      kind: "event",
+      title: "Osborne 1 computer released",
+    });
   });
 
   it("reads month-name dates and the '*' of a date that varies", () => {
@@ -135,29 +157,49 @@ describe("bsd-calendar", () => {
   });
 
   it("finds the year at the end, in parentheses, or followed by more text, with BC in every spelling", () => {
-    expect(findYear("Castro expels Cuban President Batista, 1959")).toMatchObject({ year: 1959, rest: "Castro expels Cuban President Batista" });
-    expect(findYear('"Star Trek" debuts on NBC (1966)')).toMatchObject({ year: 1966, rest: '"Star Trek" debuts on NBC' });
+    expect(findYear("Castro expels Cuban President Batista, 1959")).toMatchObject({
+      year: 1959,
+      rest: "Castro expels Cuban President Batista",
+    });
+    expect(findYear('"Star Trek" debuts on NBC (1966)')).toMatchObject({
+      year: 1966,
+      rest: '"Star Trek" debuts on NBC',
+    });
     expect(findYear("Rome is founded by Romulus and Remus, 753 BC")).toMatchObject({ year: -752 });
-    expect(findYear("Death of Alexander the Great, 323 B.C.")).toMatchObject({ year: -322, rest: "Death of Alexander the Great" });
-    expect(findYear("Earth created at 6:30 AM, 4004BC.")).toMatchObject({ year: -4003, rest: "Earth created at 6:30 AM" });
+    expect(findYear("Death of Alexander the Great, 323 B.C.")).toMatchObject({
+      year: -322,
+      rest: "Death of Alexander the Great",
+    });
+    expect(findYear("Earth created at 6:30 AM, 4004BC.")).toMatchObject({
+      year: -4003,
+      rest: "Earth created at 6:30 AM",
+    });
     expect(findYear("Feast of St. Paul's Shipwreck, AD 60")).toMatchObject({ year: 60 });
     expect(findYear("Wilhelm Beer born, 1797, first astronomer to map Mars")).toMatchObject({
       year: 1797,
       rest: "Wilhelm Beer born, first astronomer to map Mars",
     });
-    expect(findYear("Justice Dept. begins IBM anti-trust suit, 1969 (drops it, January 8, 1982)")).toMatchObject({ year: 1969 });
+    expect(findYear("Justice Dept. begins IBM anti-trust suit, 1969 (drops it, January 8, 1982)")).toMatchObject({
+      year: 1969,
+    });
     expect(findYear("The Epoch (Time 0 for UNIX systems, Midnight GMT, 1970)")).toMatchObject({
       year: 1970,
       rest: "The Epoch (Time 0 for UNIX systems, Midnight GMT)",
     });
-    expect(findYear("Alexander Hamilton born in Nevis, British West Indies, 1757?")).toMatchObject({ year: 1757, uncertain: true });
+    expect(findYear("Alexander Hamilton born in Nevis, British West Indies, 1757?")).toMatchObject({
+      year: 1757,
+      uncertain: true,
+    });
     // Two digits without an era are not a year; a number inside the text is not one either.
     expect(findYear("Watts, Los Angeles, riots kill two, injure 25")).toBeUndefined();
     expect(findYear("The Boeing 747 enters service")).toBeUndefined();
   });
 
   it("fails a line whose date it cannot read or whose day does not exist, naming the line", () => {
-    const parsed = parseBsdCalendar("mei/04\tDodenherdenking, 1945\n02/29\tA leap day that was not, 1900\nno date here\n", "calendar.bad");
+    const parsed = parseBsdCalendar(
+      "mei/04\tDodenherdenking, 1945\n02/29\tA leap day that was not, 1900\nno date here\n",
+      "calendar.bad",
+    );
     expect(parsed.entries).toEqual([]);
     expect(parsed.failed.map((f) => f.origin.line)).toEqual([1, 2, 3]);
     expect(parsed.failed[0]!.reason).toContain('cannot read the date "mei/04"');
@@ -174,7 +216,9 @@ describe("bsd-calendar", () => {
   });
 
   it("cites the calendar file and its license", () => {
-    expect(result.entries[0]!.entry.sources).toEqual([{ title: "calendar.excerpt from the BSD calendar(1) distribution (BSD license)" }]);
+    expect(result.entries[0]!.entry.sources).toEqual([
+      { title: "calendar.excerpt from the BSD calendar(1) distribution (BSD license)" },
+    ]);
   });
 });
 
@@ -193,15 +237,20 @@ describe("csv", () => {
       title: "Apollo 11 lands on the Moon",
       date: { year: 1969, month: 7, day: 20 },
       kind: "event",
-      summary: "Neil Armstrong and Buzz Aldrin land the lunar module Eagle on the Sea of Tranquility, while Michael Collins orbits above.",
+      summary:
+        "Neil Armstrong and Buzz Aldrin land the lunar module Eagle on the Sea of Tranquility, while Michael Collins orbits above.",
       topics: ["space exploration", "Cold War"],
       sources: [{ title: "Apollo 11 (Wikipedia)", url: "https://en.wikipedia.org/wiki/Apollo_11" }],
     });
     expect(gagarin!.kind).toBe("event");
-    expect(gagarin!.sources).toEqual([{ title: "Vostok 1 (en.wikipedia.org)", url: "https://en.wikipedia.org/wiki/Vostok_1" }]);
+    expect(gagarin!.sources).toEqual([
+      { title: "Vostok 1 (en.wikipedia.org)", url: "https://en.wikipedia.org/wiki/Vostok_1" },
+    ]);
     expect(caesar!.date).toEqual({ year: -43, month: 3, day: 15 });
     expect(caesar!.kind).toBe("death");
-    expect(caesar!.summary).toBe("Senators led by Brutus and Cassius stab the dictator Julius Caesar to death at the Theatre of Pompey.");
+    expect(caesar!.summary).toBe(
+      "Senators led by Brutus and Cassius stab the dictator Julius Caesar to death at the Theatre of Pompey.",
+    );
     expect(caesar!.sources).toEqual([{ title: "Suetonius, The Twelve Caesars" }]);
     expect(einstein!.topics).toEqual(["physics", "science"]);
     expect(einstein!.sources).toBeUndefined();
@@ -217,7 +266,10 @@ describe("csv", () => {
         reason: 'date: "1989-13-01" has month 13, which does not exist (the month must be 01 to 12)',
       },
       { origin: { file: "bad.csv", row: 4, line: 4 }, reason: "summary is missing" },
-      { origin: { file: "bad.csv", row: 5, line: 5 }, reason: 'kind: "collapse" is not one of event, birth, death, holiday' },
+      {
+        origin: { file: "bad.csv", row: 5, line: 5 },
+        reason: 'kind: "collapse" is not one of event, birth, death, holiday',
+      },
       {
         origin: { file: "bad.csv", row: 6, line: 6 },
         reason: 'source: "ftp://example.org/chernobyl" uses ftp:; only https:// and http:// addresses are allowed',
@@ -242,11 +294,14 @@ on two lines",2000-01-04,Fine`,
       [4, 'date: "2019-02-29" is not a real day: 2019 was not a leap year'],
       [5, "has 4 fields but the header has 3"],
     ]);
-    expect(result.entries.map((e) => [e.origin.row, e.origin.line, e.entry.title])).toEqual([[6, 6, "A title on two lines"]]);
+    expect(result.entries.map((e) => [e.origin.row, e.origin.line, e.entry.title])).toEqual([
+      [6, 6, "A title on two lines"],
+    ]);
   });
 
   it("names the row and its first line when a field spans lines", () => {
-    const text = 'date,title,summary,body\n1969-07-20,Apollo 11,"Eagle lands","First line.\n\nSecond paragraph."\n1969-07-21,,"No title"\n';
+    const text =
+      'date,title,summary,body\n1969-07-20,Apollo 11,"Eagle lands","First line.\n\nSecond paragraph."\n1969-07-21,,"No title"\n';
     const result = parseCsv(text, "x.csv");
     expect(result.entries[0]!.entry.body).toBe("First line.\n\nSecond paragraph.");
     expect(result.failed).toEqual([{ origin: { file: "x.csv", row: 3, line: 5 }, reason: "title is missing" }]);
@@ -263,10 +318,15 @@ on two lines",2000-01-04,Fine`,
 
   it("reads a source as a title, an address, or 'Title | address'", () => {
     expect(parseSource("The Times, 21 July 1969")).toEqual({ title: "The Times, 21 July 1969" });
-    expect(parseSource("NASA | https://www.nasa.gov/mission/apollo-11/")).toEqual({ title: "NASA", url: "https://www.nasa.gov/mission/apollo-11/" });
+    expect(parseSource("NASA | https://www.nasa.gov/mission/apollo-11/")).toEqual({
+      title: "NASA",
+      url: "https://www.nasa.gov/mission/apollo-11/",
+    });
     expect(parseSource("https://www.nasa.gov/")).toEqual({ title: "www.nasa.gov", url: "https://www.nasa.gov/" });
     expect(parseSource("NASA | www.nasa.gov")).toEqual({ problem: expect.stringContaining("is not a web address") });
-    expect(parseSource("javascript://alert(1)")).toEqual({ problem: expect.stringContaining("only https:// and http://") });
+    expect(parseSource("javascript://alert(1)")).toEqual({
+      problem: expect.stringContaining("only https:// and http://"),
+    });
   });
 });
 
@@ -301,23 +361,32 @@ describe("wikimedia-onthisday", () => {
   it("imports 'selected' only from a feed that has no events", () => {
     const selected = { text: "Roman dictator Julius Caesar is assassinated.", year: -44, pages: [] };
     const onlySelected = parseWikimediaOnThisDay(JSON.stringify({ selected: [selected] }), "selected/03/15.json");
-    expect(onlySelected.entries.map((e) => [e.origin.item, e.entry.kind, isoDate(e.entry.date)])).toEqual([["selected[0]", "event", "-0043-03-15"]]);
+    expect(onlySelected.entries.map((e) => [e.origin.item, e.entry.kind, isoDate(e.entry.date)])).toEqual([
+      ["selected[0]", "event", "-0043-03-15"],
+    ]);
     const both = parseWikimediaOnThisDay(JSON.stringify({ selected: [selected], events: [] }), "all/03/15.json");
     expect(both.entries).toEqual([]);
   });
 
   it("cites every page, titled from its normalized title, with its desktop address", () => {
     expect(result.entries[0]!.entry.sources).toEqual([
-      { title: "Assassination of Julius Caesar (Wikipedia)", url: "https://en.wikipedia.org/wiki/Assassination_of_Julius_Caesar" },
+      {
+        title: "Assassination of Julius Caesar (Wikipedia)",
+        url: "https://en.wikipedia.org/wiki/Assassination_of_Julius_Caesar",
+      },
       { title: "Julius Caesar (Wikipedia)", url: "https://en.wikipedia.org/wiki/Julius_Caesar" },
     ]);
     // No normalizedtitle: titles.normalized.
-    expect(result.entries[2]!.entry.sources).toEqual([{ title: "Andrew Jackson (Wikipedia)", url: "https://en.wikipedia.org/wiki/Andrew_Jackson" }]);
+    expect(result.entries[2]!.entry.sources).toEqual([
+      { title: "Andrew Jackson (Wikipedia)", url: "https://en.wikipedia.org/wiki/Andrew_Jackson" },
+    ]);
   });
 
   it("titles an entry with its text when short, else with its first page; cuts a long summary", () => {
     const [caesar, selma, jackson] = result.entries.map((e) => e.entry);
-    expect(jackson!.title).toBe("Andrew Jackson, American general and politician, 7th President of the United States (d. 1845)");
+    expect(jackson!.title).toBe(
+      "Andrew Jackson, American general and politician, 7th President of the United States (d. 1845)",
+    );
     expect(caesar!.title).toBe("Assassination of Julius Caesar");
     expect(caesar!.summary).toMatch(/^Roman dictator Julius Caesar is stabbed/);
     expect(selma!.title).toBe("Voting Rights Act of 1965");
@@ -329,12 +398,16 @@ describe("wikimedia-onthisday", () => {
   it("takes the day from --day first, then from the file's path, else fails the file", () => {
     const json = JSON.stringify({ events: [{ text: "Singapore summit", year: 2018, pages: [] }] });
     const dayOf = (r: ParsedFile) => r.entries.map((e) => isoDate(e.entry.date));
-    expect(dayOf(parseWikimediaOnThisDay(json, "onthisday-03-15.json", { day: { month: 6, day: 12 } }))).toEqual(["2018-06-12"]);
+    expect(dayOf(parseWikimediaOnThisDay(json, "onthisday-03-15.json", { day: { month: 6, day: 12 } }))).toEqual([
+      "2018-06-12",
+    ]);
     expect(dayOf(parseWikimediaOnThisDay(json, "feed/onthisday/all/06/12.json"))).toEqual(["2018-06-12"]);
     expect(dayOf(parseWikimediaOnThisDay(json, "downloads/onthisday-06-12.json"))).toEqual(["2018-06-12"]);
     const none = parseWikimediaOnThisDay(json, "feed.json");
     expect(none.entries).toEqual([]);
-    expect(none.failed).toEqual([{ origin: { file: "feed.json" }, reason: expect.stringMatching(/^cannot tell which day this is .*--day MM-DD/) }]);
+    expect(none.failed).toEqual([
+      { origin: { file: "feed.json" }, reason: expect.stringMatching(/^cannot tell which day this is .*--day MM-DD/) },
+    ]);
   });
 
   it("reads days as MM-DD, 29 February included", () => {
@@ -348,7 +421,10 @@ describe("wikimedia-onthisday", () => {
 
   it("fails an item with no year or an impossible day, and a file that is not the feed", () => {
     const json = JSON.stringify({
-      events: [{ text: "No year", pages: [] }, { text: "Year zero", year: 0 }],
+      events: [
+        { text: "No year", pages: [] },
+        { text: "Year zero", year: 0 },
+      ],
       births: [{ text: "Born on a leap day that was not", year: 1900 }],
     });
     const parsed = parseWikimediaOnThisDay(json, "02-29.json");
@@ -387,7 +463,11 @@ describe("shared", () => {
         origin: { file: "list.txt", line },
       });
       const parsed: ParsedFile = {
-        entries: [entry("Apollo 11 Lands on the Moon!", 1), entry("Armstrong steps onto the Moon", 2), entry("Armstrong Steps onto the Moon.", 3)],
+        entries: [
+          entry("Apollo 11 Lands on the Moon!", 1),
+          entry("Armstrong steps onto the Moon", 2),
+          entry("Armstrong Steps onto the Moon.", 3),
+        ],
         skipped: [],
         failed: [],
       };
@@ -398,7 +478,9 @@ describe("shared", () => {
         `"Armstrong Steps onto the Moon." (1969-07-20) is already there: list.txt:2 (earlier in this import) has the same day and title`,
       ]);
       expect(await readdir(path.join(content, "events"))).toEqual(["apollo-11.md"]);
-      expect(formatReport(report).stdout.at(-1)).toBe("Dry run: would create 1, skipped 2, failed 0; nothing was written.");
+      expect(formatReport(report).stdout.at(-1)).toBe(
+        "Dry run: would create 1, skipped 2, failed 0; nothing was written.",
+      );
     } finally {
       await rm(content, { recursive: true, force: true });
     }
@@ -410,7 +492,12 @@ describe("shared", () => {
       const parsed: ParsedFile = {
         entries: [
           {
-            entry: { title: "Bad source", date: { year: 2000, month: 1, day: 1 }, summary: "A source with a bad address.", sources: [{ title: "x", url: "mailto:a@b.c" }] },
+            entry: {
+              title: "Bad source",
+              date: { year: 2000, month: 1, day: 1 },
+              summary: "A source with a bad address.",
+              sources: [{ title: "x", url: "mailto:a@b.c" }],
+            },
             origin: { file: "x.csv", row: 2 },
           },
         ],
@@ -419,7 +506,9 @@ describe("shared", () => {
       };
       const report = await importEntries([parsed], { contentDir: content });
       expect(report.created).toEqual([]);
-      expect(report.failed[0]!.reason).toMatch(/^"Bad source" \(2000-01-01\) would not pass npm run check: sources\[0\]\.url: "mailto:a@b.c" uses mailto:/);
+      expect(report.failed[0]!.reason).toMatch(
+        /^"Bad source" \(2000-01-01\) would not pass npm run check: sources\[0\]\.url: "mailto:a@b.c" uses mailto:/,
+      );
       await expect(readdir(path.join(content, "events"))).rejects.toThrow();
     } finally {
       await rm(content, { recursive: true, force: true });

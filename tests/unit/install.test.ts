@@ -18,10 +18,17 @@ const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"
 /** The packages a source file imports by name ("luxon", "@11ty/eleventy"), without Node's own. */
 function importedPackages(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  const specifiers = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+"([^"]+)"|^\s*import\s+"([^"]+)"|import\("([^"]+)"\)/gm)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  const specifiers = [
+    ...text.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+"([^"]+)"|^\s*import\s+"([^"]+)"|import\("([^"]+)"\)/gm),
+  ].map((m) => m[1] ?? m[2] ?? m[3]!);
   return specifiers
     .filter((s) => !s.startsWith(".") && !s.startsWith("node:") && !builtinModules.includes(s))
-    .map((s) => s.split("/").slice(0, s.startsWith("@") ? 2 : 1).join("/"));
+    .map((s) =>
+      s
+        .split("/")
+        .slice(0, s.startsWith("@") ? 2 : 1)
+        .join("/"),
+    );
 }
 
 describe("installing as hosts do", () => {
@@ -32,7 +39,11 @@ describe("installing as hosts do", () => {
         .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith(".d.ts") && !f.startsWith(`bench${path.sep}`))
         .map((f) => path.join(REPO_ROOT, "src", f)),
     ];
-    const missing = files.flatMap((file) => importedPackages(file).filter((p) => !(p in pkg.dependencies)).map((p) => `${path.relative(REPO_ROOT, file)}: ${p}`));
+    const missing = files.flatMap((file) =>
+      importedPackages(file)
+        .filter((p) => !(p in pkg.dependencies))
+        .map((p) => `${path.relative(REPO_ROOT, file)}: ${p}`),
+    );
     expect(missing).toEqual([]);
     expect(files.length).toBeGreaterThan(40);
   });
@@ -45,9 +56,15 @@ describe("installing as hosts do", () => {
   it("loads the Node check before every command that runs TypeScript", () => {
     const commands = Object.entries(pkg.scripts).filter(([, command]) => /\bnode\b.*\.ts\b/.test(command));
     expect(commands.map(([name]) => name).sort()).toEqual(["bench", "build", "check", "import", "new", "start"]);
-    for (const [name, command] of commands) expect(command, name).toMatch(/^node (--expose-gc )?--import \.\/src\/cli\/require-node\.js src\/cli\/[a-z-]+\.ts$/);
+    for (const [name, command] of commands)
+      expect(command, name).toMatch(
+        /^node (--expose-gc )?--import \.\/src\/cli\/require-node\.js src\/cli\/[a-z-]+\.ts$/,
+      );
     // The commands that write pages in runs collect the garbage after each (write-pages.ts).
-    expect(commands.filter(([, command]) => command.includes("--expose-gc")).map(([name]) => name)).toEqual(["build", "start"]);
+    expect(commands.filter(([, command]) => command.includes("--expose-gc")).map(([name]) => name)).toEqual([
+      "build",
+      "start",
+    ]);
   });
 
   it("says in one line which Node is needed and how to get it", () => {

@@ -62,7 +62,9 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
   const found = [...text.matchAll(/\b(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]!);
-  return found.map((specifier) => path.resolve(path.dirname(file), specifier)).filter((target) => target.startsWith(SRC + path.sep));
+  return found
+    .map((specifier) => path.resolve(path.dirname(file), specifier))
+    .filter((target) => target.startsWith(SRC + path.sep));
 }
 
 const files = sourceFiles(SRC);

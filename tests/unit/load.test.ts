@@ -20,7 +20,9 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex
 
 /** A solid grey PNG made by sharp; 4 channels gives it an alpha channel. */
 function solidImage(width: number, height: number, channels: 3 | 4 = 3): Promise<Buffer> {
-  return sharp({ create: { width, height, channels, background: "#888" } }).png().toBuffer();
+  return sharp({ create: { width, height, channels, background: "#888" } })
+    .png()
+    .toBuffer();
 }
 
 function error(file: string, fields: { line?: number; field?: string; message: string; fix: string }): ContentProblem {
@@ -28,14 +30,19 @@ function error(file: string, fields: { line?: number; field?: string; message: s
 }
 
 /** An entry with one credited lead photo whose src is `src` (photo: on line 5, src: on line 6, its credit on 8–10). */
-const withPhoto = (src: string) => validEntry({ extra: ["photo:", `  src: ${src}`, "  alt: A photo", ...creditLines()] });
+const withPhoto = (src: string) =>
+  validEntry({ extra: ["photo:", `  src: ${src}`, "  alt: A photo", ...creditLines()] });
 
 describe("loadEntries", () => {
   it("loads valid entries, including those in subfolders", async () => {
     const dir = await makeContentDir({
       "events/moon-landing.md": validEntry({ title: "Moon landing", date: "1969-07-20" }),
       "events/2018/singapore-summit.md": validEntry({ title: "Singapore summit", date: "2018-06-12" }),
-      "events/ancient/rome/ides-of-march.md": validEntry({ title: "Ides of March", date: "-0043-03-15", extra: ["kind: death"] }),
+      "events/ancient/rome/ides-of-march.md": validEntry({
+        title: "Ides of March",
+        date: "-0043-03-15",
+        extra: ["kind: death"],
+      }),
       "events/notes.txt": "not an entry",
     });
     const { entries, problems } = await loadEntries(dir);
@@ -97,7 +104,12 @@ describe("loadEntries", () => {
         message: '"2019-02-29" is not a real day: 2019 was not a leap year',
         fix: "check the source; the day must be 01 to 28",
       }),
-      error(b, { line: 5, field: "kind", message: '"battle" is not allowed', fix: "use one of: event, birth, death, holiday" }),
+      error(b, {
+        line: 5,
+        field: "kind",
+        message: '"battle" is not allowed',
+        fix: "use one of: event, birth, death, holiday",
+      }),
     ]);
   });
 
@@ -207,7 +219,8 @@ describe("loadEntries", () => {
       },
       {
         name: "accepts a photo without src (a credit only)",
-        folder: () => makeContentDir({ "events/summit.md": validEntry({ extra: ["photo:", "  alt: A", ...creditLines()] }) }),
+        folder: () =>
+          makeContentDir({ "events/summit.md": validEntry({ extra: ["photo:", "  alt: A", ...creditLines()] }) }),
       },
       {
         name: "accepts a symlink to a file inside the content folder",
@@ -270,7 +283,12 @@ describe("loadEntries", () => {
       {
         name: "reports a URL as a photo path",
         folder: () => makeContentDir({ "events/summit.md": withPhoto("https://example.org/a.jpg") }),
-        problem: () => ({ line: 6, field: "photo.src", message: '"https://example.org/a.jpg" is not a relative path', fix: PHOTO_FIX }),
+        problem: () => ({
+          line: 6,
+          field: "photo.src",
+          message: '"https://example.org/a.jpg" is not a relative path',
+          fix: PHOTO_FIX,
+        }),
       },
       {
         name: "reports a ../ path that leaves the content folder, even when the file exists",
@@ -280,12 +298,25 @@ describe("loadEntries", () => {
             "secret.jpg": await tinyJpeg(),
             "content/events/summit.md": validEntry({
               // photo: 5, its alt and credit 6–9, photos: 10, "- alt: B" 11, src: 12.
-              extra: ["photo:", "  alt: A", ...creditLines(), "photos:", "  - alt: B", "    src: ../../secret.jpg", ...creditLines("    ")],
+              extra: [
+                "photo:",
+                "  alt: A",
+                ...creditLines(),
+                "photos:",
+                "  - alt: B",
+                "    src: ../../secret.jpg",
+                ...creditLines("    "),
+              ],
             }),
           });
           return path.join(outer, "content");
         },
-        problem: () => ({ line: 12, field: "photos[0].src", message: '"../../secret.jpg" leads outside the content folder', fix: PHOTO_FIX }),
+        problem: () => ({
+          line: 12,
+          field: "photos[0].src",
+          message: '"../../secret.jpg" leads outside the content folder',
+          fix: PHOTO_FIX,
+        }),
       },
       {
         name: "reports a symlink to a file outside the content folder",
@@ -294,7 +325,9 @@ describe("loadEntries", () => {
           const dir = path.join(outer, "content");
           await writeFiles(outer, {
             "secret.jpg": await tinyJpeg(),
-            "content/events/summit.md": validEntry({ extra: ["photos:", "  - alt: B", "    src: innocent.jpg", ...creditLines("    ")] }),
+            "content/events/summit.md": validEntry({
+              extra: ["photos:", "  - alt: B", "    src: innocent.jpg", ...creditLines("    ")],
+            }),
           });
           await symlink(path.join(outer, "secret.jpg"), path.join(dir, "events", "innocent.jpg"));
           return dir;
@@ -313,13 +346,20 @@ describe("loadEntries", () => {
           await mkdir(path.join(dir, "events", "images"));
           return dir;
         },
-        problem: () => ({ line: 6, field: "photo.src", message: '"images" is a folder, not an image file', fix: PHOTO_FIX }),
+        problem: () => ({
+          line: 6,
+          field: "photo.src",
+          message: '"images" is a folder, not an image file',
+          fix: PHOTO_FIX,
+        }),
       },
     ];
 
     it.each(REFUSED)("$name", async ({ folder, problem }) => {
       const dir = await folder();
-      expect((await loadEntries(dir)).problems).toEqual([error(shown(path.join(dir, "events", "summit.md")), problem(dir))]);
+      expect((await loadEntries(dir)).problems).toEqual([
+        error(shown(path.join(dir, "events", "summit.md")), problem(dir)),
+      ]);
     });
 
     it("records each photo's file and its size in pixels", async () => {
@@ -336,7 +376,9 @@ describe("loadEntries", () => {
           height: 3,
           format: "jpeg",
           hasAlpha: false,
-          hash: createHash("sha256").update(await tinyJpeg()).digest("hex"),
+          hash: createHash("sha256")
+            .update(await tinyJpeg())
+            .digest("hex"),
         },
       });
     });
@@ -367,7 +409,10 @@ describe("loadEntries", () => {
 
   describe("photo files: pixel limit, transparency and orientation", () => {
     /** The single entry's photo files, asserting that nothing was reported. */
-    async function photoFilesOf(dir: string, limits?: { maxPixels: number }): Promise<Readonly<Record<string, PhotoFile>>> {
+    async function photoFilesOf(
+      dir: string,
+      limits?: { maxPixels: number },
+    ): Promise<Readonly<Record<string, PhotoFile>>> {
       const { entries, problems } = await loadEntries(dir, limits);
       expect(problems).toEqual([]);
       expect(entries).toHaveLength(1);
@@ -396,7 +441,9 @@ describe("loadEntries", () => {
 
     it("prints the size and the limit in pixels, for a further photo too", async () => {
       const dir = await makeContentDir({
-        "events/summit.md": validEntry({ extra: ["photos:", "  - src: wide.png", "    alt: A", ...creditLines("    ")] }),
+        "events/summit.md": validEntry({
+          extra: ["photos:", "  - src: wide.png", "    alt: A", ...creditLines("    ")],
+        }),
         "events/wide.png": await solidImage(1000, 1250), // 1,250,000 pixels
       });
       expect((await loadEntries(dir, { maxPixels: 1_000_000 })).problems).toEqual([
@@ -413,7 +460,14 @@ describe("loadEntries", () => {
       const png = await solidImage(120, 100);
       const dir = await makeContentDir({ "events/summit.md": withPhoto("big.png"), "events/big.png": png });
       const expected = {
-        "big.png": { path: await realpath(path.join(dir, "events", "big.png")), width: 120, height: 100, format: "png", hasAlpha: false, hash: sha256(png) },
+        "big.png": {
+          path: await realpath(path.join(dir, "events", "big.png")),
+          width: 120,
+          height: 100,
+          format: "png",
+          hasAlpha: false,
+          hash: sha256(png),
+        },
       };
       expect(await photoFilesOf(dir, { maxPixels: 12_000 })).toEqual(expected);
       expect(await photoFilesOf(dir)).toEqual(expected);
@@ -425,7 +479,14 @@ describe("loadEntries", () => {
       const png = await solidImage(6, 5, 4);
       const dir = await makeContentDir({ "events/summit.md": withPhoto("clear.png"), "events/clear.png": png });
       expect(await photoFilesOf(dir)).toEqual({
-        "clear.png": { path: await realpath(path.join(dir, "events", "clear.png")), width: 6, height: 5, format: "png", hasAlpha: true, hash: sha256(png) },
+        "clear.png": {
+          path: await realpath(path.join(dir, "events", "clear.png")),
+          width: 6,
+          height: 5,
+          format: "png",
+          hasAlpha: true,
+          hash: sha256(png),
+        },
       });
     });
 
@@ -436,7 +497,14 @@ describe("loadEntries", () => {
         .toBuffer();
       const dir = await makeContentDir({ "events/summit.md": withPhoto("turned.jpg"), "events/turned.jpg": jpeg });
       expect(await photoFilesOf(dir)).toEqual({
-        "turned.jpg": { path: await realpath(path.join(dir, "events", "turned.jpg")), width: 20, height: 40, format: "jpeg", hasAlpha: false, hash: sha256(jpeg) },
+        "turned.jpg": {
+          path: await realpath(path.join(dir, "events", "turned.jpg")),
+          width: 20,
+          height: 40,
+          format: "jpeg",
+          hasAlpha: false,
+          hash: sha256(jpeg),
+        },
       });
     });
   });

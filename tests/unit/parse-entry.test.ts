@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lineOfField, parseEntry, slugFromFileName, type Entry } from "../../src/content/parse-entry.ts";
-import { formatProblem, type ContentProblem } from "../../src/content/problems.ts";
+import { type Entry, lineOfField, parseEntry, slugFromFileName } from "../../src/content/parse-entry.ts";
+import { type ContentProblem, formatProblem } from "../../src/content/problems.ts";
 import { CREDIT, creditLines, entryFile, validEntry } from "./helpers.ts";
 
 const FILE = "content/events/x.md";
@@ -28,12 +28,21 @@ function problemsOf(text: string, fileName = "x.md"): ContentProblem[] {
 
 /** An error problem in FILE, with the fields the parser sets. */
 function error(fields: { line?: number; field?: string; message: string; fix: string }): ContentProblem {
-  return { file: FILE, line: fields.line, field: fields.field, message: fields.message, fix: fields.fix, severity: "error" };
+  return {
+    file: FILE,
+    line: fields.line,
+    field: fields.field,
+    message: fields.message,
+    fix: fields.fix,
+    severity: "error",
+  };
 }
 
 describe("parseEntry: valid entries", () => {
   it("reads a minimal entry: unquoted date as integers, kind defaults to event, body kept", () => {
-    const entry = parseOk(validEntry({ title: "Trump meets Kim", date: "2018-06-12", summary: "They shake hands.", body: "Context.\n" }));
+    const entry = parseOk(
+      validEntry({ title: "Trump meets Kim", date: "2018-06-12", summary: "They shake hands.", body: "Context.\n" }),
+    );
     expect(entry).toEqual({
       title: "Trump meets Kim",
       date: { year: 2018, month: 6, day: 12 },
@@ -139,7 +148,9 @@ describe("parseEntry: valid entries", () => {
 
   it("quotes a CRLF file's last-line date without a stray carriage return", () => {
     const text = "---\r\ntitle: T\r\nsummary: S\r\ndate: 2019-02-29\r\n---\r\n";
-    expect(problemsOf(text).map((p) => p.message)).toEqual(['"2019-02-29" is not a real day: 2019 was not a leap year']);
+    expect(problemsOf(text).map((p) => p.message)).toEqual([
+      '"2019-02-29" is not a real day: 2019 was not a leap year',
+    ]);
   });
 
   it("does not hand back a shared object for identical texts", () => {
@@ -188,7 +199,12 @@ describe("parseEntry: problems", () => {
     {
       name: "rejects a multi-line summary",
       text: entryFile(["title: T", "date: 2018-06-12", "summary: |", "  line one", "  line two"]),
-      problem: error({ line: 4, field: "summary", message: "must be one line", fix: "join the lines, or move the detail into the body" }),
+      problem: error({
+        line: 4,
+        field: "summary",
+        message: "must be one line",
+        fix: "join the lines, or move the detail into the body",
+      }),
     },
     {
       name: 'suggests "kind" for the typo "kidn"',
@@ -208,12 +224,22 @@ describe("parseEntry: problems", () => {
     {
       name: "suggests the nearest field inside a nested group",
       text: validEntry({ extra: ["photo:", "  alt: A", "  captoin: C", ...creditLines()] }),
-      problem: error({ line: 7, field: "photo.captoin", message: "is not a known field", fix: 'did you mean "caption"?' }),
+      problem: error({
+        line: 7,
+        field: "photo.captoin",
+        message: "is not a known field",
+        fix: 'did you mean "caption"?',
+      }),
     },
     {
       name: "rejects a kind that is not one of the four",
       text: validEntry({ extra: ["kind: battle"] }),
-      problem: error({ line: 5, field: "kind", message: '"battle" is not allowed', fix: "use one of: event, birth, death, holiday" }),
+      problem: error({
+        line: 5,
+        field: "kind",
+        message: '"battle" is not allowed',
+        fix: "use one of: event, birth, death, holiday",
+      }),
     },
     {
       name: "reports an impossible date at its line",
@@ -248,7 +274,12 @@ describe("parseEntry: problems", () => {
     {
       name: "reports a date that YAML reads as a number",
       text: validEntry({ date: "2018" }),
-      problem: error({ line: 3, field: "date", message: "must be text, not number (2018)", fix: "e.g. date: 1969-07-20" }),
+      problem: error({
+        line: 3,
+        field: "date",
+        message: "must be text, not number (2018)",
+        fix: "e.g. date: 1969-07-20",
+      }),
     },
     {
       name: "reports a YAML syntax error with its line",
@@ -326,7 +357,12 @@ describe("parseEntry: problems", () => {
     {
       name: "reports a related item that names an entry and also gives text",
       text: validEntry({ extra: ["related:", "  - event: hanoi-summit", "    text: The Hanoi summit"] }),
-      problem: error({ line: 6, field: "related[0]", message: "names an entry and also gives a date or text", fix: RELATED_FIX }),
+      problem: error({
+        line: 6,
+        field: "related[0]",
+        message: "names an entry and also gives a date or text",
+        fix: RELATED_FIX,
+      }),
     },
     {
       name: "reports an impossible date in a related item at its line",
@@ -410,7 +446,14 @@ describe("parseEntry: problems", () => {
   it("reports a further photo without alt text with its index", () => {
     // photos: 5, the first item 6–10 (src, alt, credit), the second from 11.
     const text = validEntry({
-      extra: ["photos:", "  - src: a.jpg", "    alt: A", ...creditLines("    "), "  - src: b.jpg", ...creditLines("    ")],
+      extra: [
+        "photos:",
+        "  - src: a.jpg",
+        "    alt: A",
+        ...creditLines("    "),
+        "  - src: b.jpg",
+        ...creditLines("    "),
+      ],
     });
     expect(problemsOf(text)).toEqual([
       error({
@@ -423,53 +466,100 @@ describe("parseEntry: problems", () => {
   });
 
   describe("photo credit: photographer, source and license are required", () => {
-    const EXAMPLES = { photographer: "Shealah Craighead", source: "Wikimedia Commons", license: "Public domain" } as const;
+    const EXAMPLES = {
+      photographer: "Shealah Craighead",
+      source: "Wikimedia Commons",
+      license: "Public domain",
+    } as const;
     const FIELDS = ["photographer", "source", "license"] as const;
     /** The credit lines at `indent` without `field`'s line. */
-    const creditWithout = (field: string, indent = "  ") => creditLines(indent).filter((line) => !line.startsWith(`${indent}${field}:`));
+    const creditWithout = (field: string, indent = "  ") =>
+      creditLines(indent).filter((line) => !line.startsWith(`${indent}${field}:`));
 
     it.each(FIELDS)("reports a photo without %s as photo.%s, at the photo group's first line", (field) => {
       const text = validEntry({ extra: ["photo:", "  src: a.jpg", "  alt: A", ...creditWithout(field)] });
       expect(problemsOf(text)).toEqual([
         // The key is absent, so the line is that of the photo group's first field (src: on 6), not photo: (5).
-        error({ line: 6, field: `photo.${field}`, message: "is missing", fix: `add it, e.g. ${field}: ${EXAMPLES[field]}` }),
+        error({
+          line: 6,
+          field: `photo.${field}`,
+          message: "is missing",
+          fix: `add it, e.g. ${field}: ${EXAMPLES[field]}`,
+        }),
       ]);
     });
 
     it("reports each missing credit field of a photo that has none, in the schema's order", () => {
       const text = validEntry({ extra: ["photo:", "  alt: A", "  src: a.jpg"] });
       expect(problemsOf(text)).toEqual(
-        FIELDS.map((field) => error({ line: 6, field: `photo.${field}`, message: "is missing", fix: `add it, e.g. ${field}: ${EXAMPLES[field]}` })),
+        FIELDS.map((field) =>
+          error({
+            line: 6,
+            field: `photo.${field}`,
+            message: "is missing",
+            fix: `add it, e.g. ${field}: ${EXAMPLES[field]}`,
+          }),
+        ),
       );
     });
 
     it("reports a further photo without license with its index, at that item's first line", () => {
       // photos: 5, the first item 6–10 (src, alt, credit), the second from 11.
       const text = validEntry({
-        extra: ["photos:", "  - src: a.jpg", "    alt: A", ...creditLines("    "), "  - src: b.jpg", "    alt: B", ...creditWithout("license", "    ")],
+        extra: [
+          "photos:",
+          "  - src: a.jpg",
+          "    alt: A",
+          ...creditLines("    "),
+          "  - src: b.jpg",
+          "    alt: B",
+          ...creditWithout("license", "    "),
+        ],
       });
       expect(problemsOf(text)).toEqual([
-        error({ line: 11, field: "photos[1].license", message: "is missing", fix: "add it, e.g. license: Public domain" }),
+        error({
+          line: 11,
+          field: "photos[1].license",
+          message: "is missing",
+          fix: "add it, e.g. license: Public domain",
+        }),
       ]);
     });
 
     it("reports an empty license: (nothing after the colon) as empty, at its own line", () => {
       // photo: 5, src 6, alt 7, photographer 8, source 9, license 10.
-      const text = validEntry({ extra: ["photo:", "  src: a.jpg", "  alt: A", ...creditWithout("license"), "  license:"] });
+      const text = validEntry({
+        extra: ["photo:", "  src: a.jpg", "  alt: A", ...creditWithout("license"), "  license:"],
+      });
       expect(problemsOf(text)).toEqual([
-        error({ line: 10, field: "photo.license", message: "is empty", fix: "fill it in, e.g. license: Public domain" }),
+        error({
+          line: 10,
+          field: "photo.license",
+          message: "is empty",
+          fix: "fill it in, e.g. license: Public domain",
+        }),
       ]);
     });
 
     it("reports a blank quoted license as empty too", () => {
-      const text = validEntry({ extra: ["photo:", "  src: a.jpg", "  alt: A", ...creditWithout("license"), '  license: "  "'] });
+      const text = validEntry({
+        extra: ["photo:", "  src: a.jpg", "  alt: A", ...creditWithout("license"), '  license: "  "'],
+      });
       expect(problemsOf(text)).toEqual([
-        error({ line: 10, field: "photo.license", message: "is empty", fix: "fill it in, e.g. license: Public domain" }),
+        error({
+          line: 10,
+          field: "photo.license",
+          message: "is empty",
+          fix: "fill it in, e.g. license: Public domain",
+        }),
       ]);
     });
 
     it("accepts a credit-only photo (no src) that has the three fields", () => {
-      expect(parseOk(validEntry({ extra: ["photo:", "  alt: A", ...creditLines()] })).photo).toEqual({ alt: "A", ...CREDIT });
+      expect(parseOk(validEntry({ extra: ["photo:", "  alt: A", ...creditLines()] })).photo).toEqual({
+        alt: "A",
+        ...CREDIT,
+      });
     });
   });
 
@@ -485,7 +575,11 @@ describe("parseEntry: problems", () => {
   it("reports the file name and the front-matter problems together", () => {
     const problems = problemsOf(entryFile(["title: T", "summary: S"]), "Ides_of_March.md");
     expect(problems.map((p) => [p.field, p.message, p.fix])).toEqual([
-      [undefined, 'the file name "Ides_of_March.md" is not a valid slug', 'rename it to "ides-of-march.md": lowercase letters, digits and hyphens only'],
+      [
+        undefined,
+        'the file name "Ides_of_March.md" is not a valid slug',
+        'rename it to "ides-of-march.md": lowercase letters, digits and hyphens only',
+      ],
       ["date", "is missing", "add it, e.g. date: 1969-07-20"],
     ]);
   });
@@ -499,7 +593,9 @@ describe("slugFromFileName", () => {
 });
 
 describe("lineOfField", () => {
-  const text = validEntry({ extra: ["related:", "  - event: a", "  - date: 2018-01-01", "    text: b", "photo:", "  alt: A"] });
+  const text = validEntry({
+    extra: ["related:", "  - event: a", "  - date: 2018-01-01", "    text: b", "photo:", "  alt: A"],
+  });
 
   it("finds the line of a top-level field and of a nested one", () => {
     expect(lineOfField(text, ["date"])).toBe(3);

@@ -15,7 +15,11 @@ describe("render runs", () => {
 
   it("write everything but the events in the first run, then the events in batches, each once and in order", () => {
     const runs = renderRuns(archive, 2);
-    expect(runs.map((r) => urls(r.events))).toEqual([["/events/a/", "/events/b/"], ["/events/c/", "/events/d/"], ["/events/e/"]]);
+    expect(runs.map((r) => urls(r.events))).toEqual([
+      ["/events/a/", "/events/b/"],
+      ["/events/c/", "/events/d/"],
+      ["/events/e/"],
+    ]);
     expect(runs.map((r) => r.singles)).toEqual([true, false, false]);
     expect(runs[0]!.days).toHaveLength(366);
     expect(runs.slice(1).flatMap((r) => [...r.days, ...r.months, ...r.years, ...r.topics])).toEqual([]);
@@ -65,7 +69,10 @@ describe("the pages an edit touches", () => {
   });
 
   it("include the pages it left: the old day, year and topic as well as the new", () => {
-    const after = buildArchive([{ ...entries[0]!, date: ymd(1970, 8, 1), topics: ["moon"] }, ...entries.slice(1)], options);
+    const after = buildArchive(
+      [{ ...entries[0]!, date: ymd(1970, 8, 1), topics: ["moon"] }, ...entries.slice(1)],
+      options,
+    );
     const plan = touchedBy(before, after, new Set(["edited"]));
     expect(urls(plan.days).sort()).toEqual(["/august/1/", "/july/20/"]);
     expect(urls(plan.years).sort()).toEqual(["/years/1969/", "/years/1970/"]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { type PhotoPlan, planPhoto, type Rendition } from "../../src/archive/renditions.ts";
 import type { PhotoFile } from "../../src/content/photo-files.ts";
-import { planPhoto, type PhotoPlan, type Rendition } from "../../src/archive/renditions.ts";
 import { photoFile } from "./helpers.ts";
 
 const URL_PATTERN = /^\/img\/([0-9a-f]{16})-(\d+|social)\.(avif|webp|jpg|png)$/;
@@ -15,7 +15,11 @@ function idOf(plan: PhotoPlan): string {
 }
 
 /** The renditions expected for `id`: each format at each [width, height], in that order, then the social card. */
-function expectedRenditions(id: string, fallback: "jpeg" | "png", sizes: readonly (readonly [number, number])[]): Rendition[] {
+function expectedRenditions(
+  id: string,
+  fallback: "jpeg" | "png",
+  sizes: readonly (readonly [number, number])[],
+): Rendition[] {
   const ext = { avif: "avif", webp: "webp", jpeg: "jpg", png: "png" } as const;
   return [
     ...(["avif", "webp", fallback] as const).flatMap((format) =>
@@ -25,7 +29,8 @@ function expectedRenditions(id: string, fallback: "jpeg" | "png", sizes: readonl
   ];
 }
 
-const srcset = (id: string, ext: string, widths: readonly number[]) => widths.map((w) => `/img/${id}-${w}.${ext} ${w}w`).join(", ");
+const srcset = (id: string, ext: string, widths: readonly number[]) =>
+  widths.map((w) => `/img/${id}-${w}.${ext} ${w}w`).join(", ");
 
 describe("planPhoto", () => {
   const large = photoFile("/content/events/large.jpg", 2000, 1500, "a".repeat(64));
@@ -92,7 +97,11 @@ describe("planPhoto", () => {
     const plan = planPhoto(photoFile("/content/events/tiny.jpg", 100, 80, "c".repeat(64)));
     const id = idOf(plan);
     expect(plan.renditions).toEqual(expectedRenditions(id, "jpeg", [[100, 80]]));
-    expect(plan.view).toMatchObject({ src: `/img/${id}-100.jpg`, srcset: `/img/${id}-100.jpg 100w`, large: `/img/${id}-100.jpg` });
+    expect(plan.view).toMatchObject({
+      src: `/img/${id}-100.jpg`,
+      srcset: `/img/${id}-100.jpg 100w`,
+      large: `/img/${id}-100.jpg`,
+    });
   });
 
   it("plans exactly 1600 px once for a 1600 px source", () => {
@@ -108,11 +117,17 @@ describe("planPhoto", () => {
 
   it("gives a very wide, very low source at least one pixel of height", () => {
     const plan = planPhoto(photoFile("/content/events/strip.jpg", 2000, 2, "e".repeat(64)));
-    expect(plan.renditions.filter((r) => r.format === "jpeg" && !r.cover).map((r) => r.height)).toEqual([1, 1, 1, 1, 2]);
+    expect(plan.renditions.filter((r) => r.format === "jpeg" && !r.cover).map((r) => r.height)).toEqual([
+      1, 1, 1, 1, 2,
+    ]);
   });
 
   it("falls back to PNG instead of JPEG for a transparent source, keeping AVIF and WebP", () => {
-    const clear: PhotoFile = { ...photoFile("/content/events/clear.png", 2000, 1500, "f".repeat(64)), format: "png", hasAlpha: true };
+    const clear: PhotoFile = {
+      ...photoFile("/content/events/clear.png", 2000, 1500, "f".repeat(64)),
+      format: "png",
+      hasAlpha: true,
+    };
     const plan = planPhoto(clear);
     const id = idOf(plan);
     expect(plan.renditions).toEqual(

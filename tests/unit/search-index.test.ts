@@ -1,7 +1,13 @@
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/archive.ts";
-import { addWords, searchBundles, searchDocument, VOCABULARY_FILTER, vocabularyDocument } from "../../src/search/search-index.ts";
+import {
+  addWords,
+  searchBundles,
+  searchDocument,
+  VOCABULARY_FILTER,
+  vocabularyDocument,
+} from "../../src/search/search-index.ts";
 import { loadedEntry, ymd } from "./helpers.ts";
 
 describe("search documents", () => {
@@ -19,7 +25,10 @@ describe("search documents", () => {
       { buildDate: ymd(2024, 3, 15) },
     );
     const $ = load(searchDocument(archive.bySlug.get("ides")!, "en"));
-    const values = (selector: string) => $(selector).map((_, el) => $(el).attr("content")).get();
+    const values = (selector: string) =>
+      $(selector)
+        .map((_, el) => $(el).attr("content"))
+        .get();
     expect($("html").attr("lang")).toBe("en");
     expect(values('meta[data-pagefind-meta="title[content]"]')).toEqual(['Caesar is "assassinated" <here>']);
     expect(values('meta[data-pagefind-filter="kind[content]"]')).toEqual(["Death"]);
@@ -45,9 +54,28 @@ describe("search bundles", () => {
 describe("a shard's vocabulary page", () => {
   it("holds each word once, lowercased, split at block tags, and both ways where a tag is inside a word", () => {
     const words = new Set<string>();
-    addWords(words, "<h1>The Ides</h1><p>15 March. The <strong>Ides</strong> of Mar<em>ch</em>,<br>(again) &amp; “after”!</p><ul><li>one</li><li>two</li></ul>");
+    addWords(
+      words,
+      "<h1>The Ides</h1><p>15 March. The <strong>Ides</strong> of Mar<em>ch</em>,<br>(again) &amp; “after”!</p><ul><li>one</li><li>two</li></ul>",
+    );
     addWords(words, "<p>THE ides; Caesar's &lt;b&gt;; &#39;</p>");
-    expect([...words]).toEqual(["the", "ides", "15", "march", "of", "mar", "ch", "again", "&amp;", "after", "one", "two", "caesar's", "&lt;b&gt;", "&#39;"]);
+    expect([...words]).toEqual([
+      "the",
+      "ides",
+      "15",
+      "march",
+      "of",
+      "mar",
+      "ch",
+      "again",
+      "&amp;",
+      "after",
+      "one",
+      "two",
+      "caesar's",
+      "&lt;b&gt;",
+      "&#39;",
+    ]);
   });
 
   it("is one page marked by the vocabulary filter, its words as they were written", () => {

@@ -5,10 +5,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { REPO_ROOT } from "../support/build-site.ts";
 import { actionlint } from "../support/actionlint.ts";
+import { REPO_ROOT } from "../support/build-site.ts";
 import { retiredActions } from "../support/retired-actions.ts";
-
 
 const WORKFLOWS = path.join(REPO_ROOT, ".github/workflows");
 const workflows = readdirSync(WORKFLOWS)
@@ -32,7 +31,8 @@ describe("the GitHub workflows", () => {
   });
 
   it("actionlint finds what it should (the check is live)", async () => {
-    const broken = "on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ steps.nothing.outputs.x }}\n";
+    const broken =
+      "on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ steps.nothing.outputs.x }}\n";
     const problems = await actionlint(broken, "broken.yml");
     expect(problems.map((p) => [p.line, p.kind])).toEqual([[6, "expression"]]);
   });
@@ -92,34 +92,60 @@ describe("the GitHub workflows", () => {
         .flatMap((line) => line.split("&&").map((c) => c.trim()))
         .filter((c) => c.startsWith("npm "))
         .map((c) => c.replace(/ --no-audit --no-fund$/, ""));
-    const ci = steps(workflows.find((w) => w.file.endsWith("ci.yml"))!.text).flatMap((s) => (s.run ? commands(s.run) : []));
+    const ci = steps(workflows.find((w) => w.file.endsWith("ci.yml"))!.text).flatMap((s) =>
+      s.run ? commands(s.run) : [],
+    );
     const wanted = [...commands(quickStart), ...commands(read(".ci/run"))];
-    expect(wanted).toEqual(expect.arrayContaining(["npm ci", "npm run build", "npm test", "npm run test:heavy", "npm run test:e2e"]));
+    expect(wanted).toEqual(
+      expect.arrayContaining(["npm ci", "npm run build", "npm test", "npm run test:heavy", "npm run test:e2e"]),
+    );
     for (const command of wanted) expect(ci, command).toContain(command);
   });
 
   it("check pull requests with exactly the README's commands, and keep the site", () => {
-    const ci = parse(workflows.find((w) => w.file.endsWith("ci.yml"))!.text) as Workflow & { on: Record<string, unknown> };
+    const ci = parse(workflows.find((w) => w.file.endsWith("ci.yml"))!.text) as Workflow & {
+      on: Record<string, unknown>;
+    };
     expect(Object.keys(ci.on)).toContain("pull_request");
     const all = steps(workflows.find((w) => w.file.endsWith("ci.yml"))!.text);
-    expect(all.map((s) => s.run).filter(Boolean)).toEqual(["npm ci", "npm run check -- --format github", "npm test", "npm run test:heavy", "npm run test:e2e", "npm run build"]);
+    expect(all.map((s) => s.run).filter(Boolean)).toEqual([
+      "npm ci",
+      "npm run check -- --format github",
+      "npm test",
+      "npm run test:heavy",
+      "npm run test:e2e",
+      "npm run build",
+    ]);
     expect(all.some((s) => s.uses?.startsWith("actions/upload-artifact@") && s.with?.path === "_site")).toBe(true);
   });
 
   it("publish main to GitHub Pages daily and on push, at the address configure-pages reports, keeping the image cache", () => {
     const text = workflows.find((w) => w.file.endsWith("deploy.yml"))!.text;
-    expect(Object.keys((parse(text) as { on: Record<string, unknown> }).on).sort()).toEqual(["push", "schedule", "workflow_dispatch"]);
-    const all = steps(text) as { id?: string; uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string> }[];
+    expect(Object.keys((parse(text) as { on: Record<string, unknown> }).on).sort()).toEqual([
+      "push",
+      "schedule",
+      "workflow_dispatch",
+    ]);
+    const all = steps(text) as {
+      id?: string;
+      uses?: string;
+      run?: string;
+      with?: Record<string, string>;
+      env?: Record<string, string>;
+    }[];
     const pages = all.find((s) => s.uses?.startsWith("actions/configure-pages@"))!;
     // base_url carries the repository's folder on a project page; the build takes it as the prefix.
-    expect(all.find((s) => s.run === "npm run build")!.env).toEqual({ SITE_URL: `\${{ steps.${pages.id}.outputs.base_url }}` });
+    expect(all.find((s) => s.run === "npm run build")!.env).toEqual({
+      SITE_URL: `\${{ steps.${pages.id}.outputs.base_url }}`,
+    });
     expect(all.some((s) => s.uses?.startsWith("actions/cache@") && s.with?.path === ".cache")).toBe(true);
     expect(all.some((s) => s.uses?.startsWith("actions/deploy-pages@"))).toBe(true);
   });
 
   it("name every action by a release tag: a current major (v7) or an exact release (v7.0.1)", () => {
     for (const { file, text } of workflows) {
-      for (const step of steps(text)) if (step.uses) expect(step.uses, file).toMatch(/^[\w-]+\/[\w-]+@v\d+(\.\d+\.\d+)?$/);
+      for (const step of steps(text))
+        if (step.uses) expect(step.uses, file).toMatch(/^[\w-]+\/[\w-]+@v\d+(\.\d+\.\d+)?$/);
     }
   });
 });
