@@ -97,7 +97,7 @@ describe("the GitHub workflows", () => {
     );
     const wanted = [...commands(quickStart), ...commands(read(".ci/run"))];
     expect(wanted).toEqual(
-      expect.arrayContaining(["npm ci", "npm run build", "npm test", "npm run test:heavy", "npm run test:e2e"]),
+      expect.arrayContaining(["npm ci", "npm run lint", "npm run build", "npm test", "npm run test:heavy", "npm run test:e2e"]),
     );
     for (const command of wanted) expect(ci, command).toContain(command);
   });
@@ -110,6 +110,7 @@ describe("the GitHub workflows", () => {
     const all = steps(workflows.find((w) => w.file.endsWith("ci.yml"))!.text);
     expect(all.map((s) => s.run).filter(Boolean)).toEqual([
       "npm ci",
+      "npm run lint",
       "npm run check -- --format github",
       "npm test",
       "npm run test:heavy",
