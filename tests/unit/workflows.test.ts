@@ -97,7 +97,14 @@ describe("the GitHub workflows", () => {
     );
     const wanted = [...commands(quickStart), ...commands(read(".ci/run"))];
     expect(wanted).toEqual(
-      expect.arrayContaining(["npm ci", "npm run lint", "npm run build", "npm test", "npm run test:heavy", "npm run test:e2e"]),
+      expect.arrayContaining([
+        "npm ci",
+        "npm run lint",
+        "npm run build",
+        "npm test",
+        "npm run test:heavy",
+        "npm run test:e2e",
+      ]),
     );
     for (const command of wanted) expect(ci, command).toContain(command);
   });
