@@ -83,13 +83,16 @@ interface ParsedAddress {
   readonly pathPrefix: string;
 }
 
+/** Line breaks, spaces and control characters: an address or folder is one plain line. */
+const UNSAFE_IN_ADDRESS = /[\u0000-\u001f\u007f-\u009f\s]/;
+
 /** An http(s) address with nothing a feed, robots.txt or a canonical link cannot carry. */
 export function parseAddress(setting: Setting): Setting & ParsedAddress {
   const fail = (problem: string): never => {
     throw new AddressError(`${setting.name}: "${visible(setting.value)}" ${problem} (${EXAMPLE})`);
   };
   const raw = setting.value.trim();
-  if (/[\u0000-\u001f\u007f-\u009f\s]/.test(raw))
+  if (UNSAFE_IN_ADDRESS.test(raw))
     fail("contains a line break, space or control character: write the address alone, on one line");
   if (!URL.canParse(raw)) fail("is not an address");
   const url = new URL(raw);
@@ -105,7 +108,7 @@ export function parseAddress(setting: Setting): Setting & ParsedAddress {
 
 /** PATH_PREFIX or pathPrefix: "archive", "/archive" and "/archive/" all mean "/archive/". */
 export function parsePrefix(setting: Setting): string {
-  const problem = /[\u0000-\u001f\u007f-\u009f\s]/.test(setting.value)
+  const problem = UNSAFE_IN_ADDRESS.test(setting.value)
     ? "contains a line break, space or control character"
     : folderProblem(setting.value);
   if (problem) throw new AddressError(`${setting.name}: "${visible(setting.value)}" ${problem} (e.g. /history/)`);
