@@ -3,8 +3,9 @@
 // with Eleventy reading the content itself, as npm start's rebuilds do.
 // npm run build and npm start give Eleventy that configuration directly and
 // do not load this file.
+
+import { ServeSession } from "./src/build/serve-session.ts";
 import { configOfProcess } from "./src/config.ts";
-import { ServeSession } from "./src/eleventy/serve-session.ts";
 import { configureSite } from "./src/eleventy/site-config.ts";
 import type { EleventyConfig } from "./src/eleventy/types.ts";
 

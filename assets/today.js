@@ -12,7 +12,7 @@
   const siteRoot = new URL("../", script.src);
   const at = (/** @type {string} */ path) => new URL(path.replace(/^\//, ""), siteRoot).href;
   const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
-  // The same rule as the build's counts (src/plural.ts), which browser code cannot import.
+  // The same rule as the build's counts (src/util/plural.ts), which browser code cannot import.
   const PLURAL = new Intl.PluralRules("en");
 
   const now = new Date();

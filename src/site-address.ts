@@ -9,7 +9,7 @@
 //   4. the placeholder, which a build on CI warns about.
 // An address may carry the folder ("https://user.github.io/history"); a
 // PATH_PREFIX or pathPrefix that says otherwise is an error, never doubled.
-import { visible } from "./visible.ts";
+import { visible } from "./util/visible.ts";
 
 export interface SiteAddress {
   /** Scheme and host, no trailing slash. */

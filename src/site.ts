@@ -4,10 +4,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { displayPath } from "./display-path.ts";
-import { errorCode } from "./error-code.ts";
 import { AddressError, siteAddress } from "./site-address.ts";
-import { findUnwritable } from "./unwritable.ts";
+import { displayPath } from "./util/display-path.ts";
+import { errorCode } from "./util/error-code.ts";
+import { findUnwritable } from "./util/unwritable.ts";
 
 // The site's own address is checked whole by siteAddress, with a message for each fault.
 const url = z

@@ -4,8 +4,8 @@ import type { Archive, ArchiveEvent, Day, EventLink, PhotoView } from "../archiv
 import type { ImageView } from "../archive/renditions.ts";
 import { bcYear } from "../content/dates.ts";
 import type { Kind } from "../content/schema.ts";
-import { escapeHtml } from "../escape-html.ts";
 import { absoluteUrl, type SiteInfo, sitePath } from "../site.ts";
+import { escapeHtml } from "../util/escape-html.ts";
 import type {
   DayDocument,
   EventDocument,

@@ -3,7 +3,7 @@
 import type { Archive, EventLink } from "../archive/archive.ts";
 import { pad2 } from "../content/dates.ts";
 import { absoluteUrl, type SiteInfo } from "../site.ts";
-import { withoutUnwritable } from "../unwritable.ts";
+import { withoutUnwritable } from "../util/unwritable.ts";
 
 export function icalendar(archive: Archive, site: SiteInfo): string {
   const host = new URL(site.url).host;

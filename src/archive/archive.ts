@@ -13,7 +13,7 @@ import {
 import type { LoadedEntry } from "../content/load.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import { KINDS, type Kind, type Photo, type Source } from "../content/schema.ts";
-import { plural } from "../plural.ts";
+import { plural } from "../util/plural.ts";
 import { adjacentDays, CALENDAR_DAYS, CALENDAR_MONTHS, type DayLink, type MonthLink } from "./calendar.ts";
 import { type Counted, counted, type EventLink } from "./event-link.ts";
 import { type ImageView, type PhotoPlan, planPhoto } from "./renditions.ts";

@@ -3,7 +3,7 @@
 // which builds on them.
 import type { HistoricalDate } from "../content/dates.ts";
 import type { Kind } from "../content/schema.ts";
-import { plural } from "../plural.ts";
+import { plural } from "../util/plural.ts";
 import type { ImageView } from "./renditions.ts";
 
 /** What a list of events needs to show one event. */

@@ -4,8 +4,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { daysInMonth, isoDate } from "../content/dates.ts";
-import { mapLimit } from "../content/map-limit.ts";
 import { KINDS } from "../content/schema.ts";
+import { mapLimit } from "../util/map-limit.ts";
 
 const TOPICS = [
   "diplomacy",

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { type SyntheticEvent, writeSyntheticArchive } from "../bench/synthetic-archive.ts";
-import { processes } from "../processes.ts";
+import { processes } from "../util/processes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // Work in memory where the machine offers it: on a slow or busy disk, writing

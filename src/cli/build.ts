@@ -3,16 +3,16 @@
 // leaves a half-written site behind.
 import { rm } from "node:fs/promises";
 import { loadArchive } from "../archive/load-archive.ts";
+import { finishSite } from "../build/finish-site.ts";
+import { checkOutputFolder } from "../build/output-folder.ts";
+import { parseShard, type Shard } from "../build/render-plan.ts";
+import { createStaging, recoverSite, swapIn } from "../build/site-swap.ts";
+import { writePagesInRuns } from "../build/write-pages.ts";
 import { addressWarning, ConfigError, configOfProcess } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
-import { displayPath } from "../display-path.ts";
-import { finishSite } from "../eleventy/finish-site.ts";
-import { parseShard, type Shard } from "../eleventy/render-plan.ts";
-import { writePagesInRuns } from "../eleventy/write-pages.ts";
-import { checkOutputFolder } from "../output-folder.ts";
 import { type SearchIndexing, startSearchIndex } from "../search/search-index.ts";
-import { createStaging, recoverSite, swapIn } from "../site-swap.ts";
-import { visible } from "../visible.ts";
+import { displayPath } from "../util/display-path.ts";
+import { visible } from "../util/visible.ts";
 import { plural, reportProblems, seconds } from "./report.ts";
 import { runCli } from "./run-cli.ts";
 

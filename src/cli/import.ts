@@ -6,7 +6,7 @@ import { configFromEnv } from "../config.ts";
 import { FORMAT_NAMES, isFormatName } from "../importers/formats.ts";
 import { formatReport, importFiles } from "../importers/import-entries.ts";
 import { parseMonthDay } from "../importers/wikimedia-onthisday.ts";
-import { visible } from "../visible.ts";
+import { visible } from "../util/visible.ts";
 import { runCli } from "./run-cli.ts";
 
 const USAGE = `Usage: npm run import -- --format ${FORMAT_NAMES.join("|")} [--day MM-DD] [--dry-run] FILE…

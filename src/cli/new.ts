@@ -10,8 +10,8 @@ import { parseEntry, slugFromFileName } from "../content/parse-entry.ts";
 import { isKind, KINDS, SUMMARY_MAX } from "../content/schema.ts";
 import { foldName, freeSlug } from "../content/slugs.ts";
 import { EntryExistsError, entrySlug, entryText, writeNewEntry } from "../content/write-entry.ts";
-import { displayPath } from "../display-path.ts";
-import { visible } from "../visible.ts";
+import { displayPath } from "../util/display-path.ts";
+import { visible } from "../util/visible.ts";
 import { runCli } from "./run-cli.ts";
 
 const USAGE = [

@@ -2,8 +2,8 @@
 // GitHub annotations (--format github) so each lands on its file and line in a
 // pull request.
 import { type ContentProblem, formatProblem } from "../content/problems.ts";
-import { plural } from "../plural.ts";
-import { visible } from "../visible.ts";
+import { plural } from "../util/plural.ts";
+import { visible } from "../util/visible.ts";
 
 // Commands print counts with it too.
 export { plural };

@@ -1,6 +1,6 @@
 // Runs a command's body, turning configuration errors into one clear line.
 import { ConfigError } from "../config.ts";
-import { visible } from "../visible.ts";
+import { visible } from "../util/visible.ts";
 
 export async function runCli(main: () => Promise<number>): Promise<void> {
   try {

@@ -5,13 +5,13 @@
 // added, changed or deleted, or a layout or the CSS changes, writing only the
 // pages an entry's change touches.
 import { watch } from "node:fs";
+import { checkOutputFolder } from "../build/output-folder.ts";
+import { isContentFile, ServeSession } from "../build/serve-session.ts";
+import { eleventyFor, writePagesInRuns } from "../build/write-pages.ts";
 import { type BuildConfig, configOfProcess } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
-import { displayPath } from "../display-path.ts";
 import { DEFAULT_HOST, listenOn } from "../eleventy/dev-server.ts";
-import { isContentFile, ServeSession } from "../eleventy/serve-session.ts";
-import { eleventyFor, writePagesInRuns } from "../eleventy/write-pages.ts";
-import { checkOutputFolder } from "../output-folder.ts";
+import { displayPath } from "../util/display-path.ts";
 import { plural, reportProblems, seconds } from "./report.ts";
 import { runCli } from "./run-cli.ts";
 

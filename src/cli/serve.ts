@@ -10,9 +10,9 @@ import { type FSWatcher, watch } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { configFromEnv } from "../config.ts";
-import { displayPath } from "../display-path.ts";
-import { isRunning, processInfo } from "../processes.ts";
 import { readSite, SiteConfigError } from "../site.ts";
+import { displayPath } from "../util/display-path.ts";
+import { isRunning, processInfo } from "../util/processes.ts";
 import { runCli } from "./run-cli.ts";
 
 const SERVER = path.join(import.meta.dirname, "serve-site.ts");

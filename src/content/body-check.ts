@@ -14,7 +14,7 @@
 //   - no character that XML or iCalendar cannot carry.
 // The size and the tables are checked on the text, before markdown-it makes
 // a token of it, since parsing is what runs out of memory.
-import { findAllUnwritable, findUnwritable } from "../unwritable.ts";
+import { findAllUnwritable, findUnwritable } from "../util/unwritable.ts";
 import { type MarkdownToken, parseMarkdown } from "./markdown.ts";
 import type { ContentProblem } from "./problems.ts";
 

@@ -4,8 +4,8 @@
 import type { Dirent } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { displayPath } from "../display-path.ts";
-import { errorCode } from "../error-code.ts";
+import { displayPath } from "../util/display-path.ts";
+import { errorCode } from "../util/error-code.ts";
 import type { ContentProblem } from "./problems.ts";
 
 export interface EntryFolder {

@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
-import { displayPath as display } from "../display-path.ts";
+import { displayPath as display } from "../util/display-path.ts";
 import { bodyProblemsInFile } from "./body-check.ts";
 import { linkLeftOut, readEntryFolder } from "./entry-files.ts";
 import { renderMarkdown } from "./markdown.ts";

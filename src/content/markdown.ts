@@ -8,7 +8,7 @@
 // its description is written, so feeds and the API never make a reader's
 // app fetch an address from a stranger.
 import MarkdownIt from "markdown-it";
-import { detach } from "../detach.ts";
+import { detach } from "../util/detach.ts";
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
 

@@ -10,7 +10,7 @@ import matter from "gray-matter";
 import jsYaml from "js-yaml";
 import { type Document, isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
-import { detach } from "../detach.ts";
+import { detach } from "../util/detach.ts";
 import { closestField, fieldHelp } from "./field-help.ts";
 import { type ContentProblem, fieldPath } from "./problems.ts";
 import { type FrontMatter, frontMatterSchema } from "./schema.ts";

@@ -8,7 +8,7 @@ import { createReadStream, type Stats } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Metadata } from "sharp";
-import { displayPath } from "../display-path.ts";
+import { displayPath } from "../util/display-path.ts";
 
 export interface PhotoFile {
   /** Absolute path of the image. */

@@ -1,7 +1,7 @@
 // A problem found in the content, phrased for an editor who has never seen
 // the code: which file, which line and field, what is wrong, how to fix it.
-import { plural } from "../plural.ts";
-import { visible } from "../visible.ts";
+import { plural } from "../util/plural.ts";
+import { visible } from "../util/visible.ts";
 
 export interface ContentProblem {
   /** Path of the entry as the editor knows it, e.g. "content/events/apollo-11.md". */

@@ -2,7 +2,7 @@
 // (through each field's description and example), the JSON Schema for editors
 // (entry-json-schema.ts) and the scaffolder's template are all derived from it.
 import { z } from "zod";
-import { findUnwritable } from "../unwritable.ts";
+import { findUnwritable } from "../util/unwritable.ts";
 import { type HistoricalDate, parseHistoricalDate } from "./dates.ts";
 import { SLUG_MAX, SLUG_PATTERN } from "./slugs.ts";
 

@@ -5,8 +5,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
-import { displayPath } from "../display-path.ts";
-import { errorCode } from "../error-code.ts";
+import { displayPath } from "../util/display-path.ts";
+import { errorCode } from "../util/error-code.ts";
 import { bcYear, type HistoricalDate, isoDate } from "./dates.ts";
 import { fieldHelp } from "./field-help.ts";
 import { frontMatterSchema, type Kind } from "./schema.ts";

@@ -1,43 +1,67 @@
 // Hands the Archive to Eleventy as global data (`archive`, `site`) with the
 // plan of which of its pages this run writes (`render`). Eleventy never reads
-// content/ itself. Under `npm start` a ServeSession reads the content, plans
-// each rebuild and finishes the site after it; `npm run build` does those
-// itself, outside Eleventy, so that a failure is reported once and stops the
-// build before the swap. Both give this plugin their source through the
-// configuration they give Eleventy (site-config.ts).
+// content/ itself. Under `npm start` a live source (src/build/serve-session.ts)
+// reads the content, plans each rebuild and finishes the site after it;
+// `npm run build` does those itself, outside Eleventy, so that a failure is
+// reported once and stops the build before the swap. Both give this plugin
+// their source through the configuration they give Eleventy (site-config.ts).
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import type { Archive } from "../archive/archive.ts";
+import type { Archive, ArchiveEvent, Day, Month } from "../archive/archive.ts";
+import type { TopicPage } from "../archive/topics.ts";
+import type { YearPage } from "../archive/years.ts";
 import type { BuildConfig } from "../config.ts";
 import { searchBundles } from "../search/search-index.ts";
-import type { RenderPlan } from "./render-plan.ts";
-import { contentFolders, ServeSession } from "./serve-session.ts";
 import type { EleventyConfig } from "./types.ts";
 
 /**
  * Where a run's archive and plan come from. `npm run build`, and the first
  * build of `npm start`, validate the content before Eleventy starts and give
- * each run its part (write-pages.ts), so the content is read once. Then
- * `npm start` gives Eleventy its ServeSession, which reads the content and
+ * each run its part (src/build/write-pages.ts), so the content is read once.
+ * Then `npm start` gives Eleventy a live source, which reads the content and
  * plans the pages at each rebuild.
  */
-export type PageSource = PlannedPages | ServeSession;
+export type PageSource = PlannedPages | LivePages;
+
+/** Which of the archive's pages one Eleventy run writes (src/build/render-plan.ts makes them). */
+export interface RenderPlan {
+  readonly events: readonly ArchiveEvent[];
+  readonly days: readonly Day[];
+  readonly months: readonly Month[];
+  readonly years: readonly YearPage[];
+  readonly topics: readonly TopicPage[];
+  /** The pages that are not paginated: home, indexes, feeds, robots.txt, 404. */
+  readonly singles: boolean;
+}
 
 export interface PlannedPages {
   readonly archive: Archive;
   readonly plan: RenderPlan;
 }
 
+/** What `npm start` keeps between rebuilds (src/build/serve-session.ts). */
+export interface LivePages {
+  /** Reads the content again and plans the pages of this rebuild. */
+  read(outputDir: string): Promise<PlannedPages>;
+  /** Eleventy's list of the files changed since the last build. */
+  noteChanges(files: readonly string[]): void;
+  /** After a build that read the content without errors. */
+  finishInBackground(outputDir: string): void;
+  /** The content's folders, which Eleventy watches. */
+  watchedFolders(): readonly string[];
+}
+
+const isLive = (pages: PageSource): pages is LivePages => "read" in pages;
+
 export function archivePlugin(
   eleventyConfig: EleventyConfig,
   { config, pages }: { config: BuildConfig; pages: PageSource },
 ): void {
-  const serving = pages instanceof ServeSession ? pages : undefined;
+  const serving = isLive(pages) ? pages : undefined;
   // Read once per build, for all the data that needs it.
   let thisBuild: Promise<PlannedPages> | undefined;
   const state = () =>
-    (thisBuild ??=
-      pages instanceof ServeSession ? pages.read(eleventyConfig.directories.output) : Promise.resolve(pages));
+    (thisBuild ??= serving ? serving.read(eleventyConfig.directories.output) : Promise.resolve(pages as PlannedPages));
   eleventyConfig.on("eleventy.before", () => {
     thisBuild = undefined;
   });
@@ -57,13 +81,13 @@ export function archivePlugin(
     searchBundles((await state()).archive.events.length, config.eventsPerSearchShard),
   );
   // Every template file is a single page (the paginated ones are virtual: paginated-pages.ts).
-  if (!(pages instanceof ServeSession) && !pages.plan.singles) {
+  if (!isLive(pages) && !pages.plan.singles) {
     const input = eleventyConfig.directories.input;
     for (const file of readdirSync(input)) {
       if (file.endsWith(".njk")) eleventyConfig.ignores.add(path.join(input, file));
     }
   }
-  for (const folder of contentFolders(config)) eleventyConfig.addWatchTarget(folder);
+  for (const folder of serving?.watchedFolders() ?? []) eleventyConfig.addWatchTarget(folder);
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     // Only after a build that read the content without errors.

@@ -5,7 +5,7 @@
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { ArchiveEvent } from "../archive/archive.ts";
 import { absoluteUrl, CONTENT_SECURITY_POLICY, type SiteInfo, sitePath } from "../site.ts";
-import { withoutUnwritable } from "../unwritable.ts";
+import { withoutUnwritable } from "../util/unwritable.ts";
 import { absoluteLinks } from "./absolute-links.ts";
 import { eventJsonLd } from "./structured-data.ts";
 import type { EleventyConfig } from "./types.ts";

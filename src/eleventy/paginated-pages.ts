@@ -4,7 +4,7 @@
 // Nunjucks environment, which compiles each file once. (A paginated .njk
 // template is compiled again for every page by Eleventy 3.1: 0.5 s of 10,000
 // event pages, and garbage to collect.)
-import type { RenderPlan } from "./render-plan.ts";
+import type { RenderPlan } from "./archive-plugin.ts";
 import type { EleventyConfig, NunjucksEnvironment } from "./types.ts";
 
 /** Each paginated list of the plan, and the name its item has in the template. */

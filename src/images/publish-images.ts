@@ -7,9 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import sharp, { type Sharp } from "sharp";
 import { AVIF_EFFORT, type PhotoPlan, QUALITY, type Rendition } from "../archive/renditions.ts";
-import { mapLimit } from "../content/map-limit.ts";
 import type { PhotoFile } from "../content/photo-files.ts";
 import { ContentErrors, type ContentProblem } from "../content/problems.ts";
+import { mapLimit } from "../util/map-limit.ts";
 
 export interface ImageJob {
   readonly plan: PhotoPlan;

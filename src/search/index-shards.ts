@@ -9,7 +9,7 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import * as pagefind from "pagefind";
-import { errorCode } from "../error-code.ts";
+import { errorCode } from "../util/error-code.ts";
 import { addWords, type IndexJob, VOCABULARY_URL, vocabularyDocument } from "./search-index.ts";
 
 const [job] = (await once(parentPort!, "message")) as [IndexJob];

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Archive, ArchiveEvent } from "../archive/archive.ts";
-import { escapeHtml } from "../escape-html.ts";
+import { escapeHtml } from "../util/escape-html.ts";
 
 /** The site folders of the search bundles: "pagefind/", then "pagefind-2/" and on for further shards. */
 export function searchBundles(eventCount: number, perShard: number): string[] {

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import type { Archive, ArchiveEvent } from "../../src/archive/archive.ts";
 import { loadArchive } from "../../src/archive/load-archive.ts";
-import { SINGLE_PAGES } from "../../src/archive/sitemap.ts";
+import { SINGLE_PAGES } from "../../src/build/sitemap.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { axeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";

@@ -5,7 +5,7 @@
 // nothing beside the site.
 //
 // TEST_KILL_BUILD_AT=<step> makes the build kill itself with SIGKILL right after
-// that step (src/site-swap.ts); the states the old code left when killed are
+// that step (src/build/site-swap.ts); the states the old code left when killed are
 // also made by hand, as the issue found them.
 import { execFile } from "node:child_process";
 import { once } from "node:events";
@@ -13,7 +13,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { cp, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { displayPath } from "../../src/display-path.ts";
+import { displayPath } from "../../src/util/display-path.ts";
 import { type BuildRun, buildSite, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
 import { treeDigest } from "../support/site-files.ts";
 

@@ -3,7 +3,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasControl } from "../../src/visible.ts";
+import { hasControl } from "../../src/util/visible.ts";
 import { buildSite, runCli, tempDir } from "../support/build-site.ts";
 
 let work: string;

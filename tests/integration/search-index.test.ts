@@ -8,8 +8,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Archive } from "../../src/archive/archive.ts";
 import { loadArchive } from "../../src/archive/load-archive.ts";
-import { processes } from "../../src/processes.ts";
 import { searchBundles, startSearchIndex } from "../../src/search/search-index.ts";
+import { processes } from "../../src/util/processes.ts";
 import { EXAMPLE_ARCHIVE, tempDir } from "../support/build-site.ts";
 
 let work: string;

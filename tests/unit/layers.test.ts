@@ -9,24 +9,17 @@ const SRC = path.resolve(import.meta.dirname, "../../src");
 
 /**
  * Each folder of src/ (or top-level file, without ".ts") and its layer, lowest first:
- * 0 utilities every layer may use; 1 the site's settings (site.json);
+ * 0 util/: small helpers every layer may use;
+ * 1 the site's settings (site.json) and its address;
  * 2 content, and config beside it (it reads content's date and photo rules);
  * 3 what reads content only: the archive, the importers, the benchmark's archive;
  * 4 the archive's writers: api, search, images;
- * 5 the build: Eleventy and what stages, locks and swaps the output folder;
- * 6 the commands.
+ * 5 eleventy/: what plugs into Eleventy (the plugins, their types);
+ * 6 build/: what plans, runs and finishes a build and stages, locks and swaps the output folder;
+ * 7 the commands.
  */
 const LAYERS: Record<string, number> = {
-  visible: 0,
-  "display-path": 0,
-  detach: 0,
-  "escape-html": 0,
-  unwritable: 0,
-  processes: 0,
-  "error-code": 0,
-  plural: 0,
   util: 0,
-  utils: 0,
   "site-address": 1,
   site: 1,
   content: 2,
@@ -38,11 +31,8 @@ const LAYERS: Record<string, number> = {
   search: 4,
   images: 4,
   eleventy: 5,
-  build: 5,
-  types: 5,
-  "output-folder": 5,
-  "site-swap": 5,
-  cli: 6,
+  build: 6,
+  cli: 7,
 };
 
 /** The unit a module belongs to: its folder under src/, or its own name at the top. */

@@ -1,7 +1,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/archive.ts";
-import { pagePaths, SINGLE_PAGES, sitemapFiles } from "../../src/archive/sitemap.ts";
+import { pagePaths, SINGLE_PAGES, sitemapFiles } from "../../src/build/sitemap.ts";
 import { siteSchema } from "../../src/site.ts";
 import { loadedEntry, ymd } from "./helpers.ts";
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { githubAnnotation } from "../../src/cli/report.ts";
 import { type ContentProblem, formatProblem } from "../../src/content/problems.ts";
-import { hasControl, visible } from "../../src/visible.ts";
+import { hasControl, visible } from "../../src/util/visible.ts";
 
 const HOSTILE = "\u001b]0;PWNED\u0007\u001b[2J\u001b]52;c;ZXZpbA==\u0007";
 

@@ -3,19 +3,10 @@
 // large archive is written in several runs of a bounded number of event
 // pages each; and `npm start` rewrites only the pages an edit touches.
 // Every run sees the whole archive; the plan only picks what is paginated.
-import type { Archive, ArchiveEvent, Day, Month } from "../archive/archive.ts";
-import type { TopicPage } from "../archive/topics.ts";
-import type { YearPage } from "../archive/years.ts";
+import type { Archive, ArchiveEvent } from "../archive/archive.ts";
+import type { RenderPlan } from "../eleventy/archive-plugin.ts";
 
-export interface RenderPlan {
-  readonly events: readonly ArchiveEvent[];
-  readonly days: readonly Day[];
-  readonly months: readonly Month[];
-  readonly years: readonly YearPage[];
-  readonly topics: readonly TopicPage[];
-  /** The pages that are not paginated: home, indexes, feeds, robots.txt, 404. */
-  readonly singles: boolean;
-}
+export type { RenderPlan };
 
 export function wholeSite(archive: Archive): RenderPlan {
   const { events, days, months, years, topics } = archive;

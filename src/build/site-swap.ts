@@ -14,10 +14,10 @@
 import { existsSync, rmSync } from "node:fs";
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { displayPath } from "./display-path.ts";
-import { errorCode } from "./error-code.ts";
+import { displayPath } from "../util/display-path.ts";
+import { errorCode } from "../util/error-code.ts";
+import { isRunning } from "../util/processes.ts";
 import { outputFolderError } from "./output-folder.ts";
-import { isRunning } from "./processes.ts";
 
 /** How long a build waits for a live build's lock before giving up. */
 const LOCK_PATIENCE_MS = 60_000;

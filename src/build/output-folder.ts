@@ -4,9 +4,9 @@
 import { constants } from "node:fs";
 import { access, lstat, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { ConfigError } from "./config.ts";
-import { displayPath } from "./display-path.ts";
-import { errorCode } from "./error-code.ts";
+import { ConfigError } from "../config.ts";
+import { displayPath } from "../util/display-path.ts";
+import { errorCode } from "../util/error-code.ts";
 
 /**
  * Refuses an output folder the build could not replace, before the build

@@ -7,9 +7,9 @@
 import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../archive/archive.ts";
 import type { BuildConfig } from "../config.ts";
-import type { PageSource } from "./archive-plugin.ts";
+import type { PageSource } from "../eleventy/archive-plugin.ts";
+import { configureSite, TEMPLATES_DIR } from "../eleventy/site-config.ts";
 import { renderRuns, type Shard } from "./render-plan.ts";
-import { configureSite, TEMPLATES_DIR } from "./site-config.ts";
 
 /** Writes the archive's pages (a shard's, when given) into `outputDir`; returns the number of runs. */
 export async function writePagesInRuns(

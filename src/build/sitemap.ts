@@ -3,10 +3,10 @@
 // The protocol allows 50,000 addresses a file: beyond that, sitemap.xml is an
 // index of numbered sitemaps (sitemaps.org/protocol.html#index).
 
-import { escapeHtml } from "../escape-html.ts";
+import type { Archive } from "../archive/archive.ts";
 import { absoluteUrl, type SiteInfo } from "../site.ts";
-import { withoutUnwritable } from "../unwritable.ts";
-import type { Archive } from "./archive.ts";
+import { escapeHtml } from "../util/escape-html.ts";
+import { withoutUnwritable } from "../util/unwritable.ts";
 
 /** The pages that are not paginated from the archive (the 404 page is not listed). */
 export const SINGLE_PAGES = ["/", "/calendar/", "/years/", "/topics/", "/search/", "/random/", "/credits/"] as const;

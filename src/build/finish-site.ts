@@ -7,10 +7,10 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeApi } from "../api/write-api.ts";
 import type { Archive } from "../archive/archive.ts";
-import { sitemapFiles } from "../archive/sitemap.ts";
 import type { BuildConfig } from "../config.ts";
 import { publishImages } from "../images/publish-images.ts";
 import { type SearchIndexing, startSearchIndex } from "../search/search-index.ts";
+import { sitemapFiles } from "./sitemap.ts";
 
 export async function finishSite(
   archive: Archive,

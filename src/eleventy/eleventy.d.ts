@@ -3,7 +3,7 @@
 // watch() returning its rebuild function, and the file watcher it starts;
 // and its HTML base plugin.
 declare module "@11ty/eleventy" {
-  type EleventyConfig = import("../eleventy/types.ts").EleventyConfig;
+  type EleventyConfig = import("./types.ts").EleventyConfig;
   interface EleventyOptions {
     /** false: no configuration file, only `config`. */
     configPath?: string | false;

@@ -10,17 +10,18 @@ import path from "node:path";
 import { apiPaths } from "../api/documents.ts";
 import type { Archive } from "../archive/archive.ts";
 import { loadArchive } from "../archive/load-archive.ts";
-import { pagePaths } from "../archive/sitemap.ts";
 import type { BuildConfig } from "../config.ts";
 import { EntryCache } from "../content/load.ts";
 import { slugFromFileName } from "../content/parse-entry.ts";
 import { ContentErrors, type ContentProblem, formatProblem } from "../content/problems.ts";
+import type { LivePages, PlannedPages } from "../eleventy/archive-plugin.ts";
 import { finishSite } from "./finish-site.ts";
-import { NOTHING, type RenderPlan, touchedBy, wholeSite } from "./render-plan.ts";
+import { NOTHING, touchedBy, wholeSite } from "./render-plan.ts";
+import { pagePaths } from "./sitemap.ts";
 
 const FINISH_DELAY_MS = 300;
 
-export class ServeSession {
+export class ServeSession implements LivePages {
   private readonly cache = new EntryCache();
   private previous: Archive | undefined;
   /** writtenFor(previous). */
@@ -60,8 +61,12 @@ export class ServeSession {
     if (files.some((file) => !isContentFile(this.config, file))) this.everything = true;
   }
 
+  watchedFolders(): readonly string[] {
+    return contentFolders(this.config);
+  }
+
   /** Reads the content again (only what changed) and plans the pages to write. */
-  async read(outputDir: string): Promise<{ archive: Archive; plan: RenderPlan }> {
+  async read(outputDir: string): Promise<PlannedPages> {
     if (this.skipNextRead && this.previous) {
       this.skipNextRead = false;
       return { archive: this.previous, plan: NOTHING };
