@@ -1,6 +1,8 @@
 // Loaded first by every npm script (node --import): on a Node too old to run
 // TypeScript, say so in one line and stop, instead of a stack trace about the
 // ".ts" extension. Plain JavaScript, so that old Node can read it.
+import module from "node:module";
+
 export const NEEDED = 24;
 
 /**
@@ -23,3 +25,8 @@ if (problem) {
   process.stderr.write(`${problem}\n`);
   process.exit(1);
 }
+
+// Node keeps the code it compiled, TypeScript stripped included, in a cache
+// (os.tmpdir()/node-compile-cache, keyed by each file's contents): every
+// command after the first starts about 0.3 s sooner. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+module.enableCompileCache?.();
