@@ -1,6 +1,7 @@
 // npm start: a small supervisor around the server (serve-site.ts).
-// - A change to TypeScript under src/ or to .eleventy.ts restarts the server,
-//   since Node's module cache would otherwise keep the old code.
+// - A change to TypeScript under src/ restarts the server, since Node's module
+//   cache would otherwise keep the old code. (.eleventy.ts is not watched: npm
+//   start gives Eleventy its configuration directly and never loads it.)
 // - A change to site.json restarts it with the new settings; an invalid one is
 //   reported, and the last good site keeps being served.
 // - Stopping npm start (Ctrl-C, SIGTERM or SIGHUP, or npm dying without
@@ -64,7 +65,6 @@ await runCli(async () => {
     watch(path.join(import.meta.dirname, ".."), { recursive: true }, (_, name) => {
       if (name && /\.[cm]?[jt]s$/.test(name)) onCodeChange(path.join(import.meta.dirname, "..", name));
     }),
-    watch(path.resolve(".eleventy.ts"), () => onCodeChange(path.resolve(".eleventy.ts"))),
     // The folder, not the file: editors save by writing a new file and renaming it over the old one.
     watch(contentDir, (_, name) => {
       if (name === "site.json") onSiteChange(siteFile);
