@@ -19,7 +19,9 @@ export function metadataPlugin(eleventyConfig: EleventyConfig, { site }: { site:
   eleventyConfig.addFilter("eventJsonLd", (event: ArchiveEvent) => eventJsonLd(event, site));
   /** "2026-06-12" → a Date at UTC midnight, for the RSS plugin's date filters. */
   eleventyConfig.addFilter("utcDate", (iso: string) => new Date(`${iso}T00:00:00Z`));
-  eleventyConfig.addFilter("absoluteLinks", absoluteLinks);
+  eleventyConfig.addFilter("absoluteLinks", (html: string, base: string) =>
+    absoluteLinks(html, base, absoluteUrl(site, "/")),
+  );
   // The feed is written by a template: whatever got past the check, it never holds a character XML cannot carry.
   eleventyConfig.addTransform("xml-characters", (content: string, outputPath: unknown) =>
     typeof outputPath === "string" && outputPath.endsWith(".xml") ? withoutUnwritable(content) : content,
