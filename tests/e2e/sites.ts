@@ -7,7 +7,8 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
-import { buildSite, EXAMPLE_ARCHIVE, FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
+import { buildSite, EXAMPLE_ARCHIVE, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
+import { REPO_ROOT } from "../support/commands.ts";
 import { type StaticSite, serveStatic } from "../support/static-server.ts";
 
 export interface BuiltSite extends StaticSite {

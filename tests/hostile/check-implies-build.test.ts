@@ -8,7 +8,8 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, runCli, tempDir } from "../support/build-site.ts";
+import { buildSite, tempDir } from "../support/build-site.ts";
+import { runCli } from "../support/commands.ts";
 
 const ENTRIES_PER_BUILD = 40;
 const RUNS = 3;

@@ -10,7 +10,8 @@ import { promisify } from "node:util";
 import { crc32, deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { inspectPhoto } from "../../src/content/photo-files.ts";
-import { type BuildRun, buildSite, FIXTURE_ARCHIVE, REPO_ROOT, runCli, tempDir } from "../support/build-site.ts";
+import { type BuildRun, buildSite, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
+import { REPO_ROOT, runCli } from "../support/commands.ts";
 import { treeDigest } from "../support/site-files.ts";
 
 let work: string;

@@ -11,7 +11,8 @@ import { readdirSync } from "node:fs";
 import { chmod, chown, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BuildRun, buildSite, FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
+import { type BuildRun, buildSite, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
+import { REPO_ROOT } from "../support/commands.ts";
 import { treeDigest } from "../support/site-files.ts";
 
 const TIMEOUT = 60_000;
@@ -33,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }), TIMEOUT);
 
 /** `npm run build`'s command on the fixture archive, started through `wrapper`: a mount namespace, another user, strace. */
-const buildThrough = (wrapper: string[], site: string) => buildSite(FIXTURE_ARCHIVE, site, {}, wrapper);
+const buildThrough = (wrapper: string[], site: string) => buildSite(FIXTURE_ARCHIVE, site, {}, { wrapper });
 
 /** Runs the build in a mount namespace of its own after `mounts` (a shell command on "$0", the folder): the mount ends with the build. */
 const inMountNamespace = (mounts: string, folder: string) => [

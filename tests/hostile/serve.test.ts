@@ -8,7 +8,8 @@ import { mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../support/build-site.ts";
+import { tempDir } from "../support/build-site.ts";
+import { runCli } from "../support/commands.ts";
 import { processesFor, type ServedSite, serveFixture } from "../support/serve-site.ts";
 import { listFiles } from "../support/site-files.ts";
 

@@ -13,9 +13,10 @@ import { buildTopics } from "../../src/archive/topics.ts";
 import { touchedBy } from "../../src/build/render-plan.ts";
 import { foldName, SLUG_MAX, SLUG_PATTERN } from "../../src/content/slugs.ts";
 import { entrySlug } from "../../src/content/write-entry.ts";
-import { buildSite, REPO_ROOT, runCli, tempDir } from "../support/build-site.ts";
+import { buildSite, tempDir } from "../support/build-site.ts";
+import { REPO_ROOT, runCli } from "../support/commands.ts";
+import { loadedEntry, ymd } from "../support/helpers.ts";
 import { loadPage } from "../support/site-files.ts";
-import { loadedEntry, ymd } from "../unit/helpers.ts";
 
 let work: string;
 beforeAll(async () => {

@@ -4,7 +4,8 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasControl } from "../../src/util/visible.ts";
-import { buildSite, runCli, tempDir } from "../support/build-site.ts";
+import { buildSite, tempDir } from "../support/build-site.ts";
+import { runCli } from "../support/commands.ts";
 
 let work: string;
 let content: string;

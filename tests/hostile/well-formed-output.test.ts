@@ -14,8 +14,9 @@ import { buildArchive } from "../../src/archive/archive.ts";
 import { metadataPlugin } from "../../src/eleventy/metadata-plugin.ts";
 import type { EleventyConfig } from "../../src/eleventy/types.ts";
 import { siteSchema } from "../../src/site.ts";
-import { buildSite, REPO_ROOT, runCli, tempDir } from "../support/build-site.ts";
-import { loadedEntry, ymd } from "../unit/helpers.ts";
+import { buildSite, tempDir } from "../support/build-site.ts";
+import { REPO_ROOT, runCli } from "../support/commands.ts";
+import { loadedEntry, ymd } from "../support/helpers.ts";
 import { calendarProblems, wellFormedProblems, xmlProblems } from "./well-formed.ts";
 
 /** What once reached the feed or the calendar: ESC, BEL, VT, FF, a bare CR, C1 controls, noncharacters. */

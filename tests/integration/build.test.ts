@@ -5,7 +5,8 @@ import { cp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CALENDAR_DAYS } from "../../src/archive/calendar.ts";
-import { buildSite, EXAMPLE_ARCHIVE, FIXTURE_ARCHIVE, REPO_ROOT, tempDir } from "../support/build-site.ts";
+import { buildSite, EXAMPLE_ARCHIVE, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
+import { REPO_ROOT } from "../support/commands.ts";
 import { brokenLinks, listFiles, loadPage, treeDigest } from "../support/site-files.ts";
 import { htmlErrors } from "../support/validate-html.ts";
 

@@ -3,7 +3,8 @@
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, runCli, tempDir } from "../support/build-site.ts";
+import { tempDir } from "../support/build-site.ts";
+import { REPO_ROOT, runCli } from "../support/commands.ts";
 
 let work: string;
 beforeAll(async () => {
@@ -24,7 +25,7 @@ describe("npm run new", () => {
       "death",
     ]);
     const file = path.join(content, "events", "44-bc-03-15-julius-caesar-is-assassinated.md");
-    expect(run).toEqual({ code: 0, stdout: `${shown(file)}\n`, stderr: "" });
+    expect([run.code, run.stdout, run.stderr]).toEqual([0, `${shown(file)}\n`, ""]);
     const text = await readFile(file, "utf8");
     expect(
       text.startsWith(

@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, FIXTURE_ARCHIVE, runCli, tempDir } from "../support/build-site.ts";
+import { buildSite, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
+import { runCli } from "../support/commands.ts";
 import { loadPage } from "../support/site-files.ts";
 
 let work: string;

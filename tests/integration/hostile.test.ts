@@ -8,7 +8,6 @@
 //     vbscript: or data: address, frame, object, base, refresh or style;
 //   - or a clear error naming the file (and the field) and exit status 1.
 // Never a crash (a stack trace, another exit status) and never a hang.
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { copyFile, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -21,7 +20,8 @@ import { type Entry, parseEntry } from "../../src/content/parse-entry.ts";
 import type { Photo } from "../../src/content/schema.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/site.ts";
 import { calendarProblems, wellFormedProblems } from "../hostile/well-formed.ts";
-import { FIXTURE_ARCHIVE, hermetic, REPO_ROOT, runCli, tempDir } from "../support/build-site.ts";
+import { buildSite, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
+import { type CommandRun, REPO_ROOT, runCli } from "../support/commands.ts";
 import { fileForUrl, listFiles } from "../support/site-files.ts";
 
 const CORPUS = path.join(REPO_ROOT, "tests/hostile");
@@ -49,68 +49,26 @@ afterAll(async () => {
 
 // Running a build -----------------------------------------------------------
 
-interface Run {
+/** A build's run, named for the timings table. */
+interface Run extends CommandRun {
   readonly name: string;
-  /** null when the build was killed. */
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly timedOut: boolean;
-  readonly ms: number;
-  readonly stdout: string;
-  readonly stderr: string;
 }
 
 const timings: Run[] = [];
 
-/** Keeps the start and the end of a stream: some failures print megabytes. */
-function collect(stream: NodeJS.ReadableStream, head = 2 * 1024 * 1024, tailSize = 64 * 1024): () => string {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tail = Buffer.alloc(0);
-  stream.on("data", (chunk: Buffer) => {
-    if (size < head) chunks.push(chunk);
-    else tail = Buffer.concat([tail, chunk]).subarray(-tailSize);
-    size += chunk.length;
-  });
-  return () => {
-    const start = Buffer.concat(chunks);
-    if (size <= head || !tail.length) return start.toString("utf8");
-    return `${start.toString("utf8")}\n[… ${size - start.length - tail.length} bytes left out …]\n${tail.toString("utf8")}`;
+/** `npm run build`'s command, its whole process group killed if it outlives the limit. */
+async function runBuild(
+  name: string,
+  contentDir: string,
+  outputDir: string,
+  env: Record<string, string> = {},
+): Promise<Run> {
+  const run = {
+    name,
+    ...(await buildSite(contentDir, outputDir, { CACHE_DIR: cacheDir, ...env }, { limitMs: BUILD_LIMIT_MS })),
   };
-}
-
-/** `npm run build`'s command in its own process group, killed whole if it outlives the limit. */
-function runBuild(name: string, contentDir: string, outputDir: string, env: Record<string, string> = {}): Promise<Run> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, "src/cli/build.ts")], {
-    cwd: REPO_ROOT,
-    env: {
-      ...hermetic(process.env),
-      CONTENT_DIR: contentDir,
-      OUTPUT_DIR: outputDir,
-      BUILD_DATE: "2024-02-29",
-      CACHE_DIR: cacheDir,
-      ...env,
-    },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const stdout = collect(child.stdout);
-  const stderr = collect(child.stderr);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    process.kill(-child.pid!, "SIGKILL");
-  }, BUILD_LIMIT_MS);
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      const run = { name, code, signal, timedOut, ms: performance.now() - started, stdout: stdout(), stderr: stderr() };
-      timings.push(run);
-      resolve(run);
-    });
-  });
+  timings.push(run);
+  return run;
 }
 
 function printTimings(): void {

@@ -6,7 +6,8 @@ import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Metadata } from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuildRun, buildSite, REPO_ROOT, tempDir } from "../support/build-site.ts";
+import { type BuildRun, buildSite, tempDir } from "../support/build-site.ts";
+import { REPO_ROOT } from "../support/commands.ts";
 import {
   BLUE,
   cmykJpeg,

@@ -4,7 +4,8 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuildRun, REPO_ROOT, runCli, tempDir } from "../support/build-site.ts";
+import { type BuildRun, tempDir } from "../support/build-site.ts";
+import { REPO_ROOT, runCli } from "../support/commands.ts";
 
 const FIXTURES = path.join(REPO_ROOT, "tests/fixtures/import");
 const CALENDAR = path.join(FIXTURES, "calendar.excerpt");

@@ -8,52 +8,20 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { FIXTURE_ARCHIVE, hermetic, REPO_ROOT, tempDir } from "../support/build-site.ts";
+import { FIXTURE_ARCHIVE, startBuild, tempDir } from "../support/build-site.ts";
+import { type CommandRun, hermetic, killGroup } from "../support/commands.ts";
 import { listFiles, treeDigest } from "../support/site-files.ts";
 
 const BUILD_LIMIT_MS = 60_000;
 const BUILD_DATE = "2024-02-29";
 
-interface Run {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly ms: number;
-}
-
-interface Build {
-  readonly pid: number;
-  readonly done: Promise<Run>;
-}
-
 /** `npm run build`'s command on the fixture archive, in its own process group (so that Pagefind's process can be killed with it). */
-function startBuild(outputDir: string, env: Record<string, string>): Build {
-  const started = performance.now();
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, "src/cli/build.ts")], {
-    cwd: REPO_ROOT,
-    env: { ...hermetic(process.env), CONTENT_DIR: FIXTURE_ARCHIVE, OUTPUT_DIR: outputDir, BUILD_DATE, ...env },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), BUILD_LIMIT_MS);
-  const done = new Promise<Run>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
-    });
-  });
-  return { pid: child.pid!, done };
-}
+const startFixtureBuild = (outputDir: string, env: Record<string, string>) =>
+  startBuild(FIXTURE_ARCHIVE, outputDir, { BUILD_DATE, ...env }, { limitMs: BUILD_LIMIT_MS });
 
-const build = (outputDir: string, env: Record<string, string>) => startBuild(outputDir, env).done;
+const build = (outputDir: string, env: Record<string, string>) => startFixtureBuild(outputDir, env).done;
 
-function expectBuilt(run: Run): void {
+function expectBuilt(run: CommandRun): void {
   expect(run.stderr).toBe("");
   expect([run.code, run.signal]).toEqual([0, null]);
 }
@@ -171,9 +139,12 @@ describe("a build killed with SIGKILL midway", () => {
   const PREVIOUS = { BUILD_DATE: "2024-03-01" };
 
   /** Starts a build over a finished site and kills its whole process group once `ready(staging)` says so. */
-  async function killMidway(site: string, ready: (staging: string) => boolean): Promise<{ run: Run; staging: string }> {
+  async function killMidway(
+    site: string,
+    ready: (staging: string) => boolean,
+  ): Promise<{ run: CommandRun; staging: string }> {
     const before = treeDigest(site);
-    const running = startBuild(site, { CACHE_DIR: path.join(work, "cache-killed") });
+    const running = startFixtureBuild(site, { CACHE_DIR: path.join(work, "cache-killed") });
     let staging: string | undefined;
     let finished = false;
     void running.done.then(() => (finished = true));
@@ -181,7 +152,7 @@ describe("a build killed with SIGKILL midway", () => {
       const folder = readdirSync(path.dirname(site)).find((f) => f.startsWith(`${path.basename(site)}.building-`));
       if (folder && ready(path.join(path.dirname(site), folder))) {
         staging = path.join(path.dirname(site), folder);
-        process.kill(-running.pid, "SIGKILL");
+        killGroup(running.pid);
         break;
       }
       await new Promise((resolve) => setTimeout(resolve, 2));

@@ -12,7 +12,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_ARCHIVE, hermetic, REPO_ROOT, TEST_IMAGE_CACHE, tempDir } from "../support/build-site.ts";
+import { FIXTURE_ARCHIVE, TEST_IMAGE_CACHE, tempDir } from "../support/build-site.ts";
+import { hermetic, REPO_ROOT } from "../support/commands.ts";
 import { processesFor, type ServedSite, serveFixture } from "../support/serve-site.ts";
 
 let served: ServedSite;
@@ -117,7 +118,7 @@ describe("npm start", { timeout: 60_000 }, () => {
   it("rewrites every page when a layout changes", async () => {
     const before = modified("/events/caesar/");
     // Touched, not changed: the repository's layout must stay as it is.
-    const layout = path.join(REPO_ROOT, "layouts/_includes/pages/event.njk");
+    const layout = path.join(REPO_ROOT, "layouts/event.njk");
     await rebuilt(async () => {
       const now = new Date();
       await utimes(layout, now, now);

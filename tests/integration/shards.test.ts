@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuildRun, FIXTURE_ARCHIVE, runCli, TEST_IMAGE_CACHE, tempDir } from "../support/build-site.ts";
+import { type BuildRun, FIXTURE_ARCHIVE, TEST_IMAGE_CACHE, tempDir } from "../support/build-site.ts";
+import { runCli } from "../support/commands.ts";
 import { listFiles } from "../support/site-files.ts";
 
 const SHARDS = 3;

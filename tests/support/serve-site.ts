@@ -1,11 +1,11 @@
 // Runs `npm start`'s command on a copy of the fixture archive, as an editor
 // would, and waits until the site, its API and search index are up and its
 // file watcher is ready.
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { cp, rm } from "node:fs/promises";
 import path from "node:path";
-import { FIXTURE_ARCHIVE, hermetic, REPO_ROOT, TEST_IMAGE_CACHE, tempDir } from "./build-site.ts";
+import { FIXTURE_ARCHIVE, TEST_IMAGE_CACHE, tempDir } from "./build-site.ts";
+import { startCommand } from "./commands.ts";
 
 export interface ServedSite {
   /** The editable copy of the fixture archive. */
@@ -39,10 +39,8 @@ export async function serveFixture(
   const site = path.join(work, "site");
   await cp(FIXTURE_ARCHIVE, content, { recursive: true });
   await prepare?.(content);
-  const server = spawn(process.execPath, [path.join(REPO_ROOT, "src/cli/serve.ts")], {
-    cwd: REPO_ROOT,
+  const server = startCommand("src/cli/serve.ts", {
     env: {
-      ...hermetic(process.env),
       CONTENT_DIR: content,
       OUTPUT_DIR: site,
       BUILD_DATE: "2024-02-29",
@@ -50,29 +48,32 @@ export async function serveFixture(
       PORT: String(port),
       ...env,
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    // A server lives as long as its test file; the limit only ends one a failed file left behind.
+    limitMs: 30 * 60_000,
   });
-  let output = "";
-  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  let ended = false;
+  void server.done.then(() => (ended = true));
   const served: ServedSite = {
     content,
     site,
     port,
-    output: () => output,
+    output: server.output,
     async until(done, what, limit = 30_000) {
       for (const started = Date.now(); !done(); await new Promise((resolve) => setTimeout(resolve, 20))) {
         if (Date.now() - started > limit)
-          throw new Error(`${what} did not happen within ${limit / 1000} s. Output:\n${output}`);
+          throw new Error(`${what} did not happen within ${limit / 1000} s. Output:\n${server.output()}`);
       }
     },
     ready,
     async stop() {
       // npm start's supervisor stops its server before it exits.
-      if (server.exitCode === null && server.signalCode === null) {
-        const exited = new Promise((resolve) => server.once("exit", resolve));
-        server.kill();
-        await exited;
+      if (!ended) {
+        try {
+          process.kill(server.pid, "SIGTERM");
+        } catch {
+          // It ended just now.
+        }
+        await server.done;
       }
       await rm(work, { recursive: true, force: true });
     },

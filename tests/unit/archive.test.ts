@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type Archive, type ArchiveEvent, buildArchive, type Day } from "../../src/archive/archive.ts";
 import { loadArchive } from "../../src/archive/load-archive.ts";
 import type { LoadedEntry } from "../../src/content/load.ts";
-import { CREDIT, loadedEntry, makeContentDir, photoFile, validEntry, ymd } from "./helpers.ts";
+import { CREDIT, loadedEntry, makeContentDir, photoFile, validEntry, ymd } from "../support/helpers.ts";
 
 const BUILD_DATE = ymd(2024, 6, 12);
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, configFromEnv } from "../../src/config.ts";
-import { makeContentDir, makeTempDir } from "./helpers.ts";
+import { makeContentDir, makeTempDir } from "../support/helpers.ts";
 
 const DEFAULT_SITE = {
   title: "On This Day",

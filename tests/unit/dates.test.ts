@@ -13,7 +13,7 @@ import {
   parseHistoricalDate,
   yearLabel,
 } from "../../src/content/dates.ts";
-import { ymd } from "./helpers.ts";
+import { ymd } from "../support/helpers.ts";
 
 const FORMAT_FIX =
   "write it as YYYY-MM-DD, e.g. 2018-06-12; years before 1000 keep four digits (0079-08-24); BCE years use ISO's astronomical numbering with a minus sign (-0043-03-15 is 15 March 44 BC)";

@@ -15,7 +15,7 @@ import { loadEntries } from "../../src/content/load.ts";
 import { type ParseResult, parseEntry } from "../../src/content/parse-entry.ts";
 import type { ContentProblem } from "../../src/content/problems.ts";
 import { frontMatterSchema, photoSchema, relatedSchema, sourceSchema } from "../../src/content/schema.ts";
-import { makeTempDir, writeFiles } from "./helpers.ts";
+import { makeTempDir, writeFiles } from "../support/helpers.ts";
 
 const FILE = "content/events/fuzzed.md";
 const FILE_NAME = "fuzzed.md";

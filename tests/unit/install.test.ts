@@ -7,7 +7,7 @@ import { builtinModules } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { NEEDED, nodeProblem } from "../../src/cli/require-node.js";
-import { REPO_ROOT } from "../support/build-site.ts";
+import { REPO_ROOT } from "../support/commands.ts";
 
 const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
   scripts: Record<string, string>;

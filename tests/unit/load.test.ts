@@ -6,7 +6,15 @@ import { describe, expect, it } from "vitest";
 import { hasErrors, loadEntries } from "../../src/content/load.ts";
 import type { PhotoFile } from "../../src/content/photo-files.ts";
 import type { ContentProblem } from "../../src/content/problems.ts";
-import { creditLines, entryFile, makeContentDir, makeTempDir, tinyJpeg, validEntry, writeFiles } from "./helpers.ts";
+import {
+  creditLines,
+  entryFile,
+  makeContentDir,
+  makeTempDir,
+  tinyJpeg,
+  validEntry,
+  writeFiles,
+} from "../support/helpers.ts";
 
 /** A path as loadEntries shows it to the editor: relative to the working folder. */
 const shown = (file: string) => path.relative(process.cwd(), file);

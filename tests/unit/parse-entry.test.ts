@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Entry, lineOfField, parseEntry, slugFromFileName } from "../../src/content/parse-entry.ts";
 import { type ContentProblem, formatProblem } from "../../src/content/problems.ts";
-import { CREDIT, creditLines, entryFile, validEntry } from "./helpers.ts";
+import { CREDIT, creditLines, entryFile, validEntry } from "../support/helpers.ts";
 
 const FILE = "content/events/x.md";
 const RELATED_FIX = 'write either "- event: <slug>" or "- date: YYYY-MM-DD" with "text: …"';

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/archive.ts";
 import { parseShard, renderRuns, touchedBy, wholeSite } from "../../src/build/render-plan.ts";
 import type { LoadedEntry } from "../../src/content/load.ts";
-import { loadedEntry, ymd } from "./helpers.ts";
+import { loadedEntry, ymd } from "../support/helpers.ts";
 
 const options = { buildDate: ymd(2024, 3, 15) };
 const urls = (list: readonly { url: string }[]) => list.map((item) => item.url);

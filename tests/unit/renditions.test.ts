@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type PhotoPlan, planPhoto, type Rendition } from "../../src/archive/renditions.ts";
 import type { PhotoFile } from "../../src/content/photo-files.ts";
-import { photoFile } from "./helpers.ts";
+import { photoFile } from "../support/helpers.ts";
 
 const URL_PATTERN = /^\/img\/([0-9a-f]{16})-(\d+|social)\.(avif|webp|jpg|png)$/;
 

@@ -8,7 +8,7 @@ import {
   VOCABULARY_FILTER,
   vocabularyDocument,
 } from "../../src/search/search-index.ts";
-import { loadedEntry, ymd } from "./helpers.ts";
+import { loadedEntry, ymd } from "../support/helpers.ts";
 
 describe("search documents", () => {
   it("index an event by its title, date, summary and context, filtered by kind, century and topic", () => {

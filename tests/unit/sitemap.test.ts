@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/archive.ts";
 import { pagePaths, SINGLE_PAGES, sitemapFiles } from "../../src/build/sitemap.ts";
 import { siteSchema } from "../../src/site.ts";
-import { loadedEntry, ymd } from "./helpers.ts";
+import { loadedEntry, ymd } from "../support/helpers.ts";
 
 const site = { ...siteSchema.parse({}), url: "https://example.org", pathPrefix: "/archive/" };
 const archive = buildArchive(

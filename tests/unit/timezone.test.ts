@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { makeContentDir, validEntry } from "./helpers.ts";
+import { makeContentDir, validEntry } from "../support/helpers.ts";
 
 const run = promisify(execFile);
 const loadArchiveUrl = pathToFileURL(path.resolve(import.meta.dirname, "../../src/archive/load-archive.ts")).href;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { actionlint } from "../support/actionlint.ts";
-import { REPO_ROOT } from "../support/build-site.ts";
+import { REPO_ROOT } from "../support/commands.ts";
 import { retiredActions } from "../support/retired-actions.ts";
 
 const WORKFLOWS = path.join(REPO_ROOT, ".github/workflows");

@@ -1,5 +1,5 @@
-// Fixture helpers for the unit tests: temporary content folders, entry texts
-// whose line numbers are easy to read off, and ready-made LoadedEntry objects.
+// Fixture helpers for tests that need no build: temporary content folders,
+// entry texts whose line numbers are easy to read off, and ready-made LoadedEntry objects.
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
