@@ -80,7 +80,8 @@ export function archivePlugin(
   eleventyConfig.addGlobalData("searchBundles", async () =>
     searchBundles((await state()).archive.events.length, config.eventsPerSearchShard),
   );
-  // Every template file is a single page (the paginated ones are virtual: paginated-pages.ts).
+  // A run without the single pages ignores every template file: each is a single
+  // page's, or a paginated page's, which paginated-pages.ts renders (and ignores) itself.
   if (!isLive(pages) && !pages.plan.singles) {
     const input = eleventyConfig.directories.input;
     for (const file of readdirSync(input)) {

@@ -1,9 +1,12 @@
 // The pages made one per item of the render plan: events, days, months,
-// years and topics. Each is a virtual JavaScript template that paginates its
-// list and renders layouts/_includes/pages/<name>.njk through Eleventy's own
-// Nunjucks environment, which compiles each file once. (A paginated .njk
-// template is compiled again for every page by Eleventy 3.1: 0.5 s of 10,000
-// event pages, and garbage to collect.)
+// years and topics, from layouts/event.njk, day.njk, month.njk, year.njk and
+// topic.njk. Each is a virtual JavaScript template that paginates its list and
+// renders that file through Eleventy's own Nunjucks environment, which
+// compiles each file once. (A paginated .njk template is compiled again for
+// every page by Eleventy 3.1: 0.5 s of 10,000 event pages, and garbage to
+// collect.) Eleventy itself ignores those files, which have no page of their
+// own; it still watches them, as every file in the input folder.
+import path from "node:path";
 import type { RenderPlan } from "./archive-plugin.ts";
 import type { EleventyConfig, NunjucksEnvironment } from "./types.ts";
 
@@ -29,6 +32,9 @@ export function paginatedPagesPlugin(eleventyConfig: EleventyConfig): void {
   // ours to keep like Eleventy's. So an empty template, written nowhere, makes it.
   eleventyConfig.addTemplate("nunjucks.njk", "", { permalink: false, eleventyExcludeFromCollections: true });
   for (const [list, name] of Object.entries(PAGES)) {
+    // Relative to the working folder, where Eleventy's Nunjucks loader looks after _includes/.
+    const template = path.join(eleventyConfig.directories.input, `${name}.njk`);
+    eleventyConfig.ignores.add(template);
     eleventyConfig.addTemplate(`${name}.11ty.js`, {
       data: {
         pagination: { data: `render.${list}`, size: 1, alias: name },
@@ -36,7 +42,7 @@ export function paginatedPagesPlugin(eleventyConfig: EleventyConfig): void {
       },
       render: (data: object) =>
         new Promise<string>((resolve, reject) => {
-          nunjucks!.render(`pages/${name}.njk`, data, (error, html) => (error ? reject(error) : resolve(html!)));
+          nunjucks!.render(template, data, (error, html) => (error ? reject(error) : resolve(html!)));
         }),
     });
   }

@@ -10,7 +10,11 @@ import { metadataPlugin } from "./metadata-plugin.ts";
 import { paginatedPagesPlugin } from "./paginated-pages.ts";
 import type { EleventyConfig } from "./types.ts";
 
-/** The templates: the single pages here, the paginated ones in _includes/pages/ (paginated-pages.ts). */
+/**
+ * The templates, one for each kind of page: the single pages', with their
+ * addresses in front matter, and those of the pages made one per event, day,
+ * month, year and topic (paginated-pages.ts). Their base and macros are in _includes/.
+ */
 export const TEMPLATES_DIR = "layouts";
 
 export function configureSite(
