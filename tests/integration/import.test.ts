@@ -34,7 +34,7 @@ function counts(run: BuildRun): { created: number; skipped: number; failed: numb
 }
 
 describe("npm run import", () => {
-  it("imports a BSD calendar file: entries with a year, the rest skipped with their line; the checker accepts them", async () => {
+  it("imports a BSD calendar file: entries with a year, the rest skipped with their line; the checker accepts them; a second import creates nothing", async () => {
     const content = path.join(work, "bsd");
     const run = await importInto(content, ["--format", "bsd-calendar", CALENDAR]);
     expect(run.stderr).toBe("");
@@ -68,6 +68,15 @@ describe("npm run import", () => {
     const check = await checkContent(content);
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/^8 entries checked: no errors/);
+    // The second time, every entry is skipped as already there.
+    const before = await events(content);
+    const second = await importInto(content, ["--format", "bsd-calendar", CALENDAR]);
+    expect(second.code).toBe(0);
+    expect(counts(second)).toEqual({ created: 0, skipped: counts(run).created + counts(run).skipped, failed: 0 });
+    expect(second.stdout).toContain(
+      `skipped ${shown(CALENDAR)}:20: "Apollo 11 lands on the Moon" (1969-07-20) is already there: ${shown(path.join(content, "events", "1969-07-20-apollo-11-lands-on-the-moon.md"))} has the same day and title`,
+    );
+    expect(await events(content)).toEqual(before);
   });
 
   it("imports a CSV file and a Wikimedia feed into one folder that the checker accepts", async () => {
@@ -128,19 +137,6 @@ describe("npm run import", () => {
     expect(existsSync(content)).toBe(false);
   });
 
-  it("creates nothing the second time: every entry is skipped as already there", async () => {
-    const content = path.join(work, "twice");
-    const first = await importInto(content, ["--format", "bsd-calendar", CALENDAR]);
-    const before = await events(content);
-    const second = await importInto(content, ["--format", "bsd-calendar", CALENDAR]);
-    expect(second.code).toBe(0);
-    expect(counts(second)).toEqual({ created: 0, skipped: counts(first).created + counts(first).skipped, failed: 0 });
-    expect(second.stdout).toContain(
-      `skipped ${shown(CALENDAR)}:20: "Apollo 11 lands on the Moon" (1969-07-20) is already there: ${shown(path.join(content, "events", "1969-07-20-apollo-11-lands-on-the-moon.md"))} has the same day and title`,
-    );
-    expect(await events(content)).toEqual(before);
-  });
-
   it("exits 1 on bad rows, naming each, and still writes the good ones", async () => {
     const content = path.join(work, "bad-rows");
     const run = await importInto(content, ["--format", "csv", BAD_CSV]);
@@ -176,21 +172,24 @@ describe("npm run import", () => {
     expect(await readFile(taken, "utf8")).toBe(ownBytes);
   });
 
-  it("exits 2 on bad usage, and writes nothing", async () => {
+  it("exits 2 on bad usage, naming every problem, and writes nothing", async () => {
     const content = path.join(work, "usage");
-    const unknown = await importInto(content, ["--format", "ical", CSV]);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(
-      /^--format: "ical" is not one of bsd-calendar, csv, wikimedia-onthisday\nUsage: npm run import -- --format/,
+    const bad = await importInto(content, ["--format", "ical", "--day", "02-30"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(
+      new RegExp(
+        [
+          '^--format: "ical" is not one of bsd-calendar, csv, wikimedia-onthisday',
+          '--day: "02-30" is not a day of the year as MM-DD',
+          "--day is only for --format wikimedia-onthisday",
+          "no files to import",
+          "Usage: npm run import -- --format",
+        ].join(".*\\n"),
+      ),
     );
-    const noFiles = await importInto(content, ["--format", "csv"]);
-    expect(noFiles.code).toBe(2);
-    expect(noFiles.stderr).toMatch(/^no files to import\n/);
-    const badDay = await importInto(content, ["--format", "wikimedia-onthisday", "--day", "02-30", WIKIMEDIA]);
-    expect(badDay.code).toBe(2);
-    expect(badDay.stderr).toMatch(/^--day: "02-30" is not a day of the year as MM-DD/);
     const unknownOption = await importInto(content, ["--format", "csv", "--force", CSV]);
     expect(unknownOption.code).toBe(2);
+    expect(unknownOption.stderr).toMatch(/\nUsage: npm run import -- --format/);
     expect(existsSync(content)).toBe(false);
   });
 

@@ -1,40 +1,31 @@
 // A build split across machines: `npm run build -- --shard K/N` on each, then
 // the outputs copied into one folder, must give exactly the site one build
-// gives, byte for byte.
-import { readFileSync } from "node:fs";
+// gives, byte for byte: the run's shared build of the fixture archive
+// (tests/support/fixture-site.ts), built in one go.
+import { existsSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuildRun, FIXTURE_ARCHIVE, TEST_IMAGE_CACHE, tempDir } from "../support/build-site.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type BuildRun, buildSite, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
 import { runCli } from "../support/commands.ts";
+import { FIXTURE_BUILD_ENV } from "../support/fixture-site.ts";
 import { listFiles } from "../support/site-files.ts";
 
 const SHARDS = 3;
+/** The site one build writes, in one Eleventy run: read only. */
+const { site: whole, run: wholeRun } = inject("fixtureSite");
 let work: string;
-let whole: string;
 const parts: string[] = [];
 const runs: BuildRun[] = [];
 
-const build = (output: string, args: string[] = []) =>
-  runCli(
-    "src/cli/build.ts",
-    {
-      CONTENT_DIR: FIXTURE_ARCHIVE,
-      OUTPUT_DIR: output,
-      BUILD_DATE: "2024-02-29",
-      CACHE_DIR: TEST_IMAGE_CACHE,
-      EVENTS_PER_RUN: "2",
-    },
-    args,
-  );
+// In the shared build's environment, and in runs of two events, which must not change a byte either.
+const buildShard = (output: string, shard: string) =>
+  buildSite(FIXTURE_ARCHIVE, output, { ...FIXTURE_BUILD_ENV, EVENTS_PER_RUN: "2" }, { args: ["--shard", shard] });
 
 beforeAll(async () => {
   work = await tempDir("shards");
-  whole = path.join(work, "whole");
   for (let k = 1; k <= SHARDS; k++) parts.push(path.join(work, `shard-${k}`));
-  runs.push(
-    ...(await Promise.all([build(whole), ...parts.map((dir, i) => build(dir, ["--shard", `${i + 1}/${SHARDS}`]))])),
-  );
+  runs.push(wholeRun, ...(await Promise.all(parts.map((dir, i) => buildShard(dir, `${i + 1}/${SHARDS}`)))));
 }, 120_000);
 
 afterAll(async () => {
@@ -74,15 +65,14 @@ describe("a sharded build", () => {
     for (const file of expected) expect(merged.get(file), file).toBe(readFileSync(path.join(whole, file), "base64"));
   });
 
+  // Which shards are K of N: parseShard's unit test (tests/unit/render-plan.test.ts).
   it("refuses a shard that is not K of N, naming the option and the fix", async () => {
-    for (const bad of ["4/3", "0/3", "two", ""]) {
-      const run = await runCli(
-        "src/cli/build.ts",
-        { CONTENT_DIR: FIXTURE_ARCHIVE, OUTPUT_DIR: path.join(work, "bad") },
-        ["--shard", bad],
-      );
-      expect(run.code).toBe(1);
-      expect(run.stderr.trim()).toBe(`--shard: "${bad}" is not a shard: give K/N with 1 ≤ K ≤ N, e.g. --shard 2/4`);
-    }
+    const run = await runCli("src/cli/build.ts", { CONTENT_DIR: FIXTURE_ARCHIVE, OUTPUT_DIR: path.join(work, "bad") }, [
+      "--shard",
+      "4/3",
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(`--shard: "4/3" is not a shard: give K/N with 1 ≤ K ≤ N, e.g. --shard 2/4`);
+    expect(existsSync(path.join(work, "bad"))).toBe(false);
   });
 });

@@ -317,6 +317,16 @@ describe("buildArchive: today, photos and body", () => {
     expect(archiveOf([], ymd(2025, 12, 31)).today.key).toBe("12-31");
   });
 
+  it("also offers 29 February on 28 February of a common year, and only then", () => {
+    const entries = [loadedEntry("leap", ymd(2020, 2, 29))];
+    const common = archiveOf(entries, ymd(2023, 2, 28));
+    expect(common.today.key).toBe("02-28");
+    expect(common.todayAlso).toBe(day(common, "02-29"));
+    expect(common.todayAlso!.count).toBe(1);
+    for (const date of [ymd(2024, 2, 28), ymd(2024, 2, 29), ymd(2023, 3, 1), ymd(1900, 3, 28)])
+      expect(archiveOf(entries, date).todayAlso, JSON.stringify(date)).toBeUndefined();
+  });
+
   it("publishes each photo with a file as responsive images named by its content, and keeps credit-only photos", () => {
     const entry = loadedEntry("summit", ymd(2018, 6, 12), {
       photoFiles: {

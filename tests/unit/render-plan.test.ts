@@ -43,7 +43,9 @@ describe("render runs", () => {
 
   it("read a shard as K/N with 1 ≤ K ≤ N", () => {
     expect(parseShard("2/4")).toEqual({ index: 2, count: 4 });
-    for (const bad of ["0/4", "5/4", "2/0", "2", "a/b", " 2/4"]) expect(parseShard(bad), bad).toBeUndefined();
+    // "" is what the build reads when --shard is given no value.
+    for (const bad of ["0/4", "5/4", "4/3", "0/3", "2/0", "2", "two", "a/b", " 2/4", ""])
+      expect(parseShard(bad), bad).toBeUndefined();
   });
 });
 
