@@ -8,9 +8,14 @@
 //   <site>.previous-<pid>-<time>   the old site, whole, between the two renames
 //   <site>.removing-<pid>-<time>-<n>  an old site or leftover, being deleted: never put back
 //
+// The old site a swap replaces is deleted by a process of its own
+// (remove-folders.ts), which the build does not wait for; leftovers of dead
+// builds are deleted by the build that finds them, before it builds.
+//
 // A `.previous-` folder gets its name only from the first rename, and loses it
 // before its deletion starts: it is always a complete site.
 
+import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -49,7 +54,7 @@ export async function createStaging(site: string): Promise<string> {
 /**
  * Two renames: the old site is replaced whole, never merged into, and put back
  * if the second fails. Builds started at once take turns, holding the lock;
- * old sites are deleted once it is released.
+ * the old site is deleted in the background once it is released.
  */
 export async function swapIn(staging: string, site: string): Promise<void> {
   const doomed = await withLock(site, async () => {
@@ -74,7 +79,18 @@ export async function swapIn(staging: string, site: string): Promise<void> {
     return doomed;
   });
   testKill("removing", doomed.at(-1));
-  for (const folder of doomed) await removeOrWarn(folder);
+  removeInBackground(doomed);
+}
+
+/** In a process that outlives this build: if it is cut short, the next build removes what is left. */
+function removeInBackground(folders: readonly string[]): void {
+  if (!folders.length) return;
+  const remover = spawn(process.execPath, [path.join(import.meta.dirname, "remove-folders.ts"), ...folders], {
+    detached: true,
+    stdio: "ignore",
+  });
+  remover.on("error", () => {}); // nothing lost: the next build removes them
+  remover.unref();
 }
 
 /**
@@ -92,7 +108,14 @@ async function recoverLocked(site: string): Promise<string[]> {
     );
   }
   const doomed: string[] = [];
-  for (const leftover of left) if (existsSync(leftover.path)) doomed.push(await renameForRemoval(site, leftover.path));
+  for (const leftover of left) {
+    // A dead build's remover may take its folder between the listing and the rename.
+    const renamed = await renameForRemoval(site, leftover.path).catch((error: unknown) => {
+      if (errorCode(error) === "ENOENT") return undefined;
+      throw error;
+    });
+    if (renamed) doomed.push(renamed);
+  }
   return doomed;
 }
 

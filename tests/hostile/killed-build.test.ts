@@ -15,6 +15,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { displayPath } from "../../src/util/display-path.ts";
 import { type BuildRun, buildSite, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
+import { REPO_ROOT } from "../support/commands.ts";
 import { treeDigest } from "../support/site-files.ts";
 
 /** Below the minute the old code waited for a stuck lock: waiting at all fails the test. */
@@ -54,6 +55,16 @@ function beside(site: string): string[] {
   return readdirSync(path.dirname(site)).filter((name) => name.startsWith(`${path.basename(site)}.`));
 }
 
+/**
+ * Nothing beside the site, once the process that deletes the old site
+ * (src/build/remove-folders.ts, which the build does not wait for) is done.
+ */
+async function expectNothingBeside(site: string): Promise<void> {
+  for (const started = Date.now(); beside(site).length && Date.now() - started < 20_000; )
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(beside(site)).toEqual([]);
+}
+
 /** The one folder beside the site whose name starts so. */
 function besideNamed(site: string, prefix: string): string {
   const names = beside(site).filter((name) => name.startsWith(`${path.basename(site)}${prefix}`));
@@ -77,7 +88,7 @@ async function expectRecovery(site: string, standing: string): Promise<void> {
   expect(built.stderr).not.toMatch(STUCK);
   expect(built.code).toBe(0);
   expect(treeDigest(site)).toBe(complete);
-  expect(beside(site)).toEqual([]);
+  await expectNothingBeside(site);
 }
 
 describe("a build killed at each step of swapping in its site", () => {
@@ -173,7 +184,7 @@ describe("a build killed at each step of swapping in its site", () => {
         expect(run.code).toBe(0);
       }
       expect(treeDigest(site)).toBe(complete);
-      expect(beside(site)).toEqual([]);
+      await expectNothingBeside(site);
     },
     TIMEOUT,
   );
@@ -218,6 +229,27 @@ describe("what the old code left when killed, as the issue found it", () => {
         await mkdir(`${site}.lock`);
       });
       await expectRecovery(site, before);
+    },
+    TIMEOUT,
+  );
+});
+
+describe("the old site's remover (src/build/remove-folders.ts), which the build does not wait for", () => {
+  it(
+    "deletes the folders it is given, and passes over one a build took over meanwhile",
+    async () => {
+      const site = path.join(work, "remover", "site");
+      const doomed = [`${site}.removing-1-1000-1`, `${site}.removing-1-1000-2`];
+      await cp(path.join(work, "reference"), doomed[0]!, { recursive: true });
+      const taken = `${site}.removing-1-1000-3`; // never made: another build renamed it first
+      const remover = execFile(process.execPath, [
+        path.join(REPO_ROOT, "src/build/remove-folders.ts"),
+        ...doomed,
+        taken,
+      ]);
+      const [code] = (await once(remover, "exit")) as [number];
+      expect(code).toBe(0);
+      expect(readdirSync(path.dirname(site))).toEqual([]);
     },
     TIMEOUT,
   );
