@@ -1,4 +1,5 @@
-// Topics from the entries' `topics`, for /topics/ and /topics/<slug>/. Names
+// Topics from the entries' `topics`, for /topics/ and /topics/<slug>/ (and
+// /topics/<slug>/page/2/, …: list-pages.ts splits a long topic). Names
 // that differ only in case, accents or punctuation are one topic; any other
 // two names get two addresses, whatever their script.
 import { foldName, freeSlug, shortHash, slugOfKey, slugWords } from "../content/slugs.ts";

@@ -1,4 +1,5 @@
-// Years, decades and centuries that have events, for /years/ and /years/<year>/.
+// Years, decades and centuries that have events, for /years/ and /years/<year>/
+// (and /years/<year>/page/2/, …: list-pages.ts splits a long year).
 // Years are astronomical (0 is 1 BC); decades and centuries are named as readers
 // name them: "the 1960s", "the 20th century", "the 1st century BC".
 import { bcYear, yearLabel } from "../content/dates.ts";

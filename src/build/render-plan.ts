@@ -4,13 +4,25 @@
 // pages each; and `npm start` rewrites only the pages an edit touches.
 // Every run sees the whole archive; the plan only picks what is paginated.
 import type { Archive, ArchiveEvent } from "../archive/archive.ts";
+import type { EventLink } from "../archive/event-link.ts";
+import { type ListPage, listPages } from "../archive/list-pages.ts";
+import type { TopicPage } from "../archive/topics.ts";
+import type { YearPage } from "../archive/years.ts";
 import type { RenderPlan } from "../eleventy/archive-plugin.ts";
 
 export type { RenderPlan };
 
 export function wholeSite(archive: Archive): RenderPlan {
-  const { events, days, months, years, topics } = archive;
-  return { events, days, months, years, topics, singles: true };
+  const { events, days, months } = archive;
+  return { events, days, months, ...listedPages(archive), singles: true };
+}
+
+/** Every page of every year's and topic's list (list-pages.ts splits the long ones). */
+export function listedPages(archive: Pick<Archive, "years" | "topics">): {
+  years: ListPage<YearPage>[];
+  topics: ListPage<TopicPage>[];
+} {
+  return { years: archive.years.flatMap((y) => listPages(y)), topics: archive.topics.flatMap((t) => listPages(t)) };
 }
 
 /** One part of a build split across machines: `--shard 2/4`. */
@@ -51,9 +63,10 @@ export function parseShard(text: string): Shard | undefined {
 /**
  * What `npm start` rewrites after entries changed (by slug; added, edited or
  * deleted): their pages as they are now, the pages that list them before or
- * after the change (their days, months, years and topics, and the events that
- * relate to them or share their day), and every single page. Everything else
- * on disk is already what a full build would write.
+ * after the change (their days and months, the events that relate to them or
+ * share their day, and the pages of their years and topics that changed),
+ * and every single page. Everything else on disk is already what a full
+ * build would write.
  */
 export function touchedBy(previous: Archive, next: Archive, slugs: ReadonlySet<string>): RenderPlan {
   const changed = [...slugs]
@@ -74,8 +87,8 @@ export function touchedBy(previous: Archive, next: Archive, slugs: ReadonlySet<s
   const linkingMoved = new Set(
     next.topics.filter((t) => movedTopics.has(t.url)).flatMap((t) => t.events.map((e) => e.url)),
   );
-  const within = <T extends { url: string }>(list: readonly T[], wanted: ReadonlySet<string>) =>
-    list.filter((item) => wanted.has(item.url));
+  const years = urls((e) => [e.year.url]);
+  const topics = new Set([...urls((e) => e.topicLinks.map((t) => t.url)), ...movedTopics]);
   return {
     events: next.events.filter(
       (e) => changedUrls.has(e.url) || days.has(e.day.url) || relating.has(e.url) || linkingMoved.has(e.url),
@@ -85,14 +98,54 @@ export function touchedBy(previous: Archive, next: Archive, slugs: ReadonlySet<s
       next.months,
       urls((e) => [e.month.url]),
     ),
-    years: within(
-      next.years,
-      urls((e) => [e.year.url]),
-    ),
-    topics: within(next.topics, new Set([...urls((e) => e.topicLinks.map((t) => t.url)), ...movedTopics])),
+    years: changedListPages(previous.years, next.years, yearsAround(previous, next, years), {
+      changed: changedUrls,
+      heading: (y) => [y.countLabel, y.previous?.url, y.next?.url],
+    }),
+    topics: changedListPages(previous.topics, next.topics, topics, {
+      changed: changedUrls,
+      heading: (t) => [t.name, t.countLabel],
+    }),
     singles: true,
   };
 }
+
+/** The changed years and the years beside them, before and after: a year page links its neighbours. */
+function yearsAround(previous: Archive, next: Archive, changed: ReadonlySet<string>): Set<string> {
+  const around = new Set(changed);
+  for (const { years } of [previous, next])
+    for (const year of years) {
+      if (!changed.has(year.url)) continue;
+      if (year.previous) around.add(year.previous.url);
+      if (year.next) around.add(year.next.url);
+    }
+  return around;
+}
+
+/**
+ * The pages of the wanted lists (years or topics, by address) that show a
+ * changed event, or that differ from the page at their address before: other
+ * events, or another heading (count, name, neighbours) or number of pages. An
+ * event added to a long topic moves every later event down a page; an edited
+ * title rewrites only the page that shows it.
+ */
+function changedListPages<Of extends { url: string; events: readonly EventLink[] }>(
+  before: readonly Of[],
+  after: readonly Of[],
+  wanted: ReadonlySet<string>,
+  { changed, heading }: { changed: ReadonlySet<string>; heading: (of: Of) => unknown[] },
+): ListPage<Of>[] {
+  const pagesOf = (lists: readonly Of[]) => within(lists, wanted).flatMap((list) => listPages(list));
+  const fingerprint = (page: ListPage<Of>) =>
+    JSON.stringify([heading(page.of), page.pager?.label, page.events.map((e) => e.url)]);
+  const was = new Map(pagesOf(before).map((page) => [page.url, fingerprint(page)]));
+  return pagesOf(after).filter(
+    (page) => page.events.some((e) => changed.has(e.url)) || was.get(page.url) !== fingerprint(page),
+  );
+}
+
+const within = <T extends { url: string }>(list: readonly T[], wanted: ReadonlySet<string>) =>
+  list.filter((item) => wanted.has(item.url));
 
 /** A plan that writes no page. */
 export const NOTHING: RenderPlan = { events: [], days: [], months: [], years: [], topics: [], singles: false };

@@ -7,15 +7,17 @@ import type { Archive } from "../archive/archive.ts";
 import { absoluteUrl, type SiteInfo } from "../site.ts";
 import { escapeHtml } from "../util/escape-html.ts";
 import { withoutUnwritable } from "../util/unwritable.ts";
+import { listedPages } from "./render-plan.ts";
 
 /** The pages that are not paginated from the archive (the 404 page is not listed). */
 export const SINGLE_PAGES = ["/", "/calendar/", "/years/", "/topics/", "/search/", "/random/", "/credits/"] as const;
 
 export const URLS_PER_SITEMAP = 50_000;
 
-/** Every HTML page's site path. */
+/** Every HTML page's site path, each page of a long year or topic included. */
 export function pagePaths(archive: Archive): string[] {
-  const { months, days, years, topics, events } = archive;
+  const { months, days, events } = archive;
+  const { years, topics } = listedPages(archive);
   return [...SINGLE_PAGES, ...[...months, ...days, ...years, ...topics, ...events].map((page) => page.url)];
 }
 

@@ -8,6 +8,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Archive, ArchiveEvent, Day, Month } from "../archive/archive.ts";
+import type { ListPage } from "../archive/list-pages.ts";
 import type { TopicPage } from "../archive/topics.ts";
 import type { YearPage } from "../archive/years.ts";
 import type { BuildConfig } from "../config.ts";
@@ -28,8 +29,9 @@ export interface RenderPlan {
   readonly events: readonly ArchiveEvent[];
   readonly days: readonly Day[];
   readonly months: readonly Month[];
-  readonly years: readonly YearPage[];
-  readonly topics: readonly TopicPage[];
+  /** Each page of a year's or a topic's list of events: the long ones have several. */
+  readonly years: readonly ListPage<YearPage>[];
+  readonly topics: readonly ListPage<TopicPage>[];
   /** The pages that are not paginated: home, indexes, feeds, robots.txt, 404. */
   readonly singles: boolean;
 }

@@ -1,6 +1,6 @@
 // The pages made one per item of the render plan: events, days, months,
-// years and topics, from layouts/event.njk, day.njk, month.njk, year.njk and
-// topic.njk. Each is a virtual JavaScript template that paginates its list and
+// the pages of years and topics, from layouts/event.njk, day.njk, month.njk,
+// year.njk and topic.njk. Each is a virtual JavaScript template that paginates its list and
 // renders that file through Eleventy's own Nunjucks environment, which
 // compiles each file once. (A paginated .njk template is compiled again for
 // every page by Eleventy 3.1: 0.5 s of 10,000 event pages, and garbage to
@@ -10,13 +10,14 @@ import path from "node:path";
 import type { RenderPlan } from "./archive-plugin.ts";
 import type { EleventyConfig, NunjucksEnvironment } from "./types.ts";
 
-/** Each paginated list of the plan, and the name its item has in the template. */
-const PAGES: Record<keyof Omit<RenderPlan, "singles">, string> = {
-  events: "event",
-  days: "day",
-  months: "month",
-  years: "year",
-  topics: "topic",
+/** Each paginated list of the plan: the template that renders one item, and the item's name there. */
+const PAGES: Record<keyof Omit<RenderPlan, "singles">, { template: string; alias: string }> = {
+  events: { template: "event", alias: "event" },
+  days: { template: "day", alias: "day" },
+  months: { template: "month", alias: "month" },
+  // One page of a year's or a topic's events (src/archive/list-pages.ts): `list.of` is the year or topic.
+  years: { template: "year", alias: "list" },
+  topics: { template: "topic", alias: "list" },
 };
 
 export function paginatedPagesPlugin(eleventyConfig: EleventyConfig): void {
@@ -31,14 +32,14 @@ export function paginatedPagesPlugin(eleventyConfig: EleventyConfig): void {
   // of our own, would make nunjucks our dependency and its loader and options
   // ours to keep like Eleventy's. So an empty template, written nowhere, makes it.
   eleventyConfig.addTemplate("nunjucks.njk", "", { permalink: false, eleventyExcludeFromCollections: true });
-  for (const [list, name] of Object.entries(PAGES)) {
+  for (const [list, { template: name, alias }] of Object.entries(PAGES)) {
     // Relative to the working folder, where Eleventy's Nunjucks loader looks after _includes/.
     const template = path.join(eleventyConfig.directories.input, `${name}.njk`);
     eleventyConfig.ignores.add(template);
     eleventyConfig.addTemplate(`${name}.11ty.js`, {
       data: {
-        pagination: { data: `render.${list}`, size: 1, alias: name },
-        permalink: (data: Record<string, { url: string }>) => data[name]!.url,
+        pagination: { data: `render.${list}`, size: 1, alias },
+        permalink: (data: Record<string, { url: string }>) => data[alias]!.url,
       },
       render: (data: object) =>
         new Promise<string>((resolve, reject) => {
