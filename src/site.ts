@@ -33,6 +33,33 @@ const text = () =>
       if (found) ctx.addIssue({ code: "custom", message: `contains ${found.description}: remove it` });
     });
 
+const onOff = (description: string) =>
+  z.boolean({ error: "must be true or false" }).default(true).meta({ description });
+
+// The heavy parts of the open data, each of which a large archive may leave out
+// (README: "What a 10,000-event site weighs"); the day documents the pages' scripts read are always written.
+const apiSchema = z
+  .strictObject(
+    {
+      eventDocuments: onOff("Write /api/v1/events/<slug>.json, one document per event."),
+      export: onOff("Write /api/v1/export.ndjson, every event document in one file."),
+      onThisDay: onOff("Write the Wikimedia-shaped feed, /api/feed/onthisday/…"),
+      calendar: onOff("Write /calendar.ics, every event as a yearly anniversary, and link it from the pages."),
+      body: z
+        .enum(["html", "markdown", "both"], { error: 'must be "html", "markdown" or "both"' })
+        .default("html")
+        .meta({ description: "The form an event document carries its body in: bodyHtml, body (Markdown) or both." }),
+    },
+    {
+      error: (issue) =>
+        issue.code === "invalid_type" ? 'must be an object of settings, e.g. { "export": false }' : undefined,
+    },
+  )
+  .default({ eventDocuments: true, export: true, onThisDay: true, calendar: true, body: "html" })
+  .meta({ description: "Which parts of the open data the build writes (docs/open-data.md)." });
+
+export type ApiSettings = z.output<typeof apiSchema>;
+
 export const siteSchema = z.strictObject({
   title: text().default("On This Day").meta({ description: "The archive's name." }),
   description: text()
@@ -58,6 +85,7 @@ export const siteSchema = z.strictObject({
     .strictObject({ name: text(), url: licenseUrl })
     .default({ name: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" })
     .meta({ description: "The license of the archive's text and data, stated in the API and feeds." }),
+  api: apiSchema,
 });
 
 function isLanguageTag(tag: string): boolean {

@@ -47,7 +47,7 @@ export class ApiDocuments {
     return {
       slug: event.slug,
       ...this.link(event.url),
-      api: absoluteUrl(this.site, apiPaths.event(event.slug)),
+      ...(this.site.api.eventDocuments && { api: absoluteUrl(this.site, apiPaths.event(event.slug)) }),
       title: event.title,
       kind: event.kind,
       summary: event.summary,
@@ -96,8 +96,9 @@ export class ApiDocuments {
         ...(r.url && this.link(r.url)),
       })),
       sources: event.sources.map((s) => ({ title: s.title, ...(s.url && { url: s.url }) })),
-      bodyHtml: event.bodyHtml,
-      body: event.body,
+      // The body once, in the form site.json asks for (HTML unless it says otherwise).
+      ...(this.site.api.body !== "markdown" && { bodyHtml: event.bodyHtml }),
+      ...(this.site.api.body !== "html" && { body: event.body }),
       license: this.license,
     };
   }
@@ -127,13 +128,18 @@ export class ApiDocuments {
   index(): EventsIndex {
     return {
       count: this.archive.events.length,
-      export: absoluteUrl(this.site, apiPaths.export),
+      ...(this.site.api.export && { export: absoluteUrl(this.site, apiPaths.export) }),
       events: this.archive.events.map((e) => this.summary(e)),
       license: this.license,
     };
   }
 
-  /** Wikimedia's feed for one day: type "all" has every list, the others one each. */
+  /**
+   * Wikimedia's feed for one day: type "all" has every list, the others one
+   * each. Wikimedia's "all" also has "selected", its editors' choice: the
+   * archive has none, and repeating the events under that name would only
+   * make every "all" document half as large again.
+   */
   wikimedia(day: Day, type: "all" | (typeof WIKIMEDIA_TYPES)[number]): WikimediaFeed {
     const byKind = (kind: Kind) =>
       day.sections.find((s) => s.kind === kind)?.events.map((e) => this.wikimediaItem(e)) ?? [];
@@ -143,8 +149,7 @@ export class ApiDocuments {
       deaths: byKind("death"),
       holidays: byKind("holiday"),
     };
-    // "selected" is Wikimedia's editors' choice; the archive has none, so it repeats the events.
-    return type === "all" ? { selected: lists.events, ...lists } : { [type]: lists[type] };
+    return type === "all" ? lists : { [type]: lists[type] };
   }
 
   private wikimediaItem(event: EventLink): WikimediaItem {

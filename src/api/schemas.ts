@@ -2,6 +2,7 @@
 // types come from here, and so do the JSON Schemas published beside them.
 import { z } from "zod";
 import { KINDS } from "../content/schema.ts";
+import type { ApiSettings } from "../site.ts";
 
 const link = {
   /** Root-relative, under the path prefix: what the site's own scripts follow. */
@@ -22,7 +23,7 @@ const image = z.object({
 export const eventSummarySchema = z.object({
   slug: z.string(),
   ...link,
-  api: z.url().meta({ description: "This event's full document." }),
+  api: z.url().optional().meta({ description: "This event's full document." }),
   title: z.string(),
   kind: z.enum(KINDS),
   summary: z.string(),
@@ -58,26 +59,30 @@ export const eventDocumentSchema = eventSummarySchema.extend({
     z.object({ date: z.string(), dateWords: z.string(), text: z.string(), ...link }).partial({ path: true, url: true }),
   ),
   sources: z.array(z.object({ title: z.string(), url: z.url().optional() })),
-  bodyHtml: z.string().meta({ description: "The historical context, as HTML." }),
-  body: z.string().meta({ description: "The historical context, as the editor wrote it (Markdown)." }),
+  bodyHtml: z.string().optional().meta({ description: "The historical context, as HTML." }),
+  body: z.string().optional().meta({ description: "The historical context, as the editor wrote it (Markdown)." }),
   license,
 });
 
-export const dayDocumentSchema = z.object({
-  key: z.string().regex(/^\d\d-\d\d$/),
-  label: z.string(),
-  ...link,
-  count: z.int().nonnegative(),
-  sections: z.array(z.object({ kind: z.enum(KINDS), heading: z.string(), events: z.array(eventSummarySchema) })),
-  license,
-});
+const daySchema = <S extends z.ZodType>(summary: S) =>
+  z.object({
+    key: z.string().regex(/^\d\d-\d\d$/),
+    label: z.string(),
+    ...link,
+    count: z.int().nonnegative(),
+    sections: z.array(z.object({ kind: z.enum(KINDS), heading: z.string(), events: z.array(summary) })),
+    license,
+  });
+export const dayDocumentSchema = daySchema(eventSummarySchema);
 
-export const eventsIndexSchema = z.object({
-  count: z.int().nonnegative(),
-  export: z.url().meta({ description: "Every event's full document, one JSON object per line." }),
-  events: z.array(eventSummarySchema),
-  license,
-});
+const indexSchema = <S extends z.ZodType>(summary: S) =>
+  z.object({
+    count: z.int().nonnegative(),
+    export: z.url().optional().meta({ description: "Every event's full document, one JSON object per line." }),
+    events: z.array(summary),
+    license,
+  });
+export const eventsIndexSchema = indexSchema(eventSummarySchema);
 
 /** The shape of Wikimedia's On This Day feed, for the parts clients read. */
 const wikimediaPage = z.object({
@@ -112,13 +117,15 @@ export const WIKIMEDIA_TYPES = ["events", "births", "deaths", "holidays"] as con
 
 export const wikimediaFeedSchema = z
   .object({
-    selected: z.array(wikimediaItemSchema).optional(),
     events: z.array(wikimediaItemSchema).optional(),
     births: z.array(wikimediaItemSchema).optional(),
     deaths: z.array(wikimediaItemSchema).optional(),
     holidays: z.array(wikimediaItemSchema).optional(),
   })
-  .meta({ description: "A drop-in for Wikimedia's /feed/onthisday/{type}/{MM}/{DD}." });
+  .meta({
+    description:
+      "A drop-in for Wikimedia's /feed/onthisday/{type}/{MM}/{DD}, without \"selected\" (Wikimedia's editors' choice: the archive has none).",
+  });
 
 export type EventSummary = z.infer<typeof eventSummarySchema>;
 export type EventDocument = z.infer<typeof eventDocumentSchema>;
@@ -127,10 +134,28 @@ export type EventsIndex = z.infer<typeof eventsIndexSchema>;
 export type WikimediaItem = z.infer<typeof wikimediaItemSchema>;
 export type WikimediaFeed = z.infer<typeof wikimediaFeedSchema>;
 
-/** Published at /api/v1/schemas/<name>.json. */
-export const API_SCHEMAS = {
-  day: dayDocumentSchema,
-  event: eventDocumentSchema,
-  events: eventsIndexSchema,
-  onthisday: wikimediaFeedSchema,
-} as const;
+/**
+ * The schemas of the documents a site with these settings publishes, at
+ * /api/v1/schemas/<name>.json: a field that site.json's "api" setting
+ * decides is required where the site writes it and absent where it does not,
+ * so each schema is exact for the site that publishes it.
+ */
+export function publishedSchemas(api: ApiSettings): Record<string, z.ZodType> {
+  // The `api` address of a summary and the index's `export` link lead only to documents that are written.
+  const summary = api.eventDocuments
+    ? eventSummarySchema.required({ api: true })
+    : eventSummarySchema.omit({ api: true });
+  const index = indexSchema(summary);
+  const event = eventDocumentSchema.extend(summary.shape);
+  const bodies = {
+    html: event.required({ bodyHtml: true }).omit({ body: true }),
+    markdown: event.required({ body: true }).omit({ bodyHtml: true }),
+    both: event.required({ bodyHtml: true, body: true }),
+  };
+  return {
+    day: daySchema(summary),
+    ...((api.eventDocuments || api.export) && { event: bodies[api.body] }),
+    events: api.export ? index.required({ export: true }) : index.omit({ export: true }),
+    ...(api.onThisDay && { onthisday: wikimediaFeedSchema }),
+  };
+}

@@ -9,27 +9,41 @@ import { writeApi } from "../api/write-api.ts";
 import type { Archive } from "../archive/archive.ts";
 import type { BuildConfig } from "../config.ts";
 import { publishImages } from "../images/publish-images.ts";
-import { type SearchIndexing, startSearchIndex } from "../search/search-index.ts";
+import { type SearchIndexing, searchBundles, startSearchIndex } from "../search/search-index.ts";
+import type { SiteSize } from "../util/site-size.ts";
 import { sitemapFiles } from "./sitemap.ts";
 
+/**
+ * Writes the rest of the site into `outputDir`; with `size`, adds what it
+ * wrote: the API and sitemap as they are written, the images and the search
+ * bundles (written by the image cache and Pagefind) by walking their folders.
+ */
 export async function finishSite(
   archive: Archive,
   config: BuildConfig,
   outputDir: string,
   search?: SearchIndexing,
+  size?: SiteSize,
 ): Promise<void> {
   search ??= startSearchIndex(archive, config.site.language, outputDir, config.eventsPerSearchShard);
+  const writeSitemap = async ([sitePath, xml]: [string, string]) => {
+    await writeFile(path.join(outputDir, sitePath), xml);
+    size?.add(sitePath, Buffer.byteLength(xml));
+  };
   const results = await Promise.allSettled([
     publishImages(
       archive.photos.map(({ plan, origin }) => ({ plan, origin })),
       { outputDir, cacheDir: config.cacheDir },
     ),
-    writeApi(archive, config.site, outputDir),
+    writeApi(archive, config.site, outputDir, size),
     search.done,
-    ...[...sitemapFiles(archive, config.site)].map(([sitePath, xml]) => writeFile(path.join(outputDir, sitePath), xml)),
+    ...[...sitemapFiles(archive, config.site)].map(writeSitemap),
   ]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed) throw failed.reason;
+  if (size)
+    for (const folder of ["img", ...searchBundles(archive.events.length, config.eventsPerSearchShard)])
+      size.addFolder(outputDir, folder);
   const [images] = results;
   const stats = images.status === "fulfilled" ? images.value : undefined;
   if (stats?.photos) {

@@ -4,26 +4,34 @@
 // the whole archive but paginating only its slice, with a full garbage
 // collection after each when Node exposes it (`node --expose-gc`, as the npm
 // scripts run).
+import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../archive/archive.ts";
 import type { BuildConfig } from "../config.ts";
 import type { PageSource } from "../eleventy/archive-plugin.ts";
 import { configureSite, TEMPLATES_DIR } from "../eleventy/site-config.ts";
+import type { SiteSize } from "../util/site-size.ts";
 import { renderRuns, type Shard } from "./render-plan.ts";
 
-/** Writes the archive's pages (a shard's, when given) into `outputDir`; returns the number of runs. */
+/**
+ * Writes the archive's pages (a shard's, when given) into `outputDir`, adding
+ * them and the assets Eleventy copies to `size` when given; returns the number of runs.
+ */
 export async function writePagesInRuns(
   archive: Archive,
   config: BuildConfig,
   outputDir: string,
   shard?: Shard,
+  size?: SiteSize,
 ): Promise<number> {
   const runs = renderRuns(archive, config.eventsPerRun, shard);
   for (const plan of runs) {
-    await writePages(config, outputDir, { archive, plan });
+    await writePages(config, outputDir, { archive, plan }, size);
     // Give back the finished run's pages now: left to itself, V8 lets the heap grow to twice the site.
     if (runs.length > 1) globalThis.gc?.();
   }
+  // Every run copies the same assets, so they are counted once, where they are.
+  size?.addFolder(outputDir, "assets");
   return runs.length;
 }
 
@@ -48,6 +56,16 @@ export function eleventyFor(
 }
 
 /** One Eleventy run. Neither it nor the pages it returns outlive this call, so a collection after it frees them. */
-async function writePages(config: BuildConfig, outputDir: string, pages: PageSource): Promise<void> {
-  await eleventyFor(config, outputDir, pages).write();
+async function writePages(config: BuildConfig, outputDir: string, pages: PageSource, size?: SiteSize): Promise<void> {
+  const [, written] = (await eleventyFor(config, outputDir, pages).write()) as [unknown, WrittenPage[]];
+  if (!size) return;
+  for (const page of written.flat())
+    if (typeof page.outputPath === "string")
+      size.add(path.relative(outputDir, page.outputPath).split(path.sep).join("/"), Buffer.byteLength(page.content));
+}
+
+/** What Eleventy's write() says of each page: where it went (false when it is not written) and what. */
+interface WrittenPage {
+  readonly outputPath: string | false;
+  readonly content: string;
 }

@@ -4,6 +4,7 @@
 import { rm } from "node:fs/promises";
 import { loadArchive } from "../archive/load-archive.ts";
 import { finishSite } from "../build/finish-site.ts";
+import { hostWarnings, siteSize, sizeLine } from "../build/host-limits.ts";
 import { checkOutputFolder } from "../build/output-folder.ts";
 import { parseShard, type Shard } from "../build/render-plan.ts";
 import { createStaging, recoverSite, swapIn } from "../build/site-swap.ts";
@@ -40,18 +41,22 @@ await runCli(async () => {
   try {
     // Pagefind indexes the archive in its own process while Eleventy writes the pages.
     if (writesAll) search = startSearchIndex(archive, config.site.language, staging, config.eventsPerSearchShard);
-    const runs = await writePagesInRuns(archive, config, staging, shard);
+    const size = siteSize();
+    const runs = await writePagesInRuns(archive, config, staging, shard, size);
     const paged = performance.now();
-    if (writesAll) await finishSite(archive, config, staging, search);
+    if (writesAll) await finishSite(archive, config, staging, search, size);
     await swapIn(staging, config.outputDir);
-    const what =
-      shard.count === 1
-        ? `${plural(archive.events.length, "event")} and 366 day pages`
-        : `shard ${shard.index} of ${shard.count}`;
+    const whole = shard.count === 1;
+    const what = whole
+      ? `${plural(archive.events.length, "event")} and 366 day pages`
+      : `shard ${shard.index} of ${shard.count}`;
     console.log(
       `Built ${what} into ${shown}/ in ${seconds(started)} ` +
         `(content ${seconds(started, read)}, pages ${seconds(read, paged)} in ${plural(runs, "run")}, then the rest ${seconds(paged)}).`,
     );
+    console.log(sizeLine(size, whole ? "The site" : `Shard ${shard.index} of ${shard.count}`));
+    // A shard is only part of the site the hosts will get: the limits apply to the merged folder, which no shard sees.
+    if (whole) for (const warning of hostWarnings(size)) console.warn(warning);
     return 0;
   } catch (error) {
     await search?.cancel();

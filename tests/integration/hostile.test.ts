@@ -92,7 +92,11 @@ async function contentWith(
   const content = path.join(work, name, "content");
   const events = path.join(content, "events");
   await mkdir(events, { recursive: true });
-  await writeFile(path.join(content, "site.json"), JSON.stringify({ title: SITE_TITLE, url: ORIGIN }));
+  // Both forms of the body, so the API is checked to give back the Markdown as well as the HTML.
+  await writeFile(
+    path.join(content, "site.json"),
+    JSON.stringify({ title: SITE_TITLE, url: ORIGIN, api: { body: "both" } }),
+  );
   await copyFile(IMAGE, path.join(events, "hostile.png"));
   for (const file of corpusFiles) await copyFile(path.join(CORPUS, file), path.join(events, path.basename(file)));
   for (const [file, data] of Object.entries(generated)) await writeFile(path.join(events, file), data);
@@ -446,7 +450,7 @@ function expectTextEverywhere(site: string, entry: Entry, prefix = "/"): void {
   expect(atom).toHaveLength(1);
   expect(atom.children("title").text()).toBe(`${doc.year}: ${entry.title}`);
   expect(atom.children("summary").text()).toBe(`${doc.dateWords}. ${entry.summary}`);
-  expect(cheerio.load(atom.children("content").text()).text()).toBe(cheerio.load(doc.bodyHtml).text());
+  expect(cheerio.load(atom.children("content").text()).text()).toBe(cheerio.load(doc.bodyHtml!).text());
 
   // iCalendar: commas, semicolons, backslashes and line breaks escaped, so ical.js gives the text back.
   const raw = readText(site, "calendar.ics");

@@ -189,6 +189,10 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       expect(check("event", { ...caesar, unexpected: true })).toMatch(/additional properties/);
       const { license: _license, ...unlicensed } = caesar;
       expect(check("event", unlicensed)).toMatch(/license/);
+      // The body once, as HTML, by default: the published schema says so both ways.
+      const { bodyHtml: _bodyHtml, ...bodiless } = caesar;
+      expect(check("event", bodiless)).toMatch(/bodyHtml/);
+      expect(check("event", { ...caesar, body: "Markdown" })).toMatch(/additional properties/);
     });
 
     it("has an index of all 10 events that links the bulk export", () => {
@@ -197,7 +201,7 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       expect(index.count).toBe(10);
       expect(index.events.map((e) => e.slug).sort()).toEqual(EVENT_SLUGS);
       expect(index.export).toBe(`${ORIGIN}/api/v1/export.ndjson`);
-      expect(fileForAbsolute(site, index.export, ORIGIN)).toBe(path.join(site, "api/v1/export.ndjson"));
+      expect(fileForAbsolute(site, index.export!, ORIGIN)).toBe(path.join(site, "api/v1/export.ndjson"));
       expect(index.license).toEqual(DEFAULT_LICENSE);
     });
 
@@ -230,13 +234,15 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
         yearPage: { path: "/years/44-bc/", url: `${ORIGIN}/years/44-bc/` },
         dayPage: { path: "/march/15/", url: `${ORIGIN}/march/15/` },
         photos: [],
+        bodyHtml: expect.stringContaining("<p>"),
         license: DEFAULT_LICENSE,
       });
+      expect(caesar.body).toBeUndefined();
       expect(DEFAULT_LICENSE).toEqual({ name: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" });
       expect(caesar.photo).toBeUndefined();
       expect(caesar.thumbnail).toBeUndefined();
       // The document's own `api` address serves this very document, and its pages exist.
-      expect(readFileSync(fileForAbsolute(site, caesar.api, ORIGIN)!, "utf8")).toBe(
+      expect(readFileSync(fileForAbsolute(site, caesar.api!, ORIGIN)!, "utf8")).toBe(
         readText(site, "api/v1/events/caesar.json"),
       );
       for (const link of [caesar, caesar.yearPage, caesar.dayPage]) {
@@ -328,7 +334,7 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       for (const type of WIKIMEDIA_FEEDS) {
         for (const day of CALENDAR_DAYS) {
           const doc = feed(type, day.key);
-          const keys = type === "all" ? ["selected", "events", "births", "deaths", "holidays"] : [type];
+          const keys = type === "all" ? ["events", "births", "deaths", "holidays"] : [type];
           if (Object.keys(doc).join() !== keys.join())
             failures.push(`${type}/${day.key}: keys ${Object.keys(doc).join()}`);
           const problem = check("onthisday", doc);
@@ -342,7 +348,8 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
 
     it("lists the 29 February birth the way Wikimedia does", () => {
       const all = feed("all", "02-29");
-      expect(Object.keys(all)).toEqual(["selected", "events", "births", "deaths", "holidays"]);
+      // Wikimedia's "all" also has "selected", its editors' choice: the archive has none to give.
+      expect(Object.keys(all)).toEqual(["events", "births", "deaths", "holidays"]);
       expect(all.births).toEqual([
         {
           text: "Birth of a leap-day child",
@@ -373,7 +380,7 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       ]);
       expect(fileForAbsolute(site, `${ORIGIN}/events/leap-day-birth/`, ORIGIN)).toBeDefined();
       expect(all.events!.map((i) => [i.year, i.text])).toEqual([[2024, "A leap-day event in 2024"]]);
-      expect(all.selected).toEqual(all.events);
+      expect(feed("events", "02-29")).toEqual({ events: all.events });
       expect(all.deaths).toEqual([]);
       expect(all.holidays!.map((i) => i.text)).toEqual(["Leap Day observance"]);
       expect(feed("births", "02-29")).toEqual({ births: all.births });
