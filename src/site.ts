@@ -37,7 +37,7 @@ const onOff = (description: string) =>
   z.boolean({ error: "must be true or false" }).default(true).meta({ description });
 
 // The heavy parts of the open data, each of which a large archive may leave out
-// (README: "What a 10,000-event site weighs"); the day documents the pages' scripts read are always written.
+// (README: "Fits the hosts"); the day documents the pages' scripts read are always written.
 const apiSchema = z
   .strictObject(
     {
