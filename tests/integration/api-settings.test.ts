@@ -52,10 +52,10 @@ function mentioning(site: string, needle: string): string[] {
 }
 
 /** What the build's closing line must say of the folder it wrote. */
-function sizeLineOf(site: string): string {
+function sizeLineOf(site: string, what = "The site"): string {
   const files = listFiles(site);
   const bytes = files.reduce((sum, file) => sum + statSync(path.join(site, file)).size, 0);
-  return `The site is ${formatBytes(bytes)} in ${files.length.toLocaleString("en-US")} files.`;
+  return `${what} is ${formatBytes(bytes)} in ${files.length.toLocaleString("en-US")} files.`;
 }
 
 describe("a site with the heavy parts of the API switched off", () => {
@@ -138,4 +138,14 @@ describe("a site that keeps the export and gives bodies as Markdown", () => {
     expect(existsSync(path.join(site, "api/v1/events"))).toBe(false);
     expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(sizeLineOf(site));
   });
+});
+
+describe("a shard of a split build", () => {
+  it("ends by printing the size of its own part", async () => {
+    const site = path.join(work, "shard-2-of-2");
+    const run = await buildSite(FIXTURE_ARCHIVE, site, { EVENTS_PER_RUN: "2" }, { args: ["--shard", "2/2"] });
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(sizeLineOf(site, "Shard 2 of 2"));
+    expect(listFiles(site).filter((file) => file.startsWith("events/"))).toHaveLength(5);
+  }, 60_000);
 });
