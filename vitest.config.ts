@@ -10,8 +10,8 @@
 //                under hostile input, fuzzing that builds
 //                (`npm run test:heavy`; CI runs it after `npm test`);
 //   e2e          Chromium, one file at a time as before (`npm run test:e2e`).
-// The integration and heavy projects share one build of tests/fixtures/archive
-// per run (tests/support/fixture-site.ts).
+// The integration and heavy projects share two builds of tests/fixtures/archive
+// per run, plain and as on a host (tests/support/fixture-site.ts).
 import { configDefaults, defineConfig } from "vitest/config";
 
 /** Files whose many builds (or servers) take minutes on a 2-core machine. */
@@ -47,6 +47,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts", "tests/hostile/**/*.test.ts"],
           exclude: [...configDefaults.exclude, ...HEAVY],
           globalSetup: FIXTURE_SITE,
+          // Nor do these: a worker keeps the modules one file imported for the next, instead of a new process each.
+          isolate: false,
         },
       },
       { extends: true, test: { name: "heavy", include: HEAVY, globalSetup: FIXTURE_SITE } },

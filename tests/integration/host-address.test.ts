@@ -5,9 +5,10 @@
 import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { tempDir } from "../support/build-site.ts";
 import { runCli } from "../support/commands.ts";
+import { HOSTED_ORIGIN } from "../support/fixture-site.ts";
 import { loadPage } from "../support/site-files.ts";
 
 let work: string;
@@ -17,34 +18,26 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 // Which variables each host sets, and what address they give: tests/unit/site-address.test.ts.
-// One build on one host proves that the address reaches every file.
-const NETLIFY = {
-  NETLIFY: "true",
-  CONTEXT: "production",
-  URL: "https://example.netlify.app",
-  DEPLOY_PRIME_URL: "https://main--example.netlify.app",
-};
-const ORIGIN = "https://example.netlify.app";
+// One build on one host proves that the address reaches every file: the run's
+// shared build on Netlify (tests/support/fixture-site.ts), read only.
+const { site, run } = inject("hostedSite");
 
-describe("a build on Netlify", { timeout: 60_000 }, () => {
-  let site: string;
+describe("a build on Netlify", () => {
   const read = (file: string) => readFileSync(path.join(site, file), "utf8");
 
-  beforeAll(async () => {
-    site = path.join(work, "netlify");
-    // CI=true as on the host: a real address there gives no warning.
-    const run = await buildSite(FIXTURE_ARCHIVE, site, { ...NETLIFY, CI: "true" });
+  it("has canonical links, the feed, the sitemap, robots.txt and the API at the host's address", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-  }, 60_000);
-
-  it("has canonical links, the feed, the sitemap, robots.txt and the API at the host's address", () => {
-    expect(loadPage(site, "/events/caesar/")('link[rel="canonical"]').attr("href")).toBe(`${ORIGIN}/events/caesar/`);
-    expect(read("feed.xml")).toContain(`<link href="${ORIGIN}/feed.xml" rel="self"`);
-    expect(read("feed.xml")).toContain(`<id>${ORIGIN}/events/caesar/</id>`);
-    expect(read("sitemap.xml")).toContain(`<loc>${ORIGIN}/events/caesar/</loc>`);
-    expect(read("robots.txt").split("\n")).toContain(`Sitemap: ${ORIGIN}/sitemap.xml`);
-    expect((JSON.parse(read("api/v1/events/caesar.json")) as { url: string }).url).toBe(`${ORIGIN}/events/caesar/`);
+    expect(loadPage(site, "/events/caesar/")('link[rel="canonical"]').attr("href")).toBe(
+      `${HOSTED_ORIGIN}/events/caesar/`,
+    );
+    expect(read("feed.xml")).toContain(`<link href="${HOSTED_ORIGIN}/feed.xml" rel="self"`);
+    expect(read("feed.xml")).toContain(`<id>${HOSTED_ORIGIN}/events/caesar/</id>`);
+    expect(read("sitemap.xml")).toContain(`<loc>${HOSTED_ORIGIN}/events/caesar/</loc>`);
+    expect(read("robots.txt").split("\n")).toContain(`Sitemap: ${HOSTED_ORIGIN}/sitemap.xml`);
+    expect((JSON.parse(read("api/v1/events/caesar.json")) as { url: string }).url).toBe(
+      `${HOSTED_ORIGIN}/events/caesar/`,
+    );
     // And nowhere the fixture's placeholder.
     for (const file of ["feed.xml", "sitemap.xml", "robots.txt", "api/v1/events.json", "calendar.ics"])
       expect(read(file), file).not.toContain("localhost");

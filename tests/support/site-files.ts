@@ -25,12 +25,25 @@ export function listFiles(dir: string): string[] {
     .sort();
 }
 
-/** Every internal href/src/srcset that does not resolve, as "page -> target". */
-export function brokenLinks(outputDir: string): string[] {
+/** Every HTML page of a built site, parsed, by its URL path ("/march/15/", "/404.html"). */
+export function parsePages(outputDir: string): Map<string, cheerio.CheerioAPI> {
+  return new Map(
+    listFiles(outputDir)
+      .filter((f) => f.endsWith(".html"))
+      .map((file) => [
+        `/${file.replace(/index\.html$/, "")}`,
+        cheerio.load(readFileSync(path.join(outputDir, file), "utf8")),
+      ]),
+  );
+}
+
+/**
+ * Every internal href/src/srcset that does not resolve, as "page -> target".
+ * `pages`: the site's pages, if the test has parsed them already.
+ */
+export function brokenLinks(outputDir: string, pages = parsePages(outputDir)): string[] {
   const broken: string[] = [];
-  for (const file of listFiles(outputDir).filter((f) => f.endsWith(".html"))) {
-    const $ = cheerio.load(readFileSync(path.join(outputDir, file), "utf8"));
-    const pageUrl = `/${file.replace(/index\.html$/, "")}`;
+  for (const [pageUrl, $] of pages) {
     const targets = [
       ...$("[href]")
         .map((_, el) => $(el).attr("href")!)
