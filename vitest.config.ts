@@ -18,6 +18,8 @@ import { configDefaults, defineConfig } from "vitest/config";
 const HEAVY = [
   "tests/integration/hostile.test.ts",
   "tests/integration/reproducible.test.ts",
+  // 558 pages built, link-checked and validated; e2e's any-valid-archive checks content/ the same way.
+  "tests/integration/example-archive.test.ts",
   "tests/integration/serve.test.ts",
   "tests/hostile/killed-build.test.ts",
   "tests/hostile/output-folder.test.ts",
