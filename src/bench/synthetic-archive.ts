@@ -36,12 +36,16 @@ export interface SyntheticEvent {
   readonly summary: string;
   readonly date: string;
   readonly kind: string;
+  /** The body's paragraphs, as plain text. */
+  readonly paragraphs: readonly string[];
 }
 
 export interface SyntheticOptions {
   readonly seed?: number;
   /** The first N entries get a generated lead photo (1600×1000 JPEG). */
   readonly photos?: number;
+  /** Words in each entry's body, in paragraphs of about 50 (default 40, two short paragraphs). */
+  readonly words?: number;
 }
 
 export async function writeSyntheticArchive(
@@ -51,9 +55,19 @@ export async function writeSyntheticArchive(
 ): Promise<SyntheticEvent[]> {
   const seed = options.seed ?? 1;
   const photos = options.photos ?? 0;
+  const bodyWords = options.words ?? 40;
   const next = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const events: (SyntheticEvent & { text: string })[] = [];
+  /** The body: paragraphs of about 50 words from the list, the first naming the event's words. */
+  const body = (words: string[], i: number): string[] => {
+    const paragraphs = [`The ${words.join(" ")} is described here, paragraph one of event ${i}`];
+    for (let n = 7; n < bodyWords; n++) {
+      if (n % 50 === 0) paragraphs.push(`Paragraph ${paragraphs.length + 1} about the ${words[2]}`);
+      paragraphs[paragraphs.length - 1] += ` ${pick(WORDS)}`;
+    }
+    return paragraphs.map((paragraph) => `${paragraph}.`);
+  };
   for (let i = 0; i < count; i++) {
     const year = Math.floor(next() * 2520) - 500;
     const month = 1 + Math.floor(next() * 12);
@@ -64,6 +78,7 @@ export async function writeSyntheticArchive(
     const kind = next() < 0.8 ? "event" : pick(KINDS);
     const related =
       i > 0 && next() < 0.2 ? [`  - event: event-${String(Math.floor(next() * i)).padStart(6, "0")}`] : [];
+    const paragraphs = body(words, i);
     const text = [
       "---",
       `title: ${title}`,
@@ -86,12 +101,12 @@ export async function writeSyntheticArchive(
       `  - title: Synthetic source ${i}`,
       `    url: https://example.org/sources/${i}`,
       "---",
-      `The ${words.join(" ")} is described here in **Markdown**, paragraph one.`,
-      "",
-      `A second paragraph about the ${words[2]} and the ${words[3]}, with a [link](https://example.org/${i}).`,
+      ...paragraphs.flatMap((paragraph) => [paragraph, ""]),
+      `With **Markdown** and a [link](https://example.org/${i}).`,
       "",
     ].join("\n");
-    events.push({ slug, title, summary: `Synthetic event ${i}`, date: isoDate({ year, month, day }), kind, text });
+    const date = isoDate({ year, month, day });
+    events.push({ slug, title, summary: `Synthetic event ${i}`, date, kind, paragraphs, text });
   }
   await mkdir(path.join(contentDir, "events", "photos"), { recursive: true });
   await mapLimit(events, 64, (e) => writeFile(path.join(contentDir, "events", `${e.slug}.md`), e.text));

@@ -1,26 +1,34 @@
-// npm run bench [-- 1000 10000]: builds synthetic archives and prints build
-// time and peak memory beside the floor (the time Eleventy alone needs to
-// paginate the same events into minimal pages, measured in the same run), the
-// time `npm run check` takes, and how soon `npm start` shows an edit.
+// npm run bench [-- 1000 10000] [--runs N] [--words N] [--photos N]: builds
+// synthetic archives on the disk, and prints our full build beside its peer,
+// measured in turn in the same call: the Eleventy floor (Eleventy alone
+// paginating the same events into minimal pages) followed by Pagefind over the
+// floor's pages, the work a Hugo or bare-Eleventy site with Pagefind does. Then
+// a second build over the first's site, `npm run check`, an edit under
+// `npm start`, and a photo archive built cold and warm.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { type SyntheticEvent, writeSyntheticArchive } from "../bench/synthetic-archive.ts";
+import { escapeHtml } from "../util/escape-html.ts";
 import { processes } from "../util/processes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-// Work in memory where the machine offers it: on a slow or busy disk, writing
-// ten thousand small files varies by seconds between runs and hides the build.
-const SCRATCH = existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir();
-// npm run bench [-- <events>…] [--photos N]
+// On the disk users build on, beside the project unless BENCH_DIR says otherwise: not /dev/shm, where
+// deleting and creating files costs a fraction of what it costs on a disk.
+const WORK = path.resolve(process.env.BENCH_DIR ?? path.join(ROOT, "..", "onthisday-bench"));
 const { values, positionals } = parseArgs({
-  options: { photos: { type: "string", default: "200" } },
+  options: {
+    photos: { type: "string", default: "200" },
+    runs: { type: "string", default: "1" },
+    words: { type: "string", default: "200" },
+  },
   allowPositionals: true,
 });
 const photoCount = Number(values.photos);
+const runs = Math.max(1, Number(values.runs) || 1);
+const bodyWords = Number(values.words);
 const sizes = positionals.map(Number).filter((n) => n > 0);
 
 interface Measure {
@@ -76,14 +84,16 @@ async function measure(args: string[], env: Record<string, string>, work: string
   return { seconds, peakMB, treePeakMB: Math.max(peakMB, treePeak / 2 ** 20), stdout };
 }
 
-/** A minimal Eleventy project that paginates the same events into an event page each and 366 day pages. */
+/** A minimal Eleventy project that paginates the same events, bodies included, into an event page each and 366 day pages. */
 async function writeFloorProject(dir: string, events: SyntheticEvent[]): Promise<void> {
   await mkdir(path.join(dir, "input"), { recursive: true });
   const days = Object.entries(Object.groupBy(events, (e) => e.date.slice(-5))).map(([key, list]) => ({
     key,
     events: list,
   }));
-  await writeFile(path.join(dir, "data.json"), JSON.stringify({ events, days }));
+  // The same words as our pages, so that Pagefind indexes as much text for the peer as for us.
+  const withBodies = events.map((e) => ({ ...e, body: e.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("") }));
+  await writeFile(path.join(dir, "data.json"), JSON.stringify({ events: withBodies, days }));
   await writeFile(
     path.join(dir, "eleventy.config.mjs"),
     `import { readFileSync } from "node:fs";
@@ -97,7 +107,7 @@ export const config = { templateFormats: ["njk"] };
   );
   await writeFile(
     path.join(dir, "input/event.njk"),
-    `---\npagination: { data: events, size: 1, alias: e }\npermalink: "events/{{ e.slug }}/"\n---\n<!doctype html><title>{{ e.title }}</title><h1>{{ e.title }}</h1><p>{{ e.date }} {{ e.summary }}</p>\n`,
+    `---\npagination: { data: events, size: 1, alias: e }\npermalink: "events/{{ e.slug }}/"\n---\n<!doctype html><html lang="en"><title>{{ e.title }}</title><h1>{{ e.title }}</h1><p>{{ e.date }} {{ e.summary }}</p>{{ e.body | safe }}\n`,
   );
   await writeFile(
     path.join(dir, "input/day.njk"),
@@ -144,36 +154,121 @@ async function editCase(env: Record<string, string>): Promise<number> {
   }
 }
 
-const rows: string[] = [];
-for (const size of sizes.length ? sizes : [1_000, 10_000]) {
-  const work = await mkdtemp(path.join(SCRATCH, `onthisday-bench-${size}-`));
+/** Files and bytes below a folder. */
+function sizeOf(dir: string): { files: number; bytes: number } {
+  let [files, bytes] = [0, 0];
+  for (const item of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!item.isFile()) continue;
+    files++;
+    bytes += statSync(path.join(item.parentPath, item.name)).size;
+  }
+  return { files, bytes };
+}
+
+/** The filesystem a folder is on, from /proc/mounts (Linux), e.g. "ext4 (/dev/vda)". */
+function filesystemOf(dir: string): string {
   try {
-    const events = await writeSyntheticArchive(path.join(work, "content"), size);
-    await writeFloorProject(path.join(work, "floor"), events);
+    const mounts = readFileSync("/proc/mounts", "utf8")
+      .split("\n")
+      .map((line) => line.split(" "))
+      .filter(([, at]) => at && (dir === at || dir.startsWith(at.endsWith("/") ? at : `${at}/`)));
+    const [device, , type] = mounts.sort((a, b) => b[1]!.length - a[1]!.length)[0] ?? [];
+    return type ? `${type} (${device})` : "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)]!;
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+const thousands = (n: number) => n.toLocaleString("en");
+
+interface Row {
+  size: number;
+  ours: number[];
+  peer: number[];
+  floor: number[];
+  oursPeak: number;
+  peerPeak: number;
+  oursSite: { files: number; bytes: number };
+  peerSite: { files: number; bytes: number };
+  rebuild: number;
+  check: number;
+  edit: string;
+}
+
+/** The floor's build, then Pagefind over its pages, as a site with Pagefind runs them. */
+async function peerBuild(floorDir: string, work: string): Promise<{ floor: Measure; pagefind: Measure }> {
+  const floor = await measure(
+    [
+      path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"),
+      `--config=${path.join(floorDir, "eleventy.config.mjs")}`,
+      `--input=${path.join(floorDir, "input")}`,
+      `--output=${path.join(floorDir, "site")}`,
+      "--quiet",
+    ],
+    {},
+    work,
+  );
+  const pagefind = await measure(
+    [path.join(ROOT, "node_modules/pagefind/lib/runner/bin.cjs"), "--site", path.join(floorDir, "site"), "--silent"],
+    {},
+    work,
+  );
+  return { floor, pagefind };
+}
+
+const rows: Row[] = [];
+await mkdir(WORK, { recursive: true });
+for (const size of sizes.length ? sizes : [1_000, 10_000]) {
+  const work = await mkdtemp(path.join(WORK, `bench-${size}-`));
+  try {
+    const events = await writeSyntheticArchive(path.join(work, "content"), size, { words: bodyWords });
+    const floorDir = path.join(work, "floor");
+    await writeFloorProject(floorDir, events);
     const env = {
       CONTENT_DIR: path.join(work, "content"),
       OUTPUT_DIR: path.join(work, "site"),
       BUILD_DATE: "2024-06-12",
       CACHE_DIR: path.join(work, "cache"),
     };
-    const ours = await measure([path.join(ROOT, "src/cli/build.ts")], env, work);
-    const floor = await measure(
-      [
-        path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"),
-        `--config=${path.join(work, "floor/eleventy.config.mjs")}`,
-        `--input=${path.join(work, "floor/input")}`,
-        `--output=${path.join(work, "floor/site")}`,
-        "--quiet",
-      ],
-      {},
-      work,
-    );
-    const check = await measure([path.join(ROOT, "src/cli/check.ts")], env, work);
+    const ours: number[] = [];
+    const peer: number[] = [];
+    const floor: number[] = [];
+    let [oursPeak, peerPeak] = [0, 0];
+    for (let run = 0; run < runs; run++) {
+      // Each a fresh build into an empty folder, in alternating order, so that neither always follows the other.
+      await rm(env.OUTPUT_DIR, { recursive: true, force: true });
+      await rm(path.join(floorDir, "site"), { recursive: true, force: true });
+      const build = () => measure([path.join(ROOT, "src/cli/build.ts")], env, work);
+      const first = run % 2 === 0 ? await build() : undefined;
+      const theirs = await peerBuild(floorDir, work);
+      const mine = first ?? (await build());
+      ours.push(mine.seconds);
+      floor.push(theirs.floor.seconds);
+      peer.push(theirs.floor.seconds + theirs.pagefind.seconds);
+      oursPeak = Math.max(oursPeak, mine.treePeakMB);
+      peerPeak = Math.max(peerPeak, theirs.floor.treePeakMB, theirs.pagefind.treePeakMB);
+    }
+    const [oursSite, peerSite] = [sizeOf(env.OUTPUT_DIR), sizeOf(path.join(floorDir, "site"))];
+    // Over the site just built: what a second build in the same folder costs, the old site's deletion included.
+    const rebuild = (await measure([path.join(ROOT, "src/cli/build.ts")], env, work)).seconds;
+    const check = (await measure([path.join(ROOT, "src/cli/check.ts")], env, work)).seconds;
     // Past this size npm start's first build takes a minute or more before an edit can be timed (see README).
-    const edit = size <= 20_000 ? `${(await editCase(env)).toFixed(2)}` : "not measured";
-    rows.push(
-      `| ${size.toLocaleString("en")} | ${ours.seconds.toFixed(2)} | ${ours.treePeakMB.toFixed(0)} | ${ours.peakMB.toFixed(0)} | ${floor.seconds.toFixed(2)} | ${floor.peakMB.toFixed(0)} | ${(ours.seconds / floor.seconds).toFixed(2)} | ${check.seconds.toFixed(2)} | ${edit} |`,
-    );
+    const edit = size <= 20_000 ? (await editCase(env)).toFixed(2) : "not measured";
+    rows.push({
+      size,
+      ours,
+      peer,
+      floor,
+      oursPeak,
+      peerPeak,
+      oursSite,
+      peerSite,
+      rebuild,
+      check,
+      edit,
+    });
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -181,7 +276,7 @@ for (const size of sizes.length ? sizes : [1_000, 10_000]) {
 
 /** The image case: a small archive whose entries all have a photo, built cold and then warm. */
 async function imageCase(photos: number): Promise<string> {
-  const work = await mkdtemp(path.join(SCRATCH, `onthisday-bench-photos-`));
+  const work = await mkdtemp(path.join(WORK, "bench-photos-"));
   try {
     await writeSyntheticArchive(path.join(work, "content"), photos, { photos });
     const env = {
@@ -206,10 +301,23 @@ async function imageCase(photos: number): Promise<string> {
 
 const images = photoCount > 0 ? await imageCase(photoCount) : "";
 
-console.log(`\nWorking folder: ${SCRATCH}. Each figure is one build in a fresh process.`);
 console.log(
-  "\n| events | build (s) | peak memory, all processes (MB) | of which Node (MB) | Eleventy floor (s) | floor memory (MB) | build / floor | npm run check (s) | npm start: one edit written (s) |",
+  `\nWorking folder: ${WORK}, on ${filesystemOf(WORK)}. Entries of about ${bodyWords} words. ` +
+    `Build times are the median of ${runs} fresh build${runs === 1 ? "" : "s"} into an empty folder, ours and the peer's in turn; ` +
+    "the peer is the Eleventy floor, then Pagefind over its pages.",
 );
-console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-for (const row of rows) console.log(row);
+console.log(
+  "\n| events | our build (s) | peer: floor + Pagefind (s) | of which the floor (s) | ours / peer | our peak memory, all processes (MB) | peer's peak (MB) | our site: files, MB | peer's site: files, MB | our build over the last site (s) | npm run check (s) | npm start: one edit written (s) |",
+);
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const r of rows) {
+  const [ours, peer] = [median(r.ours), median(r.peer)];
+  console.log(
+    `| ${thousands(r.size)} | ${ours.toFixed(2)} | ${peer.toFixed(2)} | ${median(r.floor).toFixed(2)} | ${(ours / peer).toFixed(2)} | ${r.oursPeak.toFixed(0)} | ${r.peerPeak.toFixed(0)} | ${thousands(r.oursSite.files)}, ${mb(r.oursSite.bytes)} | ${thousands(r.peerSite.files)}, ${mb(r.peerSite.bytes)} | ${r.rebuild.toFixed(2)} | ${r.check.toFixed(2)} | ${r.edit} |`,
+  );
+  if (runs > 1)
+    console.log(
+      `  each run (s): ours ${r.ours.map((t) => t.toFixed(2)).join(", ")}; peer ${r.peer.map((t) => t.toFixed(2)).join(", ")}`,
+    );
+}
 if (images) console.log(`\n${images}`);
