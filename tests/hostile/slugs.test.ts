@@ -206,8 +206,10 @@ describe("npm run import and npm run new", COMMANDS, () => {
 
   it("npm run new gives a title whose slug another entry has the next free one, and refuses the same day and title", async () => {
     const content = path.join(work, "new");
-    const make = (title: string) =>
-      runCli("src/cli/new.ts", { CONTENT_DIR: content }, ["--date", "1957-10-04", "--title", title]);
+    const make = async (title: string) => {
+      const run = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, ["--date", "1957-10-04", "--title", title]);
+      return { code: run.code, stdout: run.stdout, stderr: run.stderr };
+    };
     const events = path.join(content, "events");
     expect(await make("Sputnik")).toEqual({
       code: 0,
