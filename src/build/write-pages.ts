@@ -59,9 +59,12 @@ export function eleventyFor(
 async function writePages(config: BuildConfig, outputDir: string, pages: PageSource, size?: SiteSize): Promise<void> {
   const [, written] = (await eleventyFor(config, outputDir, pages).write()) as [unknown, WrittenPage[]];
   if (!size) return;
-  for (const page of written.flat())
-    if (typeof page.outputPath === "string")
-      size.add(path.relative(outputDir, page.outputPath).split(path.sep).join("/"), Buffer.byteLength(page.content));
+  const inside = outputDir + path.sep;
+  for (const { outputPath, content } of written.flat()) {
+    if (typeof outputPath !== "string") continue;
+    const file = outputPath.startsWith(inside) ? outputPath.slice(inside.length) : path.relative(outputDir, outputPath);
+    size.add(file.split(path.sep).join("/"), Buffer.byteLength(content));
+  }
 }
 
 /** What Eleventy's write() says of each page: where it went (false when it is not written) and what. */
