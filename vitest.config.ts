@@ -12,6 +12,7 @@
 //   e2e          Chromium, one file at a time as before (`npm run test:e2e`).
 // The integration and heavy projects share two builds of tests/fixtures/archive
 // per run, plain and as on a host (tests/support/fixture-site.ts).
+import { availableParallelism } from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
 
 /** Files whose many builds (or servers) take minutes on a 2-core machine. */
@@ -39,7 +40,7 @@ export default defineConfig({
     // One worker per core: vitest's default (one per core but one) ran files one
     // after another on 2 cores, and three workers on 2 cores cost more CPU
     // than they saved (npm test, paired runs: 65–83 s against 74–93 s).
-    maxWorkers: 2,
+    maxWorkers: availableParallelism(),
     projects: [
       // Unit tests mock nothing and set no globals, so one worker may reuse the modules another file imported.
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], isolate: false } },
