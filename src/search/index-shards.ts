@@ -1,21 +1,21 @@
-// The search index's own thread (started by startSearchIndex): writes each
-// shard's documents, with the vocabulary page when there are several shards,
-// and has Pagefind index them, one fresh Pagefind process per shard so that
+// The search index's own thread (started by startSearchIndex): hands each
+// shard's documents to Pagefind from memory, with the vocabulary page when
+// there are several shards, one fresh Pagefind process per shard so that
 // each shard's memory is given back. Pagefind's Node API answers through the
 // event loop, which Eleventy leaves little time on the build's main thread.
 import { once } from "node:events";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import { errorCode } from "../util/error-code.ts";
-import { addWords, type IndexJob, VOCABULARY_URL, vocabularyDocument } from "./search-index.ts";
+import { addWords, type IndexJob, type ShardJob, VOCABULARY_URL, vocabularyDocument } from "./search-index.ts";
+
+/** Documents in flight to Pagefind's process at once: enough to keep it busy, few enough to stop soon when cancelled. */
+const BATCH = 500;
 
 const [job] = (await once(parentPort!, "message")) as [IndexJob];
-const { work, language } = job;
-const bundles = job.shards.map((shard) => shard.bundle);
-const folderOf = (i: number) => path.join(work, String(i + 1));
+const { language } = job;
 // A second message asks to stop (the build failed): Pagefind's process is killed, so nothing writes after the thread ends.
 let cancelled = false;
 parentPort!.once("message", () => {
@@ -30,54 +30,39 @@ async function goOn(): Promise<void> {
   if (cancelled) throw new Error("The search index was cancelled.");
 }
 
-try {
-  // What a killed build or npm start left in the folder must not be indexed.
-  await rm(work, { recursive: true, force: true });
-  await writeDocuments(job.shards.splice(0));
-  for (const [i, bundle] of bundles.entries()) {
-    await goOn();
-    await indexFolder(folderOf(i), bundle);
-    await rm(folderOf(i), { recursive: true, force: true });
-  }
-} finally {
-  await rm(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-}
+const decoder = new TextDecoder();
+const documentsOf = function* ({ urls, bytes, ends }: ShardJob): Generator<[string, string]> {
+  for (const [k, url] of urls.entries()) yield [url, decoder.decode(bytes.subarray(k ? ends[k - 1] : 0, ends[k]))];
+};
 
-/** Writes the documents, which are then no longer held, and each shard's vocabulary page. */
-async function writeDocuments(shards: IndexJob["shards"]): Promise<void> {
-  // Synchronous writes: for many small files they cost a third of what promises do.
-  const words = shards.length > 1 ? new Set<string>() : undefined;
-  const decoder = new TextDecoder();
-  for (const [i, { urls, bytes, ends }] of shards.entries()) {
+const shards = job.shards.splice(0);
+// Every shard also indexes one page of every word (see VOCABULARY_URL).
+let vocabulary: string | undefined;
+if (shards.length > 1) {
+  const words = new Set<string>();
+  for (const shard of shards) {
     await goOn();
-    for (const [k, url] of urls.entries()) {
-      const html = bytes.subarray(k ? ends[k - 1] : 0, ends[k]);
-      write(folderOf(i), url, html);
-      if (words) addWords(words, decoder.decode(html));
-    }
+    for (const [, html] of documentsOf(shard)) addWords(words, html);
   }
-  if (words) {
-    const vocabulary = vocabularyDocument(words, language);
-    for (const i of shards.keys()) write(folderOf(i), VOCABULARY_URL, vocabulary);
-  }
+  vocabulary = vocabularyDocument(words, language);
 }
-
-function write(folder: string, url: string, html: Uint8Array | string): void {
-  const dir = path.join(folder, ...url.split("/"));
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "index.html"), html);
+for (const [i, shard] of shards.entries()) {
+  await goOn();
+  await indexShard(shard);
+  // Its documents are no longer needed: let them go before the next shard.
+  delete shards[i];
 }
 
 /**
- * Indexes the documents into a bundle written afresh beside the old one, then
- * put in its place: Pagefind keeps every file already in its output folder,
- * and under npm start those would hold deleted entries' text.
+ * Indexes a shard into a bundle written afresh beside the old one, then put in
+ * its place: Pagefind keeps every file already in its output folder, and under
+ * npm start those would hold deleted entries' text.
  */
-async function indexFolder(documents: string, bundle: string): Promise<void> {
-  const target = path.resolve(bundle);
+async function indexShard(shard: ShardJob): Promise<void> {
+  const target = path.resolve(shard.bundle);
   const [fresh, old] = [`${target}.writing`, `${target}.old`];
   await rm(fresh, { recursive: true, force: true });
-  await writeBundle(documents, fresh);
+  await writeBundle(shard, fresh);
   await rm(old, { recursive: true, force: true });
   await rename(target, old).catch((error: unknown) => {
     if (errorCode(error) !== "ENOENT") throw error;
@@ -86,12 +71,20 @@ async function indexFolder(documents: string, bundle: string): Promise<void> {
   await rm(old, { recursive: true, force: true });
 }
 
-async function writeBundle(documents: string, bundle: string): Promise<void> {
+async function writeBundle(shard: ShardJob, bundle: string): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: documents });
-    if (added.errors.length) throw new Error(`Pagefind could not index the events: ${added.errors.join("; ")}`);
+    const documents = [...documentsOf(shard)];
+    if (vocabulary) documents.push([VOCABULARY_URL, vocabulary]);
+    for (let start = 0; start < documents.length; start += BATCH) {
+      await goOn();
+      const added = await Promise.all(
+        documents.slice(start, start + BATCH).map(([url, content]) => index.addHTMLFile({ url, content })),
+      );
+      const failed = added.flatMap((result) => result.errors);
+      if (failed.length) throw new Error(`Pagefind could not index the events: ${failed.join("; ")}`);
+    }
     const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
   } finally {

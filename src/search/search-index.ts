@@ -1,8 +1,10 @@
-// The search index: one small HTML document per event for Pagefind, written
+// The search index: one small HTML document per event for Pagefind, made
 // from the archive rather than read back from the pages, so indexing runs
-// beside Eleventy (src/search/index-shards.ts). Files rather than Pagefind's
-// custom records, whose cost grows with the square of their number (100,000
-// took 50 s against 5 s as files).
+// beside Eleventy (src/search/index-shards.ts). Handed to Pagefind as HTML
+// from memory (addHTMLFile): as fast as writing them to files for its
+// addDirectory (20,000 ~200-word documents: 18.6 s against 18.2 s on ext4),
+// without creating and deleting a file and a folder per event; Pagefind's
+// custom records cost grows with the square of their number.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Archive, ArchiveEvent } from "../archive/archive.ts";
@@ -94,8 +96,6 @@ export interface ShardJob {
 
 /** What the indexing thread is sent (src/search/index-shards.ts). */
 export interface IndexJob {
-  /** The folder the documents are written in, beside the site's; removed when done. */
-  readonly work: string;
   readonly language: string;
   readonly shards: ShardJob[];
 }
@@ -111,7 +111,7 @@ function shardJob(bundle: string, events: readonly ArchiveEvent[], language: str
   return { bundle, urls: events.map((event) => event.url), bytes, ends };
 }
 
-/** The search index being made: `done` settles when every bundle is written; `cancel` stops Pagefind and removes the documents. */
+/** The search index being made: `done` settles when every bundle is written; `cancel` stops Pagefind. */
 export interface SearchIndexing {
   readonly done: Promise<void>;
   cancel(): Promise<void>;
@@ -120,7 +120,7 @@ export interface SearchIndexing {
 /**
  * Starts indexing the archive for search on a thread of its own, so that it
  * goes on while Eleventy keeps this one busy: the documents are made here (a
- * few hundred bytes each) and written, then indexed, there.
+ * few hundred bytes each) and indexed there.
  */
 export function startSearchIndex(
   archive: Archive,
@@ -138,7 +138,7 @@ export function startSearchIndex(
       language,
     ),
   );
-  const job: IndexJob = { work: `${outputDir}.search`, language, shards };
+  const job: IndexJob = { language, shards };
   const worker = new Worker(new URL("./index-shards.ts", import.meta.url));
   worker.postMessage(
     job,
