@@ -10,8 +10,6 @@ import type { TopicPage } from "../archive/topics.ts";
 import type { YearPage } from "../archive/years.ts";
 import type { RenderPlan } from "../eleventy/archive-plugin.ts";
 
-export type { RenderPlan };
-
 export function wholeSite(archive: Archive): RenderPlan {
   const { events, days, months } = archive;
   return { events, days, months, ...listedPages(archive), singles: true };
