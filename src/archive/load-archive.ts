@@ -1,7 +1,7 @@
 // Content folder → Archive, in one call, for the build, the checker and tests.
 import { gitAddedDates } from "../content/added-dates.ts";
 import { lintEntries } from "../content/lint.ts";
-import { type EntryCache, hasErrors, loadEntries } from "../content/load.ts";
+import { type EntryReuse, hasErrors, loadEntries } from "../content/load.ts";
 import { type ContentProblem, sortProblems } from "../content/problems.ts";
 import { type Archive, type ArchiveOptions, buildArchive } from "./archive.ts";
 
@@ -17,8 +17,8 @@ export interface LoadArchiveOptions extends ArchiveOptions {
   readonly maxPhotoPixels?: number;
   /** Photo files over this many bytes are refused before they are read. */
   readonly maxPhotoBytes?: number;
-  /** `npm start` keeps what it read between rebuilds. */
-  readonly cache?: EntryCache;
+  /** What an earlier load read: `npm start` keeps it in memory, `npm run build` on disk. */
+  readonly cache?: EntryReuse;
 }
 
 export async function loadArchive(contentDir: string, options: LoadArchiveOptions): Promise<LoadArchiveResult> {

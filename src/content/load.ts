@@ -19,7 +19,7 @@ export interface LoadedEntry extends Entry {
 }
 
 /** An entry file read: the entry when its front-matter is valid, and every problem, its body's included. */
-interface ReadEntry {
+export interface ReadEntry {
   readonly entry?: Entry | undefined;
   readonly problems: readonly ContentProblem[];
 }
@@ -30,11 +30,27 @@ export interface LoadResult {
 }
 
 /**
+ * What a load may reuse from an earlier one: `npm start` keeps an EntryCache
+ * in memory, `npm run build` the last build's entries on disk
+ * (src/build/last-build.ts).
+ */
+export interface EntryReuse {
+  /** Starts a load of these entry files. */
+  begin(files: readonly string[]): void;
+  /** The file's entry, from `parse` unless it is unchanged since it was last read. */
+  parse(file: string, parse: () => ReadEntry): ReadEntry;
+  /** The photo file's check, from `inspect` unless the file is unchanged. */
+  inspect(file: string, entryFile: string, inspect: () => Promise<PhotoCheck>): Promise<PhotoCheck>;
+  /** Markdown → HTML, rendered once per distinct body. */
+  readonly renderBody: (markdown: string) => string;
+}
+
+/**
  * Kept by `npm start` between rebuilds: a file whose modification time and
  * size are unchanged is not read, parsed or hashed again. `changed` names the
  * entry files that were (re)read or have gone since the last load.
  */
-export class EntryCache {
+export class EntryCache implements EntryReuse {
   private entries = new Map<string, { stamp: string; result: ReadEntry }>();
   private photos = new Map<string, { stamp: string; check: PhotoCheck }>();
   private html = new Map<string, string>();
@@ -93,7 +109,7 @@ export function hasErrors(problems: readonly ContentProblem[]): boolean {
   return problems.some((p) => p.severity === "error");
 }
 
-export async function loadEntries(contentDir: string, limits?: PhotoLimits, cache?: EntryCache): Promise<LoadResult> {
+export async function loadEntries(contentDir: string, limits?: PhotoLimits, cache?: EntryReuse): Promise<LoadResult> {
   const root = path.resolve(contentDir);
   const eventsDir = path.join(root, "events");
 
@@ -126,7 +142,7 @@ export async function loadEntries(contentDir: string, limits?: PhotoLimits, cach
 function readEntries(
   files: readonly string[],
   problems: ContentProblem[],
-  cache: EntryCache | undefined,
+  cache: EntryReuse | undefined,
 ): LoadedEntry[] {
   // Synchronous reads: for thousands of small files they are several times
   // faster than promises, and a build has nothing else to do meanwhile.
@@ -194,7 +210,7 @@ interface PhotoPlace {
   readonly root: string;
   readonly realRoot: string;
   readonly limits: PhotoLimits | undefined;
-  readonly cache: EntryCache | undefined;
+  readonly cache: EntryReuse | undefined;
 }
 
 /** The image file behind each photo's src, or the problem with it. */
