@@ -17,7 +17,7 @@ import { ContentErrors, type ContentProblem, formatProblem } from "../content/pr
 import type { LivePages, PlannedPages } from "../eleventy/archive-plugin.ts";
 import { finishSite } from "./finish-site.ts";
 import { NOTHING, touchedBy, wholeSite } from "./render-plan.ts";
-import { pagePaths } from "./sitemap.ts";
+import { writtenFor } from "./written-for.ts";
 
 const FINISH_DELAY_MS = 300;
 
@@ -172,21 +172,6 @@ export function contentFolders(config: Pick<BuildConfig, "contentDir">): string[
   const content = real(config.contentDir);
   const events = real(path.join(config.contentDir, "events"));
   return events.startsWith(content + path.sep) ? [content] : [content, events];
-}
-
-/**
- * The files written for the archive's entries, as site paths: the pages
- * (events, and the years and topics that come and go with them), each
- * event's API document and the photos' renditions. The rest is rewritten
- * whole at every finishing: the files for the whole archive, and the search
- * index (written afresh, src/search/index-shards.ts).
- */
-function writtenFor(archive: Archive): Set<string> {
-  return new Set([
-    ...pagePaths(archive).map((page) => `${page}index.html`),
-    ...archive.events.map((event) => apiPaths.event(event.slug)),
-    ...archive.photos.flatMap(({ plan }) => plan.renditions.map((rendition) => rendition.url)),
-  ]);
 }
 
 /** What the output folder holds in the folders of one file or page per event, year, topic or photo (see writtenFor). */
