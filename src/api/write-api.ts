@@ -17,8 +17,18 @@ import { publishedSchemas, WIKIMEDIA_TYPES } from "./schemas.ts";
 /** Files written between yields to the event loop, which the Pagefind service's messages need. */
 const FILES_PER_TURN = 500;
 
-/** Writes the API into `outputDir`, adding each file to `size` when given. */
-export async function writeApi(archive: Archive, site: SiteInfo, outputDir: string, size?: SiteSize): Promise<void> {
+/**
+ * Writes the API into `outputDir`, adding each file to `size` when given;
+ * with `eventDocuments`, only those events' documents (by slug): the others
+ * are in the site already.
+ */
+export async function writeApi(
+  archive: Archive,
+  site: SiteInfo,
+  outputDir: string,
+  size?: SiteSize,
+  eventDocuments?: ReadonlySet<string>,
+): Promise<void> {
   const docs = new ApiDocuments(archive, site);
   const { api } = site;
   const target = (sitePath: string) => path.join(outputDir, ...sitePath.split("/"));
@@ -63,7 +73,8 @@ export async function writeApi(archive: Archive, site: SiteInfo, outputDir: stri
       let lines: string[] = [];
       for (const event of archive.events) {
         const document = JSON.stringify(docs.event(event));
-        if (api.eventDocuments) await write(apiPaths.event(event.slug), document);
+        if (api.eventDocuments && (eventDocuments?.has(event.slug) ?? true))
+          await write(apiPaths.event(event.slug), document);
         else if (++written % FILES_PER_TURN === 0) await new Promise(setImmediate);
         lines.push(document);
         if (lines.length === FILES_PER_TURN) lines = flush(lines);

@@ -1,7 +1,7 @@
 // Content folder → Archive, in one call, for the build, the checker and tests.
 import { gitAddedDates } from "../content/added-dates.ts";
 import { lintEntries } from "../content/lint.ts";
-import { type EntryReuse, hasErrors, loadEntries } from "../content/load.ts";
+import { type EntryReuse, hasErrors, type LoadedEntry, loadEntries } from "../content/load.ts";
 import { type ContentProblem, sortProblems } from "../content/problems.ts";
 import { type Archive, type ArchiveOptions, buildArchive } from "./archive.ts";
 
@@ -10,6 +10,8 @@ export interface LoadArchiveResult {
   readonly archive?: Archive;
   /** Every error and warning, sorted by file and line. */
   readonly problems: readonly ContentProblem[];
+  /** The entries the archive was built from. */
+  readonly entries?: readonly LoadedEntry[];
 }
 
 export interface LoadArchiveOptions extends ArchiveOptions {
@@ -33,5 +35,6 @@ export async function loadArchive(contentDir: string, options: LoadArchiveOption
       ...options,
     }),
     problems: all,
+    entries,
   };
 }

@@ -6,12 +6,17 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeApi } from "../api/write-api.ts";
-import type { Archive } from "../archive/archive.ts";
+import type { Archive, EventLink } from "../archive/archive.ts";
 import type { BuildConfig } from "../config.ts";
 import { publishImages } from "../images/publish-images.ts";
 import { type SearchIndexing, searchBundles, startSearchIndex } from "../search/search-index.ts";
 import type { SiteSize } from "../util/site-size.ts";
 import { sitemapFiles } from "./sitemap.ts";
+
+/** A site updated in place (cli/build.ts): the events whose files are written again, by slug; the others' are there. */
+export interface SiteUpdate {
+  readonly events: ReadonlySet<string>;
+}
 
 /**
  * Writes the rest of the site into `outputDir`; with `size`, adds what it
@@ -24,18 +29,20 @@ export async function finishSite(
   outputDir: string,
   search?: SearchIndexing,
   size?: SiteSize,
+  update?: SiteUpdate,
 ): Promise<void> {
   search ??= startSearchIndex(archive, config.site.language, outputDir, config.eventsPerSearchShard);
+  const rewritten = (event: EventLink) => update?.events.has(event.slug) ?? true;
   const writeSitemap = async ([sitePath, xml]: [string, string]) => {
     await writeFile(path.join(outputDir, sitePath), xml);
     size?.add(sitePath, Buffer.byteLength(xml));
   };
   const results = await Promise.allSettled([
     publishImages(
-      archive.photos.map(({ plan, origin }) => ({ plan, origin })),
+      archive.photos.filter((photo) => photo.usedOn.some(rewritten)).map(({ plan, origin }) => ({ plan, origin })),
       { outputDir, cacheDir: config.cacheDir },
     ),
-    writeApi(archive, config.site, outputDir, size),
+    writeApi(archive, config.site, outputDir, size, update?.events),
     search.done,
     ...[...sitemapFiles(archive, config.site)].map(writeSitemap),
   ]);

@@ -41,11 +41,16 @@ export function renderRuns(
   shard: Shard = { index: 1, count: 1 },
 ): RenderPlan[] {
   const perShard = Math.ceil(archive.events.length / shard.count);
-  const mine = archive.events.slice((shard.index - 1) * perShard, shard.index * perShard);
+  const events = archive.events.slice((shard.index - 1) * perShard, shard.index * perShard);
+  return inRuns(shard.index === 1 ? { ...wholeSite(archive), events } : { ...NOTHING, events }, eventsPerRun);
+}
+
+/** A plan as runs of at most `eventsPerRun` event pages: the first run writes its other pages too. */
+export function inRuns(plan: RenderPlan, eventsPerRun: number): RenderPlan[] {
   const runs: RenderPlan[] = [];
-  for (let start = 0; start === 0 || start < mine.length; start += eventsPerRun) {
-    const events = mine.slice(start, start + eventsPerRun);
-    runs.push(start === 0 && shard.index === 1 ? { ...wholeSite(archive), events } : { ...NOTHING, events });
+  for (let start = 0; start === 0 || start < plan.events.length; start += eventsPerRun) {
+    const events = plan.events.slice(start, start + eventsPerRun);
+    runs.push(start === 0 ? { ...plan, events } : { ...NOTHING, events });
   }
   return runs;
 }

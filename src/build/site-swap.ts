@@ -7,6 +7,8 @@
 //   <site>.lock                    taken while swapping: holds one file, owner-<pid>
 //   <site>.previous-<pid>-<time>   the old site, whole, between the two renames
 //   <site>.removing-<pid>-<time>-<n>  an old site or leftover, being deleted: never put back
+//   <site>.updating-<pid>-<time>  the journal of an update in place (updateInPlace): a later
+//                                 build finishes what a dead one started, before anything else
 //
 // The old site a swap replaces is deleted by a process of its own
 // (remove-folders.ts), which the build does not wait for; leftovers of dead
@@ -17,7 +19,7 @@
 
 import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
-import { mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { displayPath } from "../util/display-path.ts";
 import { errorCode } from "../util/error-code.ts";
@@ -93,12 +95,86 @@ function removeInBackground(folders: readonly string[]): void {
   remover.unref();
 }
 
+/** An update in place: the files of a partial site moved into the site, whole folders replaced, files removed. */
+export interface SiteChanges {
+  /** Site folders (search bundles) that the staging folder holds whole: they replace the site's. */
+  readonly replaced: readonly string[];
+  /** Site paths of files, and of folders (ending in "/"), that are no longer part of the site. */
+  readonly removed: readonly string[];
+}
+
+interface Journal extends SiteChanges {
+  readonly staging: string;
+}
+
 /**
- * Under the lock: puts the newest `.previous-` site back if the site is
+ * Updates the site in place from a staging folder that holds only what
+ * changed: each file is renamed over its old self, so the site is never
+ * missing. A journal, written first, lets a later build finish an update
+ * this one was killed in the middle of (recoverLocked), so that a site is
+ * never left half-updated for long.
+ */
+export async function updateInPlace(staging: string, site: string, changes: SiteChanges): Promise<void> {
+  const doomed = await withLock(site, async () => {
+    const doomed = await recoverLocked(site);
+    const journal = besideSite(site, "updating");
+    await writeFile(`${journal}.writing`, JSON.stringify({ staging, ...changes } satisfies Journal));
+    await rename(`${journal}.writing`, journal);
+    doomed.push(...(await applyJournal(site, journal)));
+    return doomed;
+  });
+  removeInBackground(doomed);
+}
+
+/** Idempotent: run again after a kill, it does what is left. Returns the folders to remove. */
+async function applyJournal(site: string, journal: string): Promise<string[]> {
+  const { staging, replaced, removed } = JSON.parse(await readFile(journal, "utf8")) as Journal;
+  const doomed: string[] = [];
+  const inSite = (sitePath: string) => path.join(site, ...sitePath.split("/").filter(Boolean));
+  for (const folder of replaced) {
+    const fresh = path.join(staging, ...folder.split("/").filter(Boolean));
+    if (!existsSync(fresh)) continue; // done before a kill
+    if (existsSync(inSite(folder))) doomed.push(await renameForRemoval(site, inSite(folder)));
+    await rename(fresh, inSite(folder));
+  }
+  await moveInto(staging, site);
+  testKill("updating");
+  for (const sitePath of removed) {
+    if (sitePath.endsWith("/")) {
+      if (existsSync(inSite(sitePath))) doomed.push(await renameForRemoval(site, inSite(sitePath)));
+      continue;
+    }
+    await rm(inSite(sitePath), { force: true });
+    // A page's folder goes with its page, if nothing else is in it.
+    if (sitePath.endsWith("/index.html")) await rmdir(path.dirname(inSite(sitePath))).catch(() => {});
+  }
+  if (existsSync(staging)) doomed.push(await renameForRemoval(site, staging));
+  await rm(journal, { force: true });
+  return doomed;
+}
+
+/** Moves everything in `from` into `to`: a folder `to` lacks in one rename, a file over the one it replaces. */
+async function moveInto(from: string, to: string): Promise<void> {
+  for (const item of await readdir(from, { withFileTypes: true })) {
+    const [source, target] = [path.join(from, item.name), path.join(to, item.name)];
+    if (item.isDirectory() && existsSync(target)) await moveInto(source, target);
+    else await rename(source, target);
+  }
+}
+
+/**
+ * Under the lock: finishes the updates of dead builds, puts the newest `.previous-` site back if the site is
  * missing, and renames every other leftover to be removed by this build
  * (removing takes long, so that is done once the lock is released).
  */
 async function recoverLocked(site: string): Promise<string[]> {
+  const doomed: string[] = [];
+  // A journal still being written (".writing") is of an update that never started: it is removed as a leftover.
+  const journals = (await leftovers(site)).filter((l) => l.kind === "updating" && !l.path.endsWith(".writing"));
+  for (const journal of journals.sort((a, b) => a.time - b.time)) {
+    doomed.push(...(await applyJournal(site, journal.path)));
+    console.warn(`warning: finished updating ${displayPath(site)}/, which a killed build had started.`);
+  }
   const left = await leftovers(site);
   const previous = left.filter((l) => l.kind === "previous").sort((a, b) => b.time - a.time)[0];
   if (previous && !existsSync(site)) {
@@ -107,7 +183,6 @@ async function recoverLocked(site: string): Promise<string[]> {
       `warning: ${displayPath(site)}/ was missing (a build was killed while swapping in its site): put back the site that was there before.`,
     );
   }
-  const doomed: string[] = [];
   for (const leftover of left) {
     // A dead build's remover may take its folder between the listing and the rename.
     const renamed = await renameForRemoval(site, leftover.path).catch((error: unknown) => {
@@ -141,7 +216,7 @@ async function leftovers(site: string): Promise<Leftover[]> {
   const names = await readdir(folder).catch(() => []);
   return names.flatMap((name) => {
     const match = name.startsWith(`${base}.`)
-      ? /^(building|locking|previous|removing)-(\d+)-(\d+)/.exec(name.slice(base.length + 1))
+      ? /^(building|locking|previous|removing|updating)-(\d+)-(\d+)/.exec(name.slice(base.length + 1))
       : null;
     if (!match || isRunning(Number(match[2]))) return [];
     return [{ path: path.join(folder, name), kind: match[1]!, time: Number(match[3]) }];

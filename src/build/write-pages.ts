@@ -8,10 +8,10 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../archive/archive.ts";
 import type { BuildConfig } from "../config.ts";
-import type { PageSource } from "../eleventy/archive-plugin.ts";
+import type { PageSource, RenderPlan } from "../eleventy/archive-plugin.ts";
 import { configureSite, TEMPLATES_DIR } from "../eleventy/site-config.ts";
 import type { SiteSize } from "../util/site-size.ts";
-import { renderRuns, type Shard } from "./render-plan.ts";
+import { inRuns, renderRuns, type Shard } from "./render-plan.ts";
 
 /**
  * Writes the archive's pages (a shard's, when given) into `outputDir`, adding
@@ -24,7 +24,26 @@ export async function writePagesInRuns(
   shard?: Shard,
   size?: SiteSize,
 ): Promise<number> {
-  const runs = renderRuns(archive, config.eventsPerRun, shard);
+  return writeRuns(archive, config, outputDir, renderRuns(archive, config.eventsPerRun, shard), size);
+}
+
+/** The pages of `plan` (src/build/render-plan.ts), in runs of EVENTS_PER_RUN event pages. */
+export async function writePlannedPages(
+  archive: Archive,
+  config: BuildConfig,
+  outputDir: string,
+  plan: RenderPlan,
+): Promise<void> {
+  await writeRuns(archive, config, outputDir, inRuns(plan, config.eventsPerRun));
+}
+
+async function writeRuns(
+  archive: Archive,
+  config: BuildConfig,
+  outputDir: string,
+  runs: RenderPlan[],
+  size?: SiteSize,
+): Promise<number> {
   for (const plan of runs) {
     await writePages(config, outputDir, { archive, plan }, size);
     // Give back the finished run's pages now: left to itself, V8 lets the heap grow to twice the site.

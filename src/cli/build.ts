@@ -5,11 +5,14 @@ import { rm } from "node:fs/promises";
 import { loadArchive } from "../archive/load-archive.ts";
 import { finishSite } from "../build/finish-site.ts";
 import { hostWarnings, siteSize, sizeLine } from "../build/host-limits.ts";
+import { LastBuild } from "../build/last-build.ts";
 import { checkOutputFolder } from "../build/output-folder.ts";
 import { parseShard, type Shard } from "../build/render-plan.ts";
-import { createStaging, recoverSite, swapIn } from "../build/site-swap.ts";
-import { writePagesInRuns } from "../build/write-pages.ts";
+import { createStaging, recoverSite, swapIn, updateInPlace } from "../build/site-swap.ts";
+import { planUpdate, siteChanges, sizeAfter } from "../build/update-site.ts";
+import { writePagesInRuns, writePlannedPages } from "../build/write-pages.ts";
 import { addressWarning, ConfigError, configOfProcess } from "../config.ts";
+import { gitAddedDates } from "../content/added-dates.ts";
 import { ContentErrors } from "../content/problems.ts";
 import { type SearchIndexing, startSearchIndex } from "../search/search-index.ts";
 import { displayPath } from "../util/display-path.ts";
@@ -21,11 +24,20 @@ await runCli(async () => {
   const started = performance.now();
   const config = configOfProcess();
   const shard = shardFromArgs(process.argv.slice(2));
+  const whole = shard.count === 1;
   const warning = addressWarning(config.site);
   if (warning) console.warn(warning);
   await checkOutputFolder(config.outputDir);
   await recoverSite(config.outputDir);
-  const { archive, problems } = await loadArchive(config.contentDir, config);
+  // The last build's entries are reused and its site updated in place, unless the site is built in shards.
+  const last = whole ? await LastBuild.open(config) : undefined;
+  const addedDates = gitAddedDates(config.contentDir);
+  const {
+    archive,
+    problems,
+    entries = [],
+  } = await loadArchive(config.contentDir, { ...config, addedDates, cache: last });
+  const update = last && archive && planUpdate(last, archive, entries, addedDates, config);
   const read = performance.now();
   const { errors } = reportProblems(problems);
   const shown = displayPath(config.outputDir);
@@ -40,19 +52,33 @@ await runCli(async () => {
   let search: SearchIndexing | undefined;
   try {
     // Pagefind indexes the archive in its own process while Eleventy writes the pages.
-    if (writesAll) search = startSearchIndex(archive, config.site.language, staging, config.eventsPerSearchShard);
-    const size = siteSize();
-    const runs = await writePagesInRuns(archive, config, staging, shard, size);
-    const paged = performance.now();
-    if (writesAll) await finishSite(archive, config, staging, search, size);
-    await swapIn(staging, config.outputDir);
-    const whole = shard.count === 1;
-    const what = whole
-      ? `${plural(archive.events.length, "event")} and 366 day pages`
-      : `shard ${shard.index} of ${shard.count}`;
+    if (writesAll)
+      search = startSearchIndex(archive, config.site.language, staging, config.eventsPerSearchShard, update?.previous);
+    let size = siteSize();
+    let [what, paged] = ["", 0];
+    if (update) {
+      await writePlannedPages(archive, config, staging, update.plan);
+      paged = performance.now();
+      await finishSite(archive, config, staging, search, undefined, {
+        events: new Set(update.plan.events.map((e) => e.slug)),
+      });
+      const changes = siteChanges(update, archive, config, staging);
+      size = sizeAfter(update, changes, staging);
+      // Until the update is complete and saved, the record no longer describes the site.
+      await LastBuild.forget(config);
+      await updateInPlace(staging, config.outputDir, changes);
+      what = `${plural(update.changed.size, "changed entry", "changed entries")}: ${plural(update.plan.events.length, "event page")} and the pages that list them`;
+    } else {
+      const runs = await writePagesInRuns(archive, config, staging, shard, size);
+      paged = performance.now();
+      if (writesAll) await finishSite(archive, config, staging, search, size);
+      await swapIn(staging, config.outputDir);
+      what = `${whole ? `${plural(archive.events.length, "event")} and 366 day pages` : `shard ${shard.index} of ${shard.count}`} in ${plural(runs, "run")}`;
+    }
+    await last?.save(config, entries, addedDates, size.files);
     console.log(
-      `Built ${what} into ${shown}/ in ${seconds(started)} ` +
-        `(content ${seconds(started, read)}, pages ${seconds(read, paged)} in ${plural(runs, "run")}, then the rest ${seconds(paged)}).`,
+      `${update ? "Updated" : "Built"} ${what} into ${shown}/ in ${seconds(started)} ` +
+        `(content ${seconds(started, read)}, pages ${seconds(read, paged)}, then the rest ${seconds(paged)}).`,
     );
     console.log(sizeLine(size, whole ? "The site" : `Shard ${shard.index} of ${shard.count}`));
     // A shard is only part of the site the hosts will get: the limits apply to the merged folder, which no shard sees.

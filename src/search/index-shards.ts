@@ -38,19 +38,26 @@ const documentsOf = function* ({ urls, bytes, ends }: ShardJob): Generator<[stri
 const shards = job.shards.splice(0);
 // Every shard also indexes one page of every word (see VOCABULARY_URL).
 let vocabulary: string | undefined;
+// Updating a site in place, a bundle is kept if its documents and the vocabulary are as they were.
+let keepUnchanged = true;
 if (shards.length > 1) {
+  vocabulary = await vocabularyOf(shards);
+  keepUnchanged = job.previous !== undefined && (await vocabularyOf(job.previous)) === vocabulary;
+}
+for (const [i, shard] of shards.entries()) {
+  await goOn();
+  if (!(shard.unchanged && keepUnchanged)) await indexShard(shard);
+  // Its documents are no longer needed: let them go before the next shard.
+  delete shards[i];
+}
+
+async function vocabularyOf(shards: readonly ShardJob[]): Promise<string> {
   const words = new Set<string>();
   for (const shard of shards) {
     await goOn();
     for (const [, html] of documentsOf(shard)) addWords(words, html);
   }
-  vocabulary = vocabularyDocument(words, language);
-}
-for (const [i, shard] of shards.entries()) {
-  await goOn();
-  await indexShard(shard);
-  // Its documents are no longer needed: let them go before the next shard.
-  delete shards[i];
+  return vocabularyDocument(words, language);
 }
 
 /**

@@ -92,12 +92,16 @@ export interface ShardJob {
   readonly bytes: Uint8Array;
   /** Where each document ends in `bytes`. */
   readonly ends: Uint32Array;
+  /** The same documents as the bundle already in the site: written again only if the vocabulary changed. */
+  readonly unchanged?: boolean;
 }
 
 /** What the indexing thread is sent (src/search/index-shards.ts). */
 export interface IndexJob {
   readonly language: string;
   readonly shards: ShardJob[];
+  /** When the site already holds some bundles: the shards they were made from, whose vocabulary they share. */
+  readonly previous?: ShardJob[];
 }
 
 function shardJob(bundle: string, events: readonly ArchiveEvent[], language: string): ShardJob {
@@ -110,6 +114,26 @@ function shardJob(bundle: string, events: readonly ArchiveEvent[], language: str
   for (const [i, document] of documents.entries()) encoder.encodeInto(document, bytes.subarray(i ? ends[i - 1] : 0));
   return { bundle, urls: events.map((event) => event.url), bytes, ends };
 }
+
+/** The archive's shards: as equal as can be (20,001 events: two of about 10,000, not 20,000 and 1), as each ranks by its own statistics. */
+function shardJobs(archive: Archive, language: string, outputDir: string, perShard: number): ShardJob[] {
+  const bundles = searchBundles(archive.events.length, perShard);
+  const [n, k] = [archive.events.length, bundles.length];
+  return bundles.map((bundle, i) =>
+    shardJob(
+      path.join(outputDir, bundle),
+      archive.events.slice(Math.floor((i * n) / k), Math.floor(((i + 1) * n) / k)),
+      language,
+    ),
+  );
+}
+
+const sameShard = (a: ShardJob | undefined, b: ShardJob) =>
+  a !== undefined &&
+  a.bundle === b.bundle &&
+  a.urls.join("\n") === b.urls.join("\n") &&
+  Buffer.from(a.ends.buffer).equals(Buffer.from(b.ends.buffer)) &&
+  Buffer.from(a.bytes.buffer).equals(Buffer.from(b.bytes.buffer));
 
 /** The search index being made: `done` settles when every bundle is written; `cancel` stops Pagefind. */
 export interface SearchIndexing {
@@ -127,22 +151,23 @@ export function startSearchIndex(
   language: string,
   outputDir: string,
   perShard: number,
+  previous?: Archive,
 ): SearchIndexing {
-  const bundles = searchBundles(archive.events.length, perShard);
-  // Shards as equal as can be (20,001 events: two of about 10,000, not 20,000 and 1), as each ranks by its own statistics.
-  const [n, k] = [archive.events.length, bundles.length];
-  const shards = bundles.map((bundle, i) =>
-    shardJob(
-      path.join(outputDir, bundle),
-      archive.events.slice(Math.floor((i * n) / k), Math.floor(((i + 1) * n) / k)),
-      language,
-    ),
-  );
-  const job: IndexJob = { language, shards };
+  const shards = shardJobs(archive, language, outputDir, perShard);
+  // Updating a site in place: a bundle whose documents are the same is left as it is.
+  const before = previous && shardJobs(previous, language, outputDir, perShard);
+  const job: IndexJob = {
+    language,
+    shards: shards.map((shard, i) => ({ ...shard, unchanged: before && sameShard(before[i], shard) })),
+    previous: shards.length > 1 ? before : undefined,
+  };
   const worker = new Worker(new URL("./index-shards.ts", import.meta.url));
   worker.postMessage(
     job,
-    shards.flatMap((shard) => [shard.bytes.buffer as ArrayBuffer, shard.ends.buffer as ArrayBuffer]),
+    [...shards, ...(job.previous ?? [])].flatMap((shard) => [
+      shard.bytes.buffer as ArrayBuffer,
+      shard.ends.buffer as ArrayBuffer,
+    ]),
   );
   const done = new Promise<void>((resolve, reject) => {
     worker.once("error", reject);

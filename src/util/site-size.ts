@@ -23,6 +23,8 @@ export class SiteSize {
   private readonly tallies = new Map<string, Tally>();
   /** The files over `noteFilesOver` bytes, by site path. */
   readonly largeFiles: { sitePath: string; bytes: number }[] = [];
+  /** Every file's size, by site path: the next build updates it (src/build/last-build.ts). */
+  readonly files = new Map<string, number>();
 
   constructor(options: SiteSizeOptions) {
     this.options = options;
@@ -31,6 +33,7 @@ export class SiteSize {
   /** A file written at `sitePath`: a path in the site, with or without a leading slash. */
   add(sitePath: string, bytes: number): void {
     const relative = sitePath.replace(/^\/+/, "");
+    this.files.set(relative, bytes);
     const part = this.options.partOf(relative);
     const tally = this.tallies.get(part) ?? { bytes: 0, files: 0 };
     tally.bytes += bytes;

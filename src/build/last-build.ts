@@ -1,0 +1,225 @@
+// The last build of a site, kept in the cache folder (as CI keeps .cache/
+// between runs) so that the next build reads only the entries that changed
+// and rewrites only the pages they touch: every entry it read, parsed and with
+// its body rendered, keyed by a hash of its text (a fresh clone gives every
+// file a new modification time); what it was built with (code, settings); and
+// which folder it went into. Anything else, and the build starts afresh.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { BuildConfig } from "../config.ts";
+import type { EntryReuse, LoadedEntry, ReadEntry } from "../content/load.ts";
+import { renderMarkdown } from "../content/markdown.ts";
+import type { PhotoCheck } from "../content/photo-files.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+/** What the pages are made with, besides the content and the settings: a change to any of them rebuilds everything. */
+const CODE = ["src", "layouts", "assets", "package-lock.json", "package.json"];
+
+/** The output folder itself: a folder made anew at its path (by hand or by another build) is another site. */
+interface SiteIdentity {
+  readonly path: string;
+  readonly dev: number;
+  readonly ino: number;
+  readonly birthtimeMs: number;
+}
+
+/** An entry of a build that succeeded: each string once, as the record is large (~3 KB an entry). */
+interface StoredEntry {
+  readonly hash: string;
+  /** The entry as the build used it, photo files included. */
+  readonly loaded: LoadedEntry;
+  /** Its warnings. */
+  readonly problems: ReadEntry["problems"];
+  readonly html: string;
+  /** The date git says it was added. */
+  readonly added?: string;
+}
+
+interface Record {
+  readonly fingerprint: string;
+  readonly site: SiteIdentity;
+  /** By absolute path. */
+  readonly entries: ReadonlyMap<string, StoredEntry>;
+  readonly photos: ReadonlyMap<string, { readonly stamp: string; readonly check: PhotoCheck }>;
+  /** Every file of the site and its size, for the size line and the hosts' limits. */
+  readonly sizes: ReadonlyMap<string, number>;
+}
+
+/**
+ * The entries of the last build, reused by this one's load (EntryReuse):
+ * a file whose text hashes the same is not parsed or rendered again. It
+ * remembers what this load read, to be saved as the next build's last build.
+ */
+export class LastBuild implements EntryReuse {
+  private readonly record: Record | undefined;
+  private readonly fingerprint: string;
+  private readonly read = new Map<string, { hash: string; read: ReadEntry }>();
+  private readonly photos = new Map<string, { stamp: string; check: PhotoCheck }>();
+  private readonly html: Map<string, string>;
+  /** The entry files that were parsed anew, or that have gone, since the last build. */
+  readonly changed = new Set<string>();
+
+  private constructor(record: Record | undefined, fingerprint: string) {
+    this.record = record;
+    this.fingerprint = fingerprint;
+    this.html = new Map([...(record?.entries.values() ?? [])].map((s) => [s.loaded.body, s.html]));
+  }
+
+  /** The last build into `config.outputDir`, if it was made by this code with these settings. */
+  static async open(config: BuildConfig): Promise<LastBuild> {
+    const fingerprint = fingerprintOf(config);
+    let record: Record | undefined;
+    try {
+      const stored = deserialize(await readFile(recordFile(config))) as Record;
+      if (stored.fingerprint === fingerprint) record = stored;
+    } catch {
+      // None yet, or unreadable (another Node, a torn write): build afresh.
+    }
+    return new LastBuild(record, fingerprint);
+  }
+
+  readonly renderBody = (markdown: string): string => {
+    let html = this.html.get(markdown);
+    if (html === undefined) this.html.set(markdown, (html = renderMarkdown(markdown)));
+    return html;
+  };
+
+  begin(files: readonly string[]): void {
+    const present = new Set(files);
+    for (const file of this.record?.entries.keys() ?? []) if (!present.has(file)) this.changed.add(file);
+  }
+
+  parse(file: string, parse: () => ReadEntry): ReadEntry {
+    const hash = hashOf(readFileSync(file));
+    const stored = this.record?.entries.get(file);
+    const read = stored?.hash === hash ? { entry: stored.loaded, problems: stored.problems } : parse();
+    if (stored?.hash !== hash) this.changed.add(file);
+    this.read.set(file, { hash, read });
+    return read;
+  }
+
+  async inspect(file: string, _entryFile: string, inspect: () => Promise<PhotoCheck>): Promise<PhotoCheck> {
+    const stamp = stampOf(file);
+    const stored = this.record?.photos.get(file);
+    const check = stored?.stamp === stamp ? stored.check : await inspect();
+    this.photos.set(file, { stamp, check });
+    return check;
+  }
+
+  /**
+   * The last build's entries and added dates, if its site is the one in the
+   * output folder now: what the next archive is compared with.
+   */
+  previous():
+    | { entries: LoadedEntry[]; addedDates: Map<string, string>; sizes: ReadonlyMap<string, number> }
+    | undefined {
+    const record = this.record;
+    if (!record || !sameSite(record.site, identityOf(record.site.path))) return undefined;
+    const stored = [...record.entries.values()];
+    return {
+      entries: stored.map((s) => s.loaded),
+      addedDates: new Map(stored.flatMap((s) => (s.added ? [[s.loaded.path, s.added]] : []))),
+      sizes: record.sizes,
+    };
+  }
+
+  /**
+   * The slugs whose entry differs from the last build's: its text, its
+   * photos' files or its added date; added and deleted entries included.
+   */
+  changedSlugs(entries: readonly LoadedEntry[], addedDates: ReadonlyMap<string, string>): Set<string> {
+    const signature = (entry: LoadedEntry, hash: string | undefined, added: string | undefined) =>
+      JSON.stringify([entry.path, hash, entry.photoFiles, added]);
+    const before = new Map(
+      [...(this.record?.entries.values() ?? [])].map((s) => [s.loaded.slug, signature(s.loaded, s.hash, s.added)]),
+    );
+    const changed = new Set<string>();
+    for (const entry of entries) {
+      const now = signature(entry, this.read.get(entry.path)?.hash, addedDates.get(entry.path));
+      if (before.get(entry.slug) !== now) changed.add(entry.slug);
+      before.delete(entry.slug);
+    }
+    for (const slug of before.keys()) changed.add(slug);
+    return changed;
+  }
+
+  /**
+   * Saves this build as the last build of the site now in the output folder.
+   * Written beside and renamed into place: a build killed meanwhile leaves
+   * the old record or none, never half of one.
+   */
+  async save(
+    config: BuildConfig,
+    entries: readonly LoadedEntry[],
+    addedDates: ReadonlyMap<string, string>,
+    sizes: ReadonlyMap<string, number>,
+  ): Promise<void> {
+    const record: Record = {
+      fingerprint: this.fingerprint,
+      site: identityOf(config.outputDir),
+      entries: new Map(
+        entries.map((loaded) => {
+          const { hash, read } = this.read.get(loaded.path)!;
+          const html = this.renderBody(loaded.body);
+          return [loaded.path, { hash, loaded, problems: read.problems, html, added: addedDates.get(loaded.path) }];
+        }),
+      ),
+      photos: this.photos,
+      sizes,
+    };
+    const file = recordFile(config);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(`${file}.writing`, serialize(record));
+    await rename(`${file}.writing`, file);
+  }
+
+  /** Before the site changes in place: until saved again, there is no last build to trust. */
+  static async forget(config: BuildConfig): Promise<void> {
+    await rm(recordFile(config), { force: true });
+  }
+}
+
+/** One record per output folder. */
+function recordFile(config: BuildConfig): string {
+  return path.join(config.cacheDir, "last-build", `${hashOf(config.outputDir).slice(0, 16)}.bin`);
+}
+
+const hashOf = (data: string | Buffer) => createHash("sha1").update(data).digest("hex");
+
+/** The code, the settings and Node's version: what the pages depend on besides the content. */
+function fingerprintOf(config: BuildConfig): string {
+  const hash = createHash("sha1");
+  // How many event pages one Eleventy run writes changes no page.
+  hash.update(JSON.stringify([process.version, process.cwd(), { ...config, eventsPerRun: undefined }]));
+  const walk = (relative: string) => {
+    const full = path.join(ROOT, relative);
+    if (statSync(full).isDirectory()) for (const name of readdirSync(full).sort()) walk(path.join(relative, name));
+    else hash.update(`\0${relative}\0`).update(readFileSync(full));
+  };
+  for (const item of CODE) walk(item);
+  return hash.digest("hex");
+}
+
+function identityOf(folder: string): SiteIdentity {
+  try {
+    const { dev, ino, birthtimeMs } = statSync(folder);
+    return { path: folder, dev, ino, birthtimeMs };
+  } catch {
+    return { path: folder, dev: -1, ino: -1, birthtimeMs: -1 };
+  }
+}
+
+const sameSite = (a: SiteIdentity, b: SiteIdentity) =>
+  b.ino !== -1 && a.path === b.path && a.dev === b.dev && a.ino === b.ino && a.birthtimeMs === b.birthtimeMs;
+
+function stampOf(file: string): string {
+  try {
+    const { mtimeMs, size } = statSync(file);
+    return `${mtimeMs} ${size}`;
+  } catch {
+    return "missing";
+  }
+}
