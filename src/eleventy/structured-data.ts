@@ -1,11 +1,12 @@
 // JSON-LD for an event page: an Article about the Event, with each photo as an
 // ImageObject carrying its credit and license. Made safe to sit inside
 // <script type="application/ld+json">: no "</script>" can end it early.
+// Each fact once: every event page carries this, so nothing the Article
+// already says (its address, its description) is said again.
 import type { ArchiveEvent, PhotoView } from "../archive/archive.ts";
 import { absoluteUrl, type SiteInfo } from "../site.ts";
 
 export function eventJsonLd(event: ArchiveEvent, site: SiteInfo): string {
-  const url = absoluteUrl(site, event.url);
   const images = [event.photo, ...event.photos]
     .filter((p): p is PhotoView => Boolean(p?.image))
     .map((p) => imageObject(p, site));
@@ -14,8 +15,7 @@ export function eventJsonLd(event: ArchiveEvent, site: SiteInfo): string {
     "@type": "Article",
     headline: event.title,
     description: event.summary,
-    url,
-    mainEntityOfPage: url,
+    url: absoluteUrl(site, event.url),
     inLanguage: site.language,
     isPartOf: { "@type": "WebSite", name: site.title, url: absoluteUrl(site, "/") },
     license: site.dataLicense.url,
@@ -23,7 +23,6 @@ export function eventJsonLd(event: ArchiveEvent, site: SiteInfo): string {
       "@type": "Event",
       name: event.title,
       startDate: event.dateIso,
-      description: event.summary,
       ...(event.location && { location: { "@type": "Place", name: event.location } }),
     },
     ...(images.length && { image: images }),

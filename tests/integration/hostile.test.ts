@@ -399,13 +399,12 @@ function expectTextEverywhere(site: string, entry: Entry, prefix = "/"): void {
   const ld = JSON.parse(blocks.text()) as {
     headline: string;
     description: string;
-    about: { name: string; description: string; location?: { name: string } };
+    about: { name: string; location?: { name: string } };
     image?: { caption: string; creator: { name: string }; copyrightNotice: string }[];
   };
-  expect([ld.headline, ld.about.name, ld.description, ld.about.description, ld.about.location?.name]).toEqual([
+  expect([ld.headline, ld.about.name, ld.description, ld.about.location?.name]).toEqual([
     entry.title,
     entry.title,
-    entry.summary,
     entry.summary,
     entry.location,
   ]);

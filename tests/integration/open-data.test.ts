@@ -672,6 +672,8 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
         "@context": "https://schema.org",
         "@type": "Article",
         headline: "Donald Trump Meets Kim Jong-Un",
+        // The summary once, on the Article; the Event it is about does not repeat it.
+        description: "The first meeting between a sitting US president and a North Korean leader.",
         url: `${ORIGIN}/events/singapore-summit/`,
         isPartOf: { "@type": "WebSite", name: "Fixture Archive", url: `${ORIGIN}/` },
         license: DEFAULT_LICENSE.url,
@@ -680,7 +682,6 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
         "@type": "Event",
         name: "Donald Trump Meets Kim Jong-Un",
         startDate: "2018-06-12",
-        description: "The first meeting between a sitting US president and a North Korean leader.",
         location: { "@type": "Place", name: "Capella Hotel, Singapore" },
       });
       const summit = eventDoc("singapore-summit");
@@ -721,12 +722,16 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       expect($('link[rel="canonical"]').attr("href")).toBe(`${ORIGIN}/events/caesar/`);
       const { width, height } = await sharp(path.join(site, "assets/social-default.png")).metadata();
       expect([width, height]).toEqual([1200, 630]);
-      const data = JSON.parse($('script[type="application/ld+json"]').text()) as { about: object; image?: unknown };
+      const data = JSON.parse($('script[type="application/ld+json"]').text()) as {
+        description: string;
+        about: object;
+        image?: unknown;
+      };
+      expect(data.description).toBe("Caesar is stabbed to death in the Theatre of Pompey.");
       expect(data.about).toEqual({
         "@type": "Event",
         name: "Julius Caesar is assassinated",
         startDate: "-0043-03-15",
-        description: "Caesar is stabbed to death in the Theatre of Pompey.",
         location: { "@type": "Place", name: "Rome" },
       });
       expect(data.image).toBeUndefined();
