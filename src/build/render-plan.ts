@@ -67,7 +67,8 @@ export function parseShard(text: string): Shard | undefined {
  * What `npm start` rewrites after entries changed (by slug; added, edited or
  * deleted): their pages as they are now, the pages that list them before or
  * after the change (their days and months, the events that relate to them or
- * share their day, and the pages of their years and topics that changed),
+ * show them among the others of their day, and the pages of their years and
+ * topics that changed),
  * and every single page. Everything else on disk is already what a full
  * build would write.
  */
@@ -78,12 +79,8 @@ export function touchedBy(previous: Archive, next: Archive, slugs: ReadonlySet<s
   const urls = (pick: (event: ArchiveEvent) => string[]) => new Set(changed.flatMap(pick));
   const changedUrls = urls((e) => [e.url]);
   const days = urls((e) => [e.day.url]);
-  // Events that showed or now show a changed one among their related events.
-  const relating = new Set(
-    [previous, next].flatMap((archive) =>
-      archive.events.filter((e) => e.related.some((r) => r.url && changedUrls.has(r.url))).map((e) => e.url),
-    ),
-  );
+  // Related links go both ways: the events that showed or now show a changed one are among its own related.
+  const relating = urls((e) => e.related.flatMap((r) => (r.url ? [r.url] : [])));
   // A topic whose address another topic now takes moves (see topicAddresses): its new page, and its events' links to it.
   const topicUrlsBefore = new Set(previous.topics.map((t) => t.url));
   const movedTopics = new Set(next.topics.filter((t) => !topicUrlsBefore.has(t.url)).map((t) => t.url));
@@ -92,9 +89,10 @@ export function touchedBy(previous: Archive, next: Archive, slugs: ReadonlySet<s
   );
   const years = urls((e) => [e.year.url]);
   const topics = new Set([...urls((e) => e.topicLinks.map((t) => t.url)), ...movedTopics]);
+  const sameDay = alsoOnThisDayChanged(previous, next, days);
   return {
     events: next.events.filter(
-      (e) => changedUrls.has(e.url) || days.has(e.day.url) || relating.has(e.url) || linkingMoved.has(e.url),
+      (e) => changedUrls.has(e.url) || sameDay.has(e.url) || relating.has(e.url) || linkingMoved.has(e.url),
     ),
     days: within(next.days, days),
     months: within(
@@ -111,6 +109,23 @@ export function touchedBy(previous: Archive, next: Archive, slugs: ReadonlySet<s
     }),
     singles: true,
   };
+}
+
+/**
+ * The events of the given days whose "also on this day" differs from before:
+ * a full day has hundreds of events at 100,000, and an edit changes the
+ * list of only the few that show the edited one.
+ */
+function alsoOnThisDayChanged(previous: Archive, next: Archive, dayUrls: ReadonlySet<string>): Set<string> {
+  const shown = (event: ArchiveEvent | undefined) =>
+    event && JSON.stringify([event.alsoOnThisDay, event.alsoOnThisDayMore]);
+  const changed = new Set<string>();
+  for (const day of within(next.days, dayUrls))
+    for (const { slug } of day.sections.flatMap((s) => s.events)) {
+      const event = next.bySlug.get(slug)!;
+      if (shown(event) !== shown(previous.bySlug.get(slug))) changed.add(event.url);
+    }
+  return changed;
 }
 
 /** The changed years and the years beside them, before and after: a year page links its neighbours. */
