@@ -221,7 +221,7 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
 
 interface EventParts {
   readonly links: ReadonlyMap<string, EventLink>;
-  readonly planned: ReadonlyMap<string, ReturnType<typeof planPhotos>>;
+  readonly planned: ReadonlyMap<string, PlannedPhotos>;
   readonly related: ReadonlyMap<string, ReadonlyMap<string, RelatedView>>;
   readonly topicAddress: ReturnType<typeof topicAddresses>;
   readonly renderBody: (markdown: string) => string;
@@ -233,49 +233,84 @@ function archiveEvents(
   { links, planned, related, topicAddress, renderBody }: EventParts,
 ): ArchiveEvent[] {
   const linksByDay = Map.groupBy(links.values(), (l) => monthDayKey(l.date.month, l.date.day));
-  // Values many events have in common are made once and shared: at 100,000 events, copies cost 100 MB.
-  const dayOf = new Map(CALENDAR_DAYS.map((d) => [d.key, d]));
-  const dayWordsOf = shared((key: string) => {
-    const { day, month } = dayOf.get(key)!;
-    return `${day} ${monthName(month)}`;
-  });
-  const yearOf = shared(yearLink);
-  const centuryLabelOf = shared((year: number) => centuryLabel(centuryOf(year)));
-  return sorted.map((entry): ArchiveEvent => {
-    const link = links.get(entry.slug)!;
-    const { lead, further } = planned.get(entry.slug)!;
-    const key = monthDayKey(entry.date.month, entry.date.day);
-    // The day's first few, other than this one: constant work however full the day is.
-    const day = linksByDay.get(key)!;
-    const alsoOnThisDay = day
-      .slice(0, ALSO_ON_THIS_DAY + 1)
-      .filter((l) => l.slug !== entry.slug)
-      .slice(0, ALSO_ON_THIS_DAY);
-    return {
-      ...link,
-      location: entry.location,
-      topics: entry.topics ?? [],
+  const values = sharedValues();
+  return sorted.map((entry) =>
+    archiveEvent(entry, {
+      link: links.get(entry.slug)!,
+      photos: planned.get(entry.slug)!,
+      dayLinks: linksByDay.get(monthDayKey(entry.date.month, entry.date.day))!,
+      related: related.get(entry.slug)!.values(),
       topicLinks: [...new Map((entry.topics ?? []).map((t) => [topicAddress.key(t), topicAddress.link(t)])).values()],
-      year: yearOf(entry.date.year),
-      dayWords: dayWordsOf(key),
-      century: centuryLabelOf(entry.date.year),
-      alsoOnThisDay,
-      alsoOnThisDayMore: Math.max(0, day.length - 1 - ALSO_ON_THIS_DAY),
-      photo: lead?.view,
-      photos: further.map((p) => p.view),
-      ...socialImageOf([lead, ...further]),
-      related: [...related.get(entry.slug)!.values()].sort(
-        (a, b) => compareDates(a.date, b.date) || compareText(a.text, b.text),
-      ),
-      sources: entry.sources ?? [],
-      bodyHtml: renderBody(entry.body),
-      body: entry.body,
-      kindLabel: KIND_LABELS[entry.kind],
-      day: dayOf.get(key)!,
-      month: CALENDAR_MONTHS[entry.date.month - 1]!,
-      file: entry.file,
-    };
-  });
+      renderBody,
+      values,
+    }),
+  );
+}
+
+/** Values many events have in common, made once and shared: at 100,000 events, copies cost 100 MB. */
+export function sharedValues() {
+  const dayOf = new Map(CALENDAR_DAYS.map((d) => [d.key, d]));
+  return {
+    dayOf: (key: string) => dayOf.get(key)!,
+    dayWordsOf: shared((key: string) => {
+      const { day, month } = dayOf.get(key)!;
+      return `${day} ${monthName(month)}`;
+    }),
+    yearOf: shared(yearLink),
+    centuryLabelOf: shared((year: number) => centuryLabel(centuryOf(year))),
+  };
+}
+
+/** What one event's page is made of, besides its entry. */
+export interface EventContext {
+  readonly link: EventLink;
+  readonly photos: PlannedPhotos;
+  /** The links of every event of its day, in date order (its own among them). */
+  readonly dayLinks: readonly EventLink[];
+  readonly related: Iterable<RelatedView>;
+  readonly topicLinks: readonly TopicLink[];
+  readonly renderBody: (markdown: string) => string;
+  readonly values: ReturnType<typeof sharedValues>;
+}
+
+/** One entry's event page. */
+export function archiveEvent(
+  entry: LoadedEntry,
+  { link, photos: { lead, further }, dayLinks: day, related, topicLinks, renderBody, values }: EventContext,
+): ArchiveEvent {
+  const key = monthDayKey(entry.date.month, entry.date.day);
+  // The day's first few, other than this one: constant work however full the day is.
+  const alsoOnThisDay = day
+    .slice(0, ALSO_ON_THIS_DAY + 1)
+    .filter((l) => l.slug !== entry.slug)
+    .slice(0, ALSO_ON_THIS_DAY);
+  return {
+    ...link,
+    location: entry.location,
+    topics: entry.topics ?? [],
+    topicLinks,
+    year: values.yearOf(entry.date.year),
+    dayWords: values.dayWordsOf(key),
+    century: values.centuryLabelOf(entry.date.year),
+    alsoOnThisDay,
+    alsoOnThisDayMore: Math.max(0, day.length - 1 - ALSO_ON_THIS_DAY),
+    photo: lead?.view,
+    photos: further.map((p) => p.view),
+    ...socialImageOf([lead, ...further]),
+    related: sortRelated([...related]),
+    sources: entry.sources ?? [],
+    bodyHtml: renderBody(entry.body),
+    body: entry.body,
+    kindLabel: KIND_LABELS[entry.kind],
+    day: values.dayOf(key),
+    month: CALENDAR_MONTHS[entry.date.month - 1]!,
+    file: entry.file,
+  };
+}
+
+/** Related events in date order, then by text. */
+export function sortRelated(related: RelatedView[]): RelatedView[] {
+  return related.sort((a, b) => compareDates(a.date, b.date) || compareText(a.text, b.text));
 }
 
 /** Each entry's related events. Links go both ways: if A lists B, B's page shows A too. */
@@ -359,7 +394,7 @@ function buildMonths(days: readonly Day[]): Month[] {
 /** Every published image once, with the events that show it. */
 function creditPhotos(
   sorted: readonly LoadedEntry[],
-  planned: ReadonlyMap<string, { lead?: PlannedPhoto; further: PlannedPhoto[] }>,
+  planned: ReadonlyMap<string, PlannedPhotos>,
   links: ReadonlyMap<string, EventLink>,
 ): CreditedPhoto[] {
   // The same file used by several events is published (and credited) once.
@@ -448,7 +483,7 @@ function describeSections(sections: readonly KindSection[]): string {
   return sections.map((s) => plural(s.events.length, KIND_LABELS[s.kind].toLowerCase())).join(", ");
 }
 
-function eventLink(entry: LoadedEntry, lead: PhotoView | undefined): EventLink {
+export function eventLink(entry: LoadedEntry, lead: PhotoView | undefined): EventLink {
   return {
     slug: entry.slug,
     ...(lead?.image && { thumbnail: { image: lead.image, alt: lead.alt } }),
@@ -463,7 +498,7 @@ function eventLink(entry: LoadedEntry, lead: PhotoView | undefined): EventLink {
   };
 }
 
-function toLink(event: ArchiveEvent): EventLink {
+export function toLink(event: ArchiveEvent): EventLink {
   const { slug, thumbnail, url, title, kind, summary, date, dateIso, dateWords, yearLabel } = event;
   return { slug, ...(thumbnail && { thumbnail }), url, title, kind, summary, date, dateIso, dateWords, yearLabel };
 }
@@ -473,7 +508,7 @@ function toDayLink(day: Day): DayLink {
   return { key, month, day: d, label, url };
 }
 
-function relatedView(link: EventLink): RelatedView {
+export function relatedView(link: EventLink): RelatedView {
   return { date: link.date, dateIso: link.dateIso, dateWords: link.dateWords, text: link.title, url: link.url };
 }
 
@@ -483,8 +518,13 @@ interface PlannedPhoto {
   readonly field: string;
 }
 
+export interface PlannedPhotos {
+  readonly lead?: PlannedPhoto;
+  readonly further: readonly PlannedPhoto[];
+}
+
 /** Each photo with the plan of its published image, when the entry has the file. */
-function planPhotos(entry: LoadedEntry): { lead?: PlannedPhoto; further: PlannedPhoto[] } {
+export function planPhotos(entry: LoadedEntry): PlannedPhotos {
   const planned = (photo: Photo, field: string): PlannedPhoto => {
     const file = photo.src === undefined ? undefined : entry.photoFiles[photo.src];
     if (!file) return { view: photo, field };
@@ -498,6 +538,6 @@ function planPhotos(entry: LoadedEntry): { lead?: PlannedPhoto; further: Planned
 }
 
 /** Code-point order: the same result under every locale. */
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
