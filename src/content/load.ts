@@ -83,6 +83,11 @@ export class EntryCache implements EntryReuse {
     return check;
   }
 
+  /** What the file gave when it was last read, unless it has gone since. */
+  lastRead(file: string): ReadEntry | undefined {
+    return this.entries.get(file)?.result;
+  }
+
   /** Starts a load; after it, files not seen again count as changed (deleted). */
   begin(files: readonly string[]): void {
     this.changed = new Set();
@@ -149,16 +154,19 @@ function readEntries(
   const entries: LoadedEntry[] = [];
   cache?.begin(files);
   for (const file of files) {
-    const parse = (): ReadEntry => {
-      const text = readFileSync(file, "utf8");
-      const { entry, problems } = parseEntry(text, display(file), path.basename(file));
-      return { entry, problems: entry ? bodyProblemsInFile(entry.body, text, entry.file) : problems };
-    };
+    const parse = () => readEntryFile(file);
     const result = cache ? cache.parse(file, parse) : parse();
     problems.push(...result.problems);
     if (result.entry) entries.push({ ...result.entry, path: file, photoFiles: {} });
   }
   return entries;
+}
+
+/** One entry file read and parsed: `npm start` rereads an edited file alone (src/build/serve-session.ts). */
+export function readEntryFile(file: string): ReadEntry {
+  const text = readFileSync(file, "utf8");
+  const { entry, problems } = parseEntry(text, display(file), path.basename(file));
+  return { entry, problems: entry ? bodyProblemsInFile(entry.body, text, entry.file) : problems };
 }
 
 /** Each slug (lowercased) and its first file; the files that repeat one are added to `problems`. */
