@@ -13,13 +13,14 @@ import type { BuildConfig } from "../config.ts";
 import type { EntryReuse, LoadedEntry, ReadEntry } from "../content/load.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import type { PhotoCheck } from "../content/photo-files.ts";
+import { displayPath } from "../util/display-path.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 /** What the pages are made with, besides the content and the settings: a change to any of them rebuilds everything. */
 const CODE = ["src", "layouts", "assets", "package-lock.json", "package.json"];
 
 /** The output folder itself: a folder made anew at its path (by hand or by another build) is another site. */
-interface SiteIdentity {
+export interface SiteIdentity {
   readonly path: string;
   readonly dev: number;
   readonly ino: number;
@@ -55,6 +56,8 @@ interface Record {
  */
 export class LastBuild implements EntryReuse {
   private readonly record: Record | undefined;
+  /** The record file as it was read: another build may replace it meanwhile. */
+  private readonly recordStamp: string;
   private readonly fingerprint: string;
   private readonly read = new Map<string, { hash: string; read: ReadEntry }>();
   private readonly photos = new Map<string, { stamp: string; check: PhotoCheck }>();
@@ -62,8 +65,9 @@ export class LastBuild implements EntryReuse {
   /** The entry files that were parsed anew, or that have gone, since the last build. */
   readonly changed = new Set<string>();
 
-  private constructor(record: Record | undefined, fingerprint: string) {
+  private constructor(record: Record | undefined, recordStamp: string, fingerprint: string) {
     this.record = record;
+    this.recordStamp = recordStamp;
     this.fingerprint = fingerprint;
     this.html = new Map([...(record?.entries.values() ?? [])].map((s) => [s.loaded.body, s.html]));
   }
@@ -71,6 +75,7 @@ export class LastBuild implements EntryReuse {
   /** The last build into `config.outputDir`, if it was made by this code with these settings. */
   static async open(config: BuildConfig): Promise<LastBuild> {
     const fingerprint = fingerprintOf(config);
+    const stamp = stampOf(recordFile(config));
     let record: Record | undefined;
     try {
       const stored = deserialize(await readFile(recordFile(config))) as Record;
@@ -78,7 +83,7 @@ export class LastBuild implements EntryReuse {
     } catch {
       // None yet, or unreadable (another Node, a torn write): build afresh.
     }
-    return new LastBuild(record, fingerprint);
+    return new LastBuild(record, stamp, fingerprint);
   }
 
   readonly renderBody = (markdown: string): string => {
@@ -117,7 +122,7 @@ export class LastBuild implements EntryReuse {
     | { entries: LoadedEntry[]; addedDates: Map<string, string>; sizes: ReadonlyMap<string, number> }
     | undefined {
     const record = this.record;
-    if (!record || !sameSite(record.site, identityOf(record.site.path))) return undefined;
+    if (!record || !sameSite(record.site, siteIdentity(record.site.path))) return undefined;
     const stored = [...record.entries.values()];
     return {
       entries: stored.map((s) => s.loaded),
@@ -147,19 +152,22 @@ export class LastBuild implements EntryReuse {
   }
 
   /**
-   * Saves this build as the last build of the site now in the output folder.
+   * Saves this build as the last build of the site it wrote into `folder`
+   * (the staging folder before the swap: a build that swaps in after this one
+   * leaves another folder, and no record of this one then matches it).
    * Written beside and renamed into place: a build killed meanwhile leaves
    * the old record or none, never half of one.
    */
   async save(
     config: BuildConfig,
+    site: SiteIdentity,
     entries: readonly LoadedEntry[],
     addedDates: ReadonlyMap<string, string>,
     sizes: ReadonlyMap<string, number>,
   ): Promise<void> {
     const record: Record = {
       fingerprint: this.fingerprint,
-      site: identityOf(config.outputDir),
+      site,
       entries: new Map(
         entries.map((loaded) => {
           const { hash, read } = this.read.get(loaded.path)!;
@@ -176,8 +184,16 @@ export class LastBuild implements EntryReuse {
     await rename(`${file}.writing`, file);
   }
 
-  /** Before the site changes in place: until saved again, there is no last build to trust. */
-  static async forget(config: BuildConfig): Promise<void> {
+  /**
+   * Before the site changes in place, holding the site's lock: fails if
+   * another build changed the site since this one read the record, and
+   * removes the record, which describes the site no longer until it is saved.
+   */
+  async claim(config: BuildConfig): Promise<void> {
+    if (stampOf(recordFile(config)) !== this.recordStamp)
+      throw new Error(
+        `another build changed ${displayPath(config.outputDir)}/ while this one ran: nothing was changed by this one; build again.`,
+      );
     await rm(recordFile(config), { force: true });
   }
 }
@@ -203,12 +219,13 @@ function fingerprintOf(config: BuildConfig): string {
   return hash.digest("hex");
 }
 
-function identityOf(folder: string): SiteIdentity {
+/** The folder that is, or becomes by a rename, the site at `site`. */
+export function siteIdentity(folder: string, site = folder): SiteIdentity {
   try {
     const { dev, ino, birthtimeMs } = statSync(folder);
-    return { path: folder, dev, ino, birthtimeMs };
+    return { path: site, dev, ino, birthtimeMs };
   } catch {
-    return { path: folder, dev: -1, ino: -1, birthtimeMs: -1 };
+    return { path: site, dev: -1, ino: -1, birthtimeMs: -1 };
   }
 }
 

@@ -114,8 +114,15 @@ interface Journal extends SiteChanges {
  * this one was killed in the middle of (recoverLocked), so that a site is
  * never left half-updated for long.
  */
-export async function updateInPlace(staging: string, site: string, changes: SiteChanges): Promise<void> {
+export async function updateInPlace(
+  staging: string,
+  site: string,
+  changes: SiteChanges,
+  /** Run holding the lock, before anything changes: it may refuse by throwing. */
+  claim: () => Promise<void>,
+): Promise<void> {
   const doomed = await withLock(site, async () => {
+    await claim();
     const doomed = await recoverLocked(site);
     const journal = besideSite(site, "updating");
     await writeFile(`${journal}.writing`, JSON.stringify({ staging, ...changes } satisfies Journal));

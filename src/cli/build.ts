@@ -5,7 +5,7 @@ import { rm } from "node:fs/promises";
 import { loadArchive } from "../archive/load-archive.ts";
 import { finishSite } from "../build/finish-site.ts";
 import { hostWarnings, siteSize, sizeLine } from "../build/host-limits.ts";
-import { LastBuild } from "../build/last-build.ts";
+import { LastBuild, type SiteIdentity, siteIdentity } from "../build/last-build.ts";
 import { checkOutputFolder } from "../build/output-folder.ts";
 import { parseShard, type Shard } from "../build/render-plan.ts";
 import { createStaging, recoverSite, swapIn, updateInPlace } from "../build/site-swap.ts";
@@ -55,7 +55,8 @@ await runCli(async () => {
     if (writesAll)
       search = startSearchIndex(archive, config.site.language, staging, config.eventsPerSearchShard, update?.previous);
     let size = siteSize();
-    let [what, paged] = ["", 0];
+    let [report, paged] = ["", 0];
+    let built: SiteIdentity | undefined;
     if (update) {
       await writePlannedPages(archive, config, staging, update.plan);
       paged = performance.now();
@@ -64,22 +65,26 @@ await runCli(async () => {
       });
       const changes = siteChanges(update, archive, config, staging);
       size = sizeAfter(update, changes, staging);
-      // Until the update is complete and saved, the record no longer describes the site.
-      await LastBuild.forget(config);
-      await updateInPlace(staging, config.outputDir, changes);
-      what = `${plural(update.changed.size, "changed entry", "changed entries")}: ${plural(update.plan.events.length, "event page")} and the pages that list them`;
+      built = siteIdentity(config.outputDir);
+      await updateInPlace(staging, config.outputDir, changes, () => last.claim(config));
+      report =
+        `Updated ${shown}/ for ${plural(update.changed.size, "changed entry", "changed entries")} in ${seconds(started)} ` +
+        `(content ${seconds(started, read)}, pages ${seconds(read, paged)}: ${plural(update.plan.events.length, "event page")} and the pages that list them, then the rest ${seconds(paged)}).`;
     } else {
       const runs = await writePagesInRuns(archive, config, staging, shard, size);
       paged = performance.now();
       if (writesAll) await finishSite(archive, config, staging, search, size);
+      built = siteIdentity(staging, config.outputDir);
       await swapIn(staging, config.outputDir);
-      what = `${whole ? `${plural(archive.events.length, "event")} and 366 day pages` : `shard ${shard.index} of ${shard.count}`} in ${plural(runs, "run")}`;
+      const what = whole
+        ? `${plural(archive.events.length, "event")} and 366 day pages`
+        : `shard ${shard.index} of ${shard.count}`;
+      report =
+        `Built ${what} into ${shown}/ in ${seconds(started)} ` +
+        `(content ${seconds(started, read)}, pages ${seconds(read, paged)} in ${plural(runs, "run")}, then the rest ${seconds(paged)}).`;
     }
-    await last?.save(config, entries, addedDates, size.files);
-    console.log(
-      `${update ? "Updated" : "Built"} ${what} into ${shown}/ in ${seconds(started)} ` +
-        `(content ${seconds(started, read)}, pages ${seconds(read, paged)}, then the rest ${seconds(paged)}).`,
-    );
+    if (built) await last?.save(config, built, entries, addedDates, size.files);
+    console.log(report);
     console.log(sizeLine(size, whole ? "The site" : `Shard ${shard.index} of ${shard.count}`));
     // A shard is only part of the site the hosts will get: the limits apply to the merged folder, which no shard sees.
     if (whole) for (const warning of hostWarnings(size)) console.warn(warning);

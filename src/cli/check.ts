@@ -3,6 +3,7 @@
 // repeats the title) are printed and do not fail.
 import { parseArgs } from "node:util";
 import { loadArchive } from "../archive/load-archive.ts";
+import { LastBuild } from "../build/last-build.ts";
 import { configFromEnv } from "../config.ts";
 import { plural, type ReportFormat, reportProblems } from "./report.ts";
 import { runCli } from "./run-cli.ts";
@@ -14,7 +15,11 @@ await runCli(async () => {
     return 2;
   }
   const config = configFromEnv();
-  const { archive, problems } = await loadArchive(config.contentDir, config);
+  // The entries of the last build whose text is unchanged are not parsed again.
+  const { archive, problems } = await loadArchive(config.contentDir, {
+    ...config,
+    cache: await LastBuild.open(config),
+  });
   const { errors, warnings } = reportProblems(problems, values.format as ReportFormat);
   if (errors || !archive) return 1;
   console.log(
