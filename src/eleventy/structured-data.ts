@@ -1,8 +1,9 @@
 // JSON-LD for an event page: an Article about the Event, with each photo as an
 // ImageObject carrying its credit and license. Made safe to sit inside
 // <script type="application/ld+json">: no "</script>" can end it early.
-// Each fact once: every event page carries this, so nothing the Article
-// already says (its address, its description) is said again.
+// Each fact once: every event page carries this, so nothing the Article or
+// the page already says (its address, its description, its language, the
+// site's name and address) is said again.
 import type { ArchiveEvent, PhotoView } from "../archive/archive.ts";
 import { absoluteUrl, type SiteInfo } from "../site.ts";
 
@@ -16,8 +17,6 @@ export function eventJsonLd(event: ArchiveEvent, site: SiteInfo): string {
     headline: event.title,
     description: event.summary,
     url: absoluteUrl(site, event.url),
-    inLanguage: site.language,
-    isPartOf: { "@type": "WebSite", name: site.title, url: absoluteUrl(site, "/") },
     license: site.dataLicense.url,
     about: {
       "@type": "Event",
