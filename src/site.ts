@@ -33,18 +33,20 @@ const text = () =>
       if (found) ctx.addIssue({ code: "custom", message: `contains ${found.description}: remove it` });
     });
 
-const onOff = (description: string) =>
-  z.boolean({ error: "must be true or false" }).default(true).meta({ description });
+const offOn = (description: string) =>
+  z.boolean({ error: "must be true or false" }).default(false).meta({ description });
 
-// The heavy parts of the open data, each of which a large archive may leave out
-// (README: "Fits the hosts"); the day documents the pages' scripts read are always written.
+// The heavy parts of the open data, each off unless site.json switches it on:
+// each repeats what the pages and the day documents already give, and together
+// they would take a 100,000-event site past GitHub Pages' 1 GB (README: "Fits
+// the hosts"). The day documents and the index are always written.
 const apiSchema = z
   .strictObject(
     {
-      eventDocuments: onOff("Write /api/v1/events/<slug>.json, one document per event."),
-      export: onOff("Write /api/v1/export.ndjson, every event document in one file."),
-      onThisDay: onOff("Write the Wikimedia-shaped feed, /api/feed/onthisday/…"),
-      calendar: onOff("Write /calendar.ics, every event as a yearly anniversary, and link it from the pages."),
+      eventDocuments: offOn("Write /api/v1/events/<slug>.json, one document per event."),
+      export: offOn("Write /api/v1/export.ndjson, every event document in one file."),
+      onThisDay: offOn("Write the Wikimedia-shaped feed, /api/feed/onthisday/…"),
+      calendar: offOn("Write /calendar.ics, every event as a yearly anniversary, and link it from the pages."),
       body: z
         .enum(["html", "markdown", "both"], { error: 'must be "html", "markdown" or "both"' })
         .default("html")
@@ -55,7 +57,7 @@ const apiSchema = z
         issue.code === "invalid_type" ? 'must be an object of settings, e.g. { "export": false }' : undefined,
     },
   )
-  .default({ eventDocuments: true, export: true, onThisDay: true, calendar: true, body: "html" })
+  .default({ eventDocuments: false, export: false, onThisDay: false, calendar: false, body: "html" })
   .meta({ description: "Which parts of the open data the build writes (docs/open-data.md)." });
 
 export type ApiSettings = z.output<typeof apiSchema>;

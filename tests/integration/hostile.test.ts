@@ -92,10 +92,14 @@ async function contentWith(
   const content = path.join(work, name, "content");
   const events = path.join(content, "events");
   await mkdir(events, { recursive: true });
-  // Both forms of the body, so the API is checked to give back the Markdown as well as the HTML.
+  // Every part of the API, with both forms of the body, so each is checked to give back the text (Markdown as well as HTML).
   await writeFile(
     path.join(content, "site.json"),
-    JSON.stringify({ title: SITE_TITLE, url: ORIGIN, api: { body: "both" } }),
+    JSON.stringify({
+      title: SITE_TITLE,
+      url: ORIGIN,
+      api: { eventDocuments: true, export: true, onThisDay: true, calendar: true, body: "both" },
+    }),
   );
   await copyFile(IMAGE, path.join(events, "hostile.png"));
   for (const file of corpusFiles) await copyFile(path.join(CORPUS, file), path.join(events, path.basename(file)));

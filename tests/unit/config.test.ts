@@ -10,7 +10,7 @@ const DEFAULT_SITE = {
   url: "http://localhost:8080",
   pathPrefix: "/",
   dataLicense: { name: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" },
-  api: { eventDocuments: true, export: true, onThisDay: true, calendar: true, body: "html" },
+  api: { eventDocuments: false, export: false, onThisDay: false, calendar: false, body: "html" },
 };
 
 /** The error configFromEnv throws for `env`, failing the test if it does not throw. */
