@@ -184,6 +184,11 @@ export class LastBuild implements EntryReuse {
     await rename(`${file}.writing`, file);
   }
 
+  /** The output folder is about to be written by something else (npm start): no record of it holds after. */
+  static async discard(config: BuildConfig): Promise<void> {
+    await rm(recordFile(config), { force: true });
+  }
+
   /**
    * Before the site changes in place, holding the site's lock: fails if
    * another build changed the site since this one read the record, and
@@ -194,7 +199,7 @@ export class LastBuild implements EntryReuse {
       throw new Error(
         `another build changed ${displayPath(config.outputDir)}/ while this one ran: nothing was changed by this one; build again.`,
       );
-    await rm(recordFile(config), { force: true });
+    await LastBuild.discard(config);
   }
 }
 

@@ -5,6 +5,7 @@
 // added, changed or deleted, or a layout or the CSS changes, writing only the
 // pages an entry's change touches.
 import { watch } from "node:fs";
+import { LastBuild } from "../build/last-build.ts";
 import { checkOutputFolder } from "../build/output-folder.ts";
 import { isContentFile, ServeSession } from "../build/serve-session.ts";
 import { eleventyFor, writePagesInRuns } from "../build/write-pages.ts";
@@ -21,6 +22,8 @@ process.on("disconnect", () => process.exit(0));
 await runCli(async () => {
   const config = configOfProcess();
   await checkOutputFolder(config.outputDir, { inPlace: true });
+  // This server rewrites the output folder in place: the next npm run build builds it afresh.
+  await LastBuild.discard(config);
   const session = new ServeSession(config);
   // Until the content is valid there is nothing to serve: wait for the fix.
   for (;;) {
