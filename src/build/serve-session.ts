@@ -3,17 +3,23 @@
 // modification time), the last good archive to compare with, and the
 // finishing work (API, sitemap, search), which runs after the pages are
 // served, one at a time, always on the newest archive. What was written for
-// an entry that has gone (deleted, or renamed) is removed.
-import { realpathSync } from "node:fs";
+// an entry that has gone (deleted, or renamed) is removed. An edit that moves
+// no event (a title, a summary, a body fixed) rereads only the edited files
+// and patches the archive, instead of looking at every entry again: seconds
+// saved at 100,000 events.
+import { lstatSync, realpathSync } from "node:fs";
 import { readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { apiPaths } from "../api/documents.ts";
 import type { Archive } from "../archive/archive.ts";
 import { loadArchive } from "../archive/load-archive.ts";
+import { patchArchive } from "../archive/patch-archive.ts";
 import type { BuildConfig } from "../config.ts";
-import { EntryCache } from "../content/load.ts";
+import { compareDates } from "../content/dates.ts";
+import { lintEntries } from "../content/lint.ts";
+import { EntryCache, hasErrors, type LoadedEntry, readEntryFile } from "../content/load.ts";
 import { slugFromFileName } from "../content/parse-entry.ts";
-import { ContentErrors, type ContentProblem, formatProblem } from "../content/problems.ts";
+import { ContentErrors, type ContentProblem, formatProblem, sortProblems } from "../content/problems.ts";
 import type { LivePages, PlannedPages } from "../eleventy/archive-plugin.ts";
 import { finishSite } from "./finish-site.ts";
 import { NOTHING, touchedBy, wholeSite } from "./render-plan.ts";
@@ -24,6 +30,14 @@ const FINISH_DELAY_MS = 300;
 export class ServeSession implements LivePages {
   private readonly cache = new EntryCache();
   private previous: Archive | undefined;
+  /** The entries of `previous`, in the order the loader read them, and by slug and by path. */
+  private entries: readonly LoadedEntry[] = [];
+  private entryBySlug = new Map<string, LoadedEntry>();
+  private entryByPath = new Map<string, LoadedEntry>();
+  /** The problems of the last read, for the warnings of a patched one. */
+  private problems: readonly ContentProblem[] = [];
+  /** The content files Eleventy saw change since the last read. */
+  private readonly changedFiles = new Set<string>();
   /** writtenFor(previous). */
   private previousWritten = new Set<string>();
   /** Entries changed since the last build that succeeded. */
@@ -58,7 +72,9 @@ export class ServeSession implements LivePages {
 
   /** Eleventy's list of changed files: anything but an entry or a photo (a layout, the CSS) rewrites every page. */
   noteChanges(files: readonly string[]): void {
-    if (files.some((file) => !isContentFile(this.config, file))) this.everything = true;
+    for (const file of files)
+      if (isContentFile(this.config, file)) this.changedFiles.add(path.resolve(file));
+      else this.everything = true;
   }
 
   watchedFolders(): readonly string[] {
@@ -71,7 +87,16 @@ export class ServeSession implements LivePages {
       this.skipNextRead = false;
       return { archive: this.previous, plan: NOTHING };
     }
-    const { archive, problems } = await loadArchive(this.config.contentDir, { ...this.config, cache: this.cache });
+    const changedFiles = [...this.changedFiles];
+    this.changedFiles.clear();
+    const patched = this.patch(changedFiles);
+    if (patched) return patched;
+    // Read again below, the changed files may be in the cache already: their pages are rewritten all the same.
+    for (const file of changedFiles) if (file.endsWith(".md")) this.pending.add(slugFromFileName(path.basename(file)));
+    const { archive, problems, entries } = await loadArchive(this.config.contentDir, {
+      ...this.config,
+      cache: this.cache,
+    });
     for (const file of this.cache.changed) this.pending.add(slugFromFileName(path.basename(file)));
     this.failed = !archive;
     if (!archive && this.previous) {
@@ -82,6 +107,7 @@ export class ServeSession implements LivePages {
     }
     if (!archive) throw new ContentErrors(problems);
     this.report(problems);
+    this.keep(entries!, problems);
 
     const plan =
       this.everything || !this.previous ? wholeSite(archive) : touchedBy(this.previous, archive, this.pending);
@@ -94,6 +120,64 @@ export class ServeSession implements LivePages {
     this.pending.clear();
     this.everything = false;
     return { archive, plan };
+  }
+
+  /**
+   * The pages of an edit of entry files only that moves no event (see
+   * patchArchive), from those files alone; undefined for any other change,
+   * which the whole content is read again for.
+   */
+  private patch(files: readonly string[]): PlannedPages | undefined {
+    const previous = this.previous;
+    if (!previous || this.everything || this.failed || !files.length) return undefined;
+    const edited: LoadedEntry[] = [];
+    for (const file of files) {
+      const was = this.entryByPath.get(file);
+      // Gone, a link now (which the loader leaves out), or not an entry: read everything.
+      if (!was || !lstatSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
+      const { entry, problems } = this.cache.parse(file, () => readEntryFile(file));
+      if (!entry || hasErrors(problems)) return undefined;
+      // The photos' files are checked again only when they change, and then Eleventy names them too.
+      edited.push({ ...entry, path: file, photoFiles: was.photoFiles });
+    }
+    const archive = patchArchive(previous, this.entryBySlug, edited, { renderBody: this.cache.renderBody });
+    if (!archive) return undefined;
+    const byPath = new Map(edited.map((entry) => [entry.path, entry]));
+    this.entries = this.entries.map((entry) => byPath.get(entry.path) ?? entry);
+    for (const entry of edited) {
+      this.entryBySlug.set(entry.slug, entry);
+      this.entryByPath.set(entry.path, entry);
+    }
+    this.problems = this.problemsAfter(this.entries, edited);
+    this.report(this.problems);
+    const plan = touchedBy(previous, archive, new Set([...this.pending, ...edited.map((entry) => entry.slug)]));
+    // The same entries, years and topics: the same files written, none gone.
+    this.previous = archive;
+    this.pending.clear();
+    return { archive, plan };
+  }
+
+  /**
+   * The problems of the last read with those of the edited entries read anew:
+   * what each file gave, and the warnings of the entries of the same dates,
+   * which lint compares (the loader's other checks are of what a patch keeps).
+   */
+  private problemsAfter(entries: readonly LoadedEntry[], edited: readonly LoadedEntry[]): ContentProblem[] {
+    const sameDates = entries.filter((entry) => edited.some((e) => compareDates(e.date, entry.date) === 0));
+    const files = new Set(sameDates.map((entry) => entry.file));
+    return sortProblems([
+      ...this.problems.filter((problem) => !files.has(problem.file)),
+      ...sameDates.flatMap((entry) => this.cache.lastRead(entry.path)?.problems ?? []),
+      ...lintEntries(sameDates),
+    ]);
+  }
+
+  /** What a patch starts from: the entries of the archive read, and their problems. */
+  private keep(entries: readonly LoadedEntry[], problems: readonly ContentProblem[]): void {
+    this.entries = entries;
+    this.entryBySlug = new Map(entries.map((entry) => [entry.slug, entry]));
+    this.entryByPath = new Map(entries.map((entry) => [entry.path, entry]));
+    this.problems = problems;
   }
 
   /**
