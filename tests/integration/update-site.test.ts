@@ -79,6 +79,11 @@ describe("a build after entries changed", () => {
         /^topics: \[/m.test(text)
           ? text.replace(/^topics: \[/m, "topics: [ruins, ")
           : text.replace(/^date:/m, "topics: [ruins]\ndate:"),
+      // Another image: the old one's renditions go, the new one's come, on its pages and /credits/.
+      photo: async (_, text) =>
+        text.replace(/src: photos\/(handshake|flags)\.png/, (_, name) =>
+          name === "handshake" ? "src: photos/flags.png" : "src: photos/handshake.png",
+        ),
       // A word no entry had: every search bundle's vocabulary changes.
       word: async (_, text) => `${text}\nA word never seen: zyx${Math.floor(next() * 1e6)}.\n`,
       add: async (_, text) => {
@@ -99,7 +104,8 @@ describe("a build after entries changed", () => {
         const kind = pick(Object.keys(changes));
         const files = await entryFiles();
         const ours = files.filter((name) => name.startsWith("added-"));
-        const name = kind === "remove" && ours.length ? pick(ours) : pick(files);
+        const name =
+          kind === "remove" && ours.length ? pick(ours) : kind === "photo" ? "singapore-summit.md" : pick(files);
         const file = path.join(events, name);
         const text = await changes[kind]!(file, await readFile(file, "utf8"));
         if (text !== undefined) await writeFile(file, text);
