@@ -20,7 +20,8 @@ import { lintEntries } from "../content/lint.ts";
 import { EntryCache, hasErrors, type LoadedEntry, readEntryFile } from "../content/load.ts";
 import { slugFromFileName } from "../content/parse-entry.ts";
 import { ContentErrors, type ContentProblem, formatProblem, sortProblems } from "../content/problems.ts";
-import type { LivePages, PlannedPages } from "../eleventy/archive-plugin.ts";
+import type { LivePages, PlannedPages, RenderPlan } from "../eleventy/archive-plugin.ts";
+import { startSearchIndex } from "../search/search-index.ts";
 import { finishSite } from "./finish-site.ts";
 import { NOTHING, touchedBy, wholeSite } from "./render-plan.ts";
 import { writtenFor } from "./written-for.ts";
@@ -44,6 +45,10 @@ export class ServeSession implements LivePages {
   private readonly pending = new Set<string>();
   private everything = true;
   private finishing: Promise<void> | undefined;
+  /** The events whose pages were written since the last finishing began, by slug; undefined: maybe any. */
+  private unfinished: Set<string> | undefined;
+  /** The archive of the last finishing that succeeded: the search bundles on disk are its. */
+  private finished: Archive | undefined;
   private finishAgain = false;
   private finishSoon: NodeJS.Timeout | undefined;
 
@@ -109,8 +114,9 @@ export class ServeSession implements LivePages {
     this.report(problems);
     this.keep(entries!, problems);
 
-    const plan =
-      this.everything || !this.previous ? wholeSite(archive) : touchedBy(this.previous, archive, this.pending);
+    const whole = this.everything || !this.previous;
+    const plan = whole ? wholeSite(archive) : touchedBy(this.previous!, archive, this.pending);
+    this.toFinish(whole ? undefined : plan);
     // At once, so that the server stops serving them; again after the finishing (see finish).
     // The first time, what an earlier npm start or build left for entries deleted since.
     const written = writtenFor(archive);
@@ -151,6 +157,7 @@ export class ServeSession implements LivePages {
     this.problems = this.problemsAfter(this.entries, edited);
     this.report(this.problems);
     const plan = touchedBy(previous, archive, new Set([...this.pending, ...edited.map((entry) => entry.slug)]));
+    this.toFinish(plan);
     // The same entries, years and topics: the same files written, none gone.
     this.previous = archive;
     this.pending.clear();
@@ -170,6 +177,12 @@ export class ServeSession implements LivePages {
       ...sameDates.flatMap((entry) => this.cache.lastRead(entry.path)?.problems ?? []),
       ...lintEntries(sameDates),
     ]);
+  }
+
+  /** The events whose API documents and search records the next finishing writes again (all of them without a plan). */
+  private toFinish(plan: RenderPlan | undefined): void {
+    if (!plan) this.unfinished = undefined;
+    else for (const event of plan.events) this.unfinished?.add(event.slug);
   }
 
   /** What a patch starts from: the entries of the archive read, and their problems. */
@@ -199,9 +212,16 @@ export class ServeSession implements LivePages {
     this.finishing = (async () => {
       do {
         this.finishAgain = false;
+        const archive = this.previous!;
+        // Only what changed since: an event's API document shows what its page does.
+        const events = this.unfinished;
+        this.unfinished = new Set();
         try {
-          const archive = this.previous!;
-          await finishSite(archive, this.config, outputDir);
+          const { site, eventsPerSearchShard } = this.config;
+          const since = events && this.finished;
+          const search = startSearchIndex(archive, site.language, outputDir, eventsPerSearchShard, since);
+          await finishSite(archive, this.config, outputDir, search, undefined, since && { events });
+          this.finished = archive;
           // A finishing still on an older archive may have written an entry's API document after the read removed it.
           if (archive === this.previous && !this.finishAgain) {
             const before = this.written;
@@ -209,6 +229,8 @@ export class ServeSession implements LivePages {
             await removeGone(outputDir, before, this.written);
           }
         } catch (error) {
+          // What this finishing did not write, the next writes.
+          [this.unfinished, this.finished] = [undefined, undefined];
           // Keep serving the last good site; say what is wrong, the way the build would.
           if (error instanceof ContentErrors)
             for (const problem of error.problems) console.error(formatProblem(problem));
