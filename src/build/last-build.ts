@@ -190,16 +190,22 @@ export class LastBuild implements EntryReuse {
   }
 
   /**
-   * Before the site changes in place, holding the site's lock: fails if
-   * another build changed the site since this one read the record, and
+   * Before the site changes in place, holding the site's lock: fails
+   * (SiteChangedMeanwhile) if another build changed the site since this one
+   * read the record, and
    * removes the record, which describes the site no longer until it is saved.
    */
   async claim(config: BuildConfig): Promise<void> {
-    if (stampOf(recordFile(config)) !== this.recordStamp)
-      throw new Error(
-        `another build changed ${displayPath(config.outputDir)}/ while this one ran: nothing was changed by this one; build again.`,
-      );
+    if (stampOf(recordFile(config)) !== this.recordStamp) throw new SiteChangedMeanwhile(config.outputDir);
     await LastBuild.discard(config);
+  }
+}
+
+/** Another build changed the site since this one read its record: this one's update would not apply to it. */
+export class SiteChangedMeanwhile extends Error {
+  override name = "SiteChangedMeanwhile";
+  constructor(site: string) {
+    super(`another build changed ${displayPath(site)}/ while this one ran`);
   }
 }
 
