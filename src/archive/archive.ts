@@ -172,9 +172,7 @@ export interface FeedEntry extends EventLink {
 
 export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOptions): Archive {
   const renderBody = options.renderBody ?? renderMarkdown;
-  const sorted = [...entries].sort(
-    (a, b) => compareDates(a.date, b.date) || compareText(a.title, b.title) || compareText(a.slug, b.slug),
-  );
+  const sorted = [...entries].sort(inArchiveOrder);
   const planned = new Map(sorted.map((entry) => [entry.slug, planPhotos(entry)]));
   const links = new Map(sorted.map((entry) => [entry.slug, eventLink(entry, planned.get(entry.slug)!.lead?.view)]));
 
@@ -487,7 +485,7 @@ export function eventLink(entry: LoadedEntry, lead: PhotoView | undefined): Even
   return {
     slug: entry.slug,
     ...(lead?.image && { thumbnail: { image: lead.image, alt: lead.alt } }),
-    url: `/events/${entry.slug}/`,
+    url: eventUrl(entry.slug),
     title: entry.title,
     kind: entry.kind,
     summary: entry.summary,
@@ -536,6 +534,15 @@ export function planPhotos(entry: LoadedEntry): PlannedPhotos {
     further: (entry.photos ?? []).map((photo, i) => planned(photo, `photos[${i}].src`)),
   };
 }
+
+/** The order of the archive's events: by date, then title, then slug. */
+export function inArchiveOrder(a: Pick<EventLink, "date" | "title" | "slug">, b: typeof a): number {
+  return compareDates(a.date, b.date) || compareText(a.title, b.title) || compareText(a.slug, b.slug);
+}
+
+/** The address of an event's page, and back. */
+export const eventUrl = (slug: string): string => `/events/${slug}/`;
+export const slugOfEventUrl = (url: string): string => url.slice("/events/".length, -1);
 
 /** Code-point order: the same result under every locale. */
 export function compareText(a: string, b: string): number {

@@ -4,21 +4,23 @@
 // The result is what buildArchive would make of the edited entries (the
 // tests compare the two); an edit that could move or regroup anything (its
 // date, kind, topics, related events, photos or added date, or a title that
-// reorders events of the same date) is left to buildArchive.
-import { compareDates, monthDayKey } from "../content/dates.ts";
+// reorders events of the same date) is left to buildArchive. Only what shows
+// an edited event is made anew; the rest is the previous archive's, shared.
+import { monthDayKey } from "../content/dates.ts";
 import type { LoadedEntry } from "../content/load.ts";
 import {
   type Archive,
   type ArchiveEvent,
   type ArchiveOptions,
   archiveEvent,
-  compareText,
   type Day,
   eventLink,
+  inArchiveOrder,
   planPhotos,
   type RelatedView,
   relatedView,
   sharedValues,
+  slugOfEventUrl,
   sortRelated,
   toLink,
 } from "./archive.ts";
@@ -37,11 +39,9 @@ export function patchArchive(
 ): Archive | undefined {
   if (!movesNothing(previous, before, edited)) return undefined;
   const editedSlugs = new Set(edited.map((entry) => entry.slug));
-  const renderBody = options.renderBody!;
+  const days = new Set(edited.map((entry) => dayOf(previous, entry)));
   const oldLink = new Map<string, EventLink>();
-  for (const day of new Set(edited.map((entry) => dayOf(previous, entry))))
-    for (const link of day.sections.flatMap((s) => s.events))
-      if (editedSlugs.has(link.slug)) oldLink.set(link.slug, link);
+  for (const day of days) for (const link of linksOf(day)) if (editedSlugs.has(link.slug)) oldLink.set(link.slug, link);
   // Every list of events shares the one link of each event: swapping it updates them all.
   const swaps = new Map<EventLink, EventLink>();
   const newLink = new Map<string, EventLink>();
@@ -63,68 +63,60 @@ export function patchArchive(
   const others = new Set<string>();
   for (const entry of edited) {
     const was = previous.bySlug.get(entry.slug)!;
-    const day = dayOf(previous, entry);
-    const linkOf = new Map(day.sections.flatMap((s) => s.events.map((link) => [link.slug, link])));
-    const dayEvents = previous.events.filter((e) => e.day.key === day.key);
+    const dayLinks = linksOf(dayOf(previous, entry)).sort(inArchiveOrder);
     replaced.set(
       entry.slug,
       archiveEvent(entry, {
         link: newLink.get(was.url)!,
         photos: planPhotos(entry),
-        dayLinks: dayEvents.map((e) => {
-          const link = linkOf.get(e.slug)!;
-          return swaps.get(link) ?? link;
-        }),
+        dayLinks: dayLinks.map((link) => swaps.get(link) ?? link),
         related: swapRelated(was.related),
         topicLinks: was.topicLinks,
-        renderBody,
+        renderBody: options.renderBody!,
         values,
       }),
     );
-    for (const e of dayEvents) others.add(e.url);
-    for (const r of was.related) if (r.url) others.add(r.url);
+    for (const link of dayLinks) others.add(link.slug);
+    for (const r of was.related) if (r.url) others.add(slugOfEventUrl(r.url));
   }
-  const byUrl = new Map([...others].map((url) => [url, undefined as ArchiveEvent | undefined]));
-  for (const event of previous.events) if (byUrl.has(event.url)) byUrl.set(event.url, event);
-  for (const event of byUrl.values()) {
-    if (!event || editedSlugs.has(event.slug)) continue;
+  for (const slug of others) {
+    const event = previous.bySlug.get(slug);
+    if (!event || editedSlugs.has(slug)) continue;
     const [alsoOnThisDay, related] = [swapIn(event.alsoOnThisDay), swapRelated(event.related)];
     if (alsoOnThisDay !== event.alsoOnThisDay || related !== event.related)
-      replaced.set(event.slug, { ...event, alsoOnThisDay, related });
+      replaced.set(slug, { ...event, alsoOnThisDay, related });
   }
 
-  const days = previous.days.map((day) => {
-    const sections = day.sections.map((s) => ({ ...s, events: swapIn(s.events) }));
-    return sections.some((s, i) => s.events !== day.sections[i]!.events) ? { ...day, sections } : day;
-  });
-  const byDay = new Map(days.map((d) => [d.key, d]));
-  const events = previous.events.map((e) => replaced.get(e.slug) ?? e);
-  const bySlug = new Map(previous.bySlug);
-  for (const [slug, event] of replaced) bySlug.set(slug, event);
+  // The lists that may show an edited event, each copied only if it does.
+  const was = edited.map((entry) => previous.bySlug.get(entry.slug)!);
+  const lists = new Set(was.flatMap((e) => [e.day.url, e.month.url, e.year.url, ...e.topicLinks.map((t) => t.url)]));
+  const swapped = <Of extends { url: string }>(of: Of, swap: (of: Of) => Of) => (lists.has(of.url) ? swap(of) : of);
+  const withEvents = <Of extends { url: string; events: readonly EventLink[] }>(of: Of) =>
+    swapped(of, () => ({ ...of, events: swapIn(of.events) }));
+  const newDays = previous.days.map((day) =>
+    swapped(day, () => ({ ...day, sections: day.sections.map((s) => ({ ...s, events: swapIn(s.events) })) })),
+  );
+  const byDay = new Map(newDays.map((d) => [d.key, d]));
   return {
     ...previous,
-    events,
-    bySlug,
-    days,
+    events: previous.events.map((e) => replaced.get(e.slug) ?? e),
+    bySlug: withChanges(previous.bySlug, replaced),
+    days: newDays,
     byDay,
-    months: previous.months.map((month) => {
-      const highlights = month.highlights.map((h) => ({ ...h, events: swapIn(h.events) }));
-      return highlights.some((h, i) => h.events !== month.highlights[i]!.events) ? { ...month, highlights } : month;
-    }),
+    months: previous.months.map((month) =>
+      swapped(month, () => ({
+        ...month,
+        highlights: month.highlights.map((h) => ({ ...h, events: swapIn(h.events) })),
+      })),
+    ),
     photos: previous.photos.map((photo) => {
       const usedOn = swapIn(photo.usedOn);
       return usedOn === photo.usedOn ? photo : { ...photo, usedOn };
     }),
     today: byDay.get(previous.today.key)!,
     ...(previous.todayAlso && { todayAlso: byDay.get(previous.todayAlso.key)! }),
-    years: previous.years.map((year) => {
-      const list = swapIn(year.events);
-      return list === year.events ? year : { ...year, events: list };
-    }),
-    topics: previous.topics.map((topic) => {
-      const list = swapIn(topic.events);
-      return list === topic.events ? topic : { ...topic, events: list };
-    }),
+    years: previous.years.map(withEvents),
+    topics: previous.topics.map(withEvents),
     feed: {
       ...previous.feed,
       entries: previous.feed.entries.map((item) => {
@@ -148,13 +140,10 @@ function movesNothing(previous: Archive, before: ReadonlyMap<string, LoadedEntry
     was && was.path === entry.path && was.file === entry.file && placing(was) === placing(entry);
   if (!edited.every((entry) => same(before.get(entry.slug), entry))) return false;
   const title = new Map(edited.map((entry) => [entry.slug, entry.title]));
+  const retitled = (e: EventLink) => ({ ...e, title: title.get(e.slug) ?? e.title });
   const { events } = previous;
   const inOrder = (a: EventLink | undefined, b: EventLink | undefined) =>
-    !a ||
-    !b ||
-    (compareDates(a.date, b.date) ||
-      compareText(title.get(a.slug) ?? a.title, title.get(b.slug) ?? b.title) ||
-      compareText(a.slug, b.slug)) < 0;
+    !a || !b || inArchiveOrder(retitled(a), retitled(b)) < 0;
   return edited.every((entry) => {
     const at = events.indexOf(previous.bySlug.get(entry.slug)!);
     return inOrder(events[at - 1], events[at]) && inOrder(events[at], events[at + 1]);
@@ -163,4 +152,47 @@ function movesNothing(previous: Archive, before: ReadonlyMap<string, LoadedEntry
 
 function dayOf(archive: Archive, entry: LoadedEntry): Day {
   return archive.byDay.get(monthDayKey(entry.date.month, entry.date.day))!;
+}
+
+/** The links of a day's events, every kind. */
+const linksOf = (day: Day): EventLink[] => day.sections.flatMap((s) => s.events);
+
+/** `base` with some values replaced, read through rather than copied: a copy of 100,000 costs 100 ms. */
+function withChanges<V>(base: ReadonlyMap<string, V>, changes: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
+  const [under, over] =
+    base instanceof Overlay ? [base.base, new Map([...base.changes, ...changes])] : [base, new Map(changes)];
+  // Many edits in one session: the overlay stays small.
+  return over.size > 1_000 ? new Map([...new Overlay(under, over)]) : new Overlay(under, over);
+}
+
+class Overlay<V> implements ReadonlyMap<string, V> {
+  readonly base: ReadonlyMap<string, V>;
+  readonly changes: ReadonlyMap<string, V>;
+  constructor(base: ReadonlyMap<string, V>, changes: ReadonlyMap<string, V>) {
+    [this.base, this.changes] = [base, changes];
+  }
+  get size(): number {
+    return this.base.size;
+  }
+  get(key: string): V | undefined {
+    return this.changes.get(key) ?? this.base.get(key);
+  }
+  has(key: string): boolean {
+    return this.base.has(key);
+  }
+  *entries(): MapIterator<[string, V]> {
+    for (const [key, value] of this.base) yield [key, this.changes.get(key) ?? value];
+  }
+  keys(): MapIterator<string> {
+    return this.base.keys();
+  }
+  *values(): MapIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+  }
+  forEach(call: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    for (const [key, value] of this.entries()) call(value, key, this);
+  }
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
 }

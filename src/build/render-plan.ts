@@ -3,7 +3,7 @@
 // large archive is written in several runs of a bounded number of event
 // pages each; and `npm start` rewrites only the pages an edit touches.
 // Every run sees the whole archive; the plan only picks what is paginated.
-import type { Archive, ArchiveEvent } from "../archive/archive.ts";
+import { type Archive, type ArchiveEvent, inArchiveOrder, slugOfEventUrl } from "../archive/archive.ts";
 import type { EventLink } from "../archive/event-link.ts";
 import { type ListPage, listPages } from "../archive/list-pages.ts";
 import type { TopicPage } from "../archive/topics.ts";
@@ -90,10 +90,12 @@ export function touchedBy(previous: Archive, next: Archive, slugs: ReadonlySet<s
   const years = urls((e) => [e.year.url]);
   const topics = new Set([...urls((e) => e.topicLinks.map((t) => t.url)), ...movedTopics]);
   const sameDay = alsoOnThisDayChanged(previous, next, days);
+  // Looked up, not found by a scan of every event.
+  const events = [...new Set([...changedUrls, ...sameDay, ...relating, ...linkingMoved])]
+    .map((url) => next.bySlug.get(slugOfEventUrl(url)))
+    .filter((e) => e !== undefined);
   return {
-    events: next.events.filter(
-      (e) => changedUrls.has(e.url) || sameDay.has(e.url) || relating.has(e.url) || linkingMoved.has(e.url),
-    ),
+    events: events.sort(inArchiveOrder),
     days: within(next.days, days),
     months: within(
       next.months,
