@@ -6,9 +6,8 @@
 // which folder it went into. Anything else, and the build starts afresh.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { deserialize, serialize } from "node:v8";
 import type { BuildConfig } from "../config.ts";
 import type { EntryReuse, LoadedEntry, ReadEntry } from "../content/load.ts";
 import { renderMarkdown } from "../content/markdown.ts";
@@ -39,14 +38,24 @@ interface StoredEntry {
   readonly added?: string;
 }
 
-interface Record {
+/**
+ * The record on disk: a line of JSON for the build (Header), then a line for
+ * each entry (StoredEntry), so that the next save copies an unchanged
+ * entry's bytes rather than making them again, and no string holds the
+ * whole record (some 3 KB an entry: 300 MB at 100,000).
+ */
+interface Header {
   readonly fingerprint: string;
   readonly site: SiteIdentity;
-  /** By absolute path. */
-  readonly entries: ReadonlyMap<string, StoredEntry>;
-  readonly photos: ReadonlyMap<string, { readonly stamp: string; readonly check: PhotoCheck }>;
+  readonly photos: [string, { readonly stamp: string; readonly check: PhotoCheck }][];
   /** Every file of the site and its size, for the size line and the hosts' limits. */
-  readonly sizes: ReadonlyMap<string, number>;
+  readonly sizes: [string, number][];
+}
+
+interface Record {
+  readonly header: Header;
+  /** By absolute path, with the line it was read from. */
+  readonly entries: ReadonlyMap<string, { readonly stored: StoredEntry; readonly line: Buffer }>;
 }
 
 /**
@@ -62,14 +71,16 @@ export class LastBuild implements EntryReuse {
   private readonly read = new Map<string, { hash: string; read: ReadEntry }>();
   private readonly photos = new Map<string, { stamp: string; check: PhotoCheck }>();
   private readonly html: Map<string, string>;
+  private readonly photosBefore: ReadonlyMap<string, { stamp: string; check: PhotoCheck }>;
   /** The entry files that were parsed anew, or that have gone, since the last build. */
   readonly changed = new Set<string>();
 
   private constructor(record: Record | undefined, recordStamp: string, fingerprint: string) {
     this.record = record;
     this.recordStamp = recordStamp;
+    this.photosBefore = new Map(record?.header.photos);
     this.fingerprint = fingerprint;
-    this.html = new Map([...(record?.entries.values() ?? [])].map((s) => [s.loaded.body, s.html]));
+    this.html = new Map([...(record?.entries.values() ?? [])].map(({ stored }) => [stored.loaded.body, stored.html]));
   }
 
   /** The last build into `config.outputDir`, if it was made by this code with these settings. */
@@ -78,10 +89,9 @@ export class LastBuild implements EntryReuse {
     const stamp = stampOf(recordFile(config));
     let record: Record | undefined;
     try {
-      const stored = deserialize(await readFile(recordFile(config))) as Record;
-      if (stored.fingerprint === fingerprint) record = stored;
+      record = readRecord(await readFile(recordFile(config)), fingerprint);
     } catch {
-      // None yet, or unreadable (another Node, a torn write): build afresh.
+      // None yet, or unreadable: build afresh.
     }
     return new LastBuild(record, stamp, fingerprint);
   }
@@ -99,7 +109,7 @@ export class LastBuild implements EntryReuse {
 
   parse(file: string, parse: () => ReadEntry): ReadEntry {
     const hash = hashOf(readFileSync(file));
-    const stored = this.record?.entries.get(file);
+    const stored = this.record?.entries.get(file)?.stored;
     const read = stored?.hash === hash ? { entry: stored.loaded, problems: stored.problems } : parse();
     if (stored?.hash !== hash) this.changed.add(file);
     this.read.set(file, { hash, read });
@@ -108,7 +118,7 @@ export class LastBuild implements EntryReuse {
 
   async inspect(file: string, _entryFile: string, inspect: () => Promise<PhotoCheck>): Promise<PhotoCheck> {
     const stamp = stampOf(file);
-    const stored = this.record?.photos.get(file);
+    const stored = this.photosBefore.get(file);
     const check = stored?.stamp === stamp ? stored.check : await inspect();
     this.photos.set(file, { stamp, check });
     return check;
@@ -122,12 +132,12 @@ export class LastBuild implements EntryReuse {
     | { entries: LoadedEntry[]; addedDates: Map<string, string>; sizes: ReadonlyMap<string, number> }
     | undefined {
     const record = this.record;
-    if (!record || !sameSite(record.site, siteIdentity(record.site.path))) return undefined;
-    const stored = [...record.entries.values()];
+    if (!record || !sameSite(record.header.site, siteIdentity(record.header.site.path))) return undefined;
+    const stored = [...record.entries.values()].map((e) => e.stored);
     return {
       entries: stored.map((s) => s.loaded),
       addedDates: new Map(stored.flatMap((s) => (s.added ? [[s.loaded.path, s.added]] : []))),
-      sizes: record.sizes,
+      sizes: new Map(record.header.sizes),
     };
   }
 
@@ -139,7 +149,10 @@ export class LastBuild implements EntryReuse {
     const signature = (entry: LoadedEntry, hash: string | undefined, added: string | undefined) =>
       JSON.stringify([entry.path, hash, entry.photoFiles, added]);
     const before = new Map(
-      [...(this.record?.entries.values() ?? [])].map((s) => [s.loaded.slug, signature(s.loaded, s.hash, s.added)]),
+      [...(this.record?.entries.values() ?? [])].map(({ stored: s }) => [
+        s.loaded.slug,
+        signature(s.loaded, s.hash, s.added),
+      ]),
     );
     const changed = new Set<string>();
     for (const entry of entries) {
@@ -165,22 +178,36 @@ export class LastBuild implements EntryReuse {
     addedDates: ReadonlyMap<string, string>,
     sizes: ReadonlyMap<string, number>,
   ): Promise<void> {
-    const record: Record = {
-      fingerprint: this.fingerprint,
-      site,
-      entries: new Map(
-        entries.map((loaded) => {
-          const { hash, read } = this.read.get(loaded.path)!;
-          const html = this.renderBody(loaded.body);
-          return [loaded.path, { hash, loaded, problems: read.problems, html, added: addedDates.get(loaded.path) }];
-        }),
-      ),
-      photos: this.photos,
-      sizes,
-    };
+    const header: Header = { fingerprint: this.fingerprint, site, photos: [...this.photos], sizes: [...sizes] };
+    const lines: Buffer[] = [Buffer.from(`${JSON.stringify(header)}\n`)];
+    for (const loaded of entries) {
+      const { hash, read } = this.read.get(loaded.path)!;
+      const added = addedDates.get(loaded.path);
+      const before = this.record?.entries.get(loaded.path);
+      const same =
+        before?.stored.hash === hash &&
+        before.stored.added === added &&
+        JSON.stringify(before.stored.loaded.photoFiles) === JSON.stringify(loaded.photoFiles);
+      if (same) lines.push(before.line);
+      else {
+        const stored: StoredEntry = {
+          hash,
+          loaded,
+          problems: read.problems,
+          html: this.renderBody(loaded.body),
+          added,
+        };
+        lines.push(Buffer.from(`${JSON.stringify(stored)}\n`));
+      }
+    }
     const file = recordFile(config);
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(`${file}.writing`, serialize(record));
+    const handle = await open(`${file}.writing`, "w");
+    try {
+      for (let start = 0; start < lines.length; start += 1000) await handle.writev(lines.slice(start, start + 1000));
+    } finally {
+      await handle.close();
+    }
     await rename(`${file}.writing`, file);
   }
 
@@ -209,9 +236,24 @@ export class SiteChangedMeanwhile extends Error {
   }
 }
 
+/** The record in `bytes`, if it was written with `fingerprint`: its entries are read only then. */
+function readRecord(bytes: Buffer, fingerprint: string): Record | undefined {
+  const lines: Buffer[] = [];
+  for (let start = 0, end = bytes.indexOf(10); end !== -1; start = end + 1, end = bytes.indexOf(10, start))
+    lines.push(bytes.subarray(start, end + 1));
+  const header = JSON.parse(lines[0]?.toString() ?? "") as Header;
+  if (header.fingerprint !== fingerprint) return undefined;
+  const entries = new Map<string, { stored: StoredEntry; line: Buffer }>();
+  for (const line of lines.slice(1)) {
+    const stored = JSON.parse(line.toString()) as StoredEntry;
+    entries.set(stored.loaded.path, { stored, line });
+  }
+  return { header, entries };
+}
+
 /** One record per output folder. */
 function recordFile(config: BuildConfig): string {
-  return path.join(config.cacheDir, "last-build", `${hashOf(config.outputDir).slice(0, 16)}.bin`);
+  return path.join(config.cacheDir, "last-build", `${hashOf(config.outputDir).slice(0, 16)}.ndjson`);
 }
 
 const hashOf = (data: string | Buffer) => createHash("sha1").update(data).digest("hex");
