@@ -238,6 +238,8 @@ export class ServeSession implements LivePages {
         }
       } while (this.finishAgain);
       this.finishing = undefined;
+      // A full collection now, while nothing waits, rather than in the middle of the next edit (1.5 s at 100,000 events).
+      globalThis.gc?.();
     })();
   }
 
