@@ -269,6 +269,8 @@ describe("slug length", COMMANDS, () => {
     await writeFile(path.join(content, "events", `${longest}.md`), entry("Sputnik 1", "topics: [Sputnik]\n"));
     await writeFile(path.join(content, "events", "long-march.md"), entry("The Long March", "topics: [长征]\n"));
     await writeFile(path.join(content, "events", "great-wall.md"), entry("The Great Wall", "topics: [长城]\n"));
+    // The event documents too, whose file names are the slug and ".json".
+    await writeFile(path.join(content, "site.json"), JSON.stringify({ api: { eventDocuments: true } }));
     const site = path.join(work, "longest-site");
     const build = await buildSite(content, site);
     expect(build.stderr).toBe("");
