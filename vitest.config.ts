@@ -22,6 +22,8 @@ const HEAVY = [
   // 558 pages built, link-checked and validated; e2e's any-valid-archive checks content/ the same way.
   "tests/integration/example-archive.test.ts",
   "tests/integration/serve.test.ts",
+  // npm start's whole site after edits, compared with a clean build's.
+  "tests/integration/serve-edits.test.ts",
   // Seven builds, each beside a clean one to compare with.
   "tests/integration/update-site.test.ts",
   "tests/hostile/killed-build.test.ts",
