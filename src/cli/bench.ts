@@ -251,9 +251,10 @@ for (const size of sizes.length ? sizes : [1_000, 10_000]) {
       peerPeak = Math.max(peerPeak, theirs.floor.treePeakMB, theirs.pagefind.treePeakMB);
     }
     const [oursSite, peerSite] = [sizeOf(env.OUTPUT_DIR), sizeOf(path.join(floorDir, "site"))];
-    // Over the site just built, one entry's title changed: the build updates the site in place (README: "Building again").
+    // Over the site just built, one entry's title changed: the build updates the site in place (README: "Building
+    // again"). With words the archive has: a word new to it rewrites every search bundle of a split index.
     const edited = path.join(env.CONTENT_DIR, "events", "event-000007.md");
-    await writeFile(edited, (await readFile(edited, "utf8")).replace(/^title: (.*)$/m, "title: $1, edited"));
+    await writeFile(edited, (await readFile(edited, "utf8")).replace(/^title: (.*)$/m, "title: $1 festival"));
     const again = await measure([path.join(ROOT, "src/cli/build.ts")], env, work);
     const rebuild = again.seconds;
     if (!/^Updated /m.test(again.stdout))
