@@ -102,6 +102,8 @@ export interface IndexJob {
   readonly shards: ShardJob[];
   /** When the site already holds some bundles: the shards they were made from, whose vocabulary they share. */
   readonly previous?: ShardJob[];
+  /** A second lane's share of the shards (index-shards.ts), with the vocabulary page the first lane made. */
+  readonly lane?: { readonly vocabulary: string | undefined };
 }
 
 function shardJob(bundle: string, events: readonly ArchiveEvent[], language: string): ShardJob {
