@@ -32,6 +32,7 @@ export async function finishSite(
   update?: SiteUpdate,
 ): Promise<void> {
   search ??= startSearchIndex(archive, config.site.language, outputDir, config.eventsPerSearchShard);
+  search.pagesWritten();
   const rewritten = (event: EventLink) => update?.events.has(event.slug) ?? true;
   const writeSitemap = async ([sitePath, xml]: [string, string]) => {
     await writeFile(path.join(outputDir, sitePath), xml);

@@ -1,8 +1,8 @@
 // The search index's own thread (started by startSearchIndex): hands each
 // shard's documents to Pagefind from memory, with the vocabulary page when
 // there are several shards, one fresh Pagefind process per shard so that
-// each shard's memory is given back; with several shards, a second thread
-// (a lane) indexes every other one at the same time. Pagefind's Node API answers through the
+// each shard's memory is given back; once the build's pages are written, a
+// second thread (a lane) takes half the shards left. Pagefind's Node API answers through the
 // event loop, which Eleventy leaves little time on the build's main thread.
 import { once } from "node:events";
 import { rename, rm } from "node:fs/promises";
@@ -19,9 +19,24 @@ const [job] = (await once(parentPort!, "message")) as [IndexJob];
 const { language } = job;
 /** The second lane (see below), if this thread started one. */
 let lane: { worker: Worker; done: Promise<void> } | undefined;
+/** The shards not yet started, once known. */
+let pending: ShardJob[] | undefined;
+let pagesWritten = false;
+
+/** Once the pages are written and this lane is indexing: half the shards not yet started (more when odd) go to a second lane. */
+function startLaneIfDue(): void {
+  if (job.lane || lane || !pagesWritten || !pending?.length) return;
+  lane = startLane(pending.splice(Math.floor(pending.length / 2)), vocabulary);
+}
 // A second message asks to stop (the build failed): Pagefind's process is killed, so nothing writes after the thread ends.
 let cancelled = false;
-parentPort!.once("message", () => {
+// Then "pages written": the build's main thread is done with Eleventy, and a second lane may take the other core.
+parentPort!.on("message", (message: string) => {
+  if (message === "pages written") {
+    pagesWritten = true;
+    startLaneIfDue();
+    return;
+  }
   cancelled = true;
   lane?.worker.postMessage("cancel");
   void pagefind.close();
@@ -49,20 +64,13 @@ if (!job.lane && shards.length > 1) {
   keepUnchanged = job.previous !== undefined && (await vocabularyOf(job.previous)) === vocabulary;
 }
 // A lane indexes every shard it is given: the first lane chose them.
-const todo = job.lane ? shards : shards.filter((shard) => !(shard.unchanged && keepUnchanged));
-// Pagefind indexes on one core: a second thread, with a Pagefind process of its own, takes every other shard,
-// so that both cores index once Eleventy is done (100,000 events: five shards of 20,000, some 35 s each).
-if (!job.lane && todo.length > 1)
-  lane = startLane(
-    todo.filter((_, i) => i % 2 === 1),
-    vocabulary,
-  );
-for (const [i, shard] of todo.entries()) {
-  if (lane && i % 2 === 1) continue;
+pending = job.lane ? shards : shards.filter((shard) => !(shard.unchanged && keepUnchanged));
+// Pagefind indexes on one core: once the pages are written, a second thread with a Pagefind process of its own
+// takes half the shards left (100,000 events: five shards of 20,000, some 35 s each).
+for (let shard = pending.shift(); shard; shard = pending.shift()) {
   await goOn();
+  startLaneIfDue();
   await indexShard(shard);
-  // Its documents are no longer needed: let them go before the next shard.
-  delete todo[i];
 }
 await lane?.done;
 

@@ -140,6 +140,8 @@ const sameShard = (a: ShardJob | undefined, b: ShardJob) =>
 /** The search index being made: `done` settles when every bundle is written; `cancel` stops Pagefind. */
 export interface SearchIndexing {
   readonly done: Promise<void>;
+  /** Eleventy is done: the index may take both cores. */
+  pagesWritten(): void;
   cancel(): Promise<void>;
 }
 
@@ -181,6 +183,7 @@ export function startSearchIndex(
   done.catch(() => {});
   return {
     done,
+    pagesWritten: () => worker.postMessage("pages written"),
     async cancel() {
       worker.postMessage("cancel");
       await done.catch(() => {});
