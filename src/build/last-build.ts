@@ -13,6 +13,7 @@ import type { EntryReuse, LoadedEntry, ReadEntry } from "../content/load.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import type { PhotoCheck } from "../content/photo-files.ts";
 import { displayPath } from "../util/display-path.ts";
+import { fileStamp } from "../util/file-stamp.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 /** What the pages are made with, besides the content and the settings: a change to any of them rebuilds everything. */
@@ -86,7 +87,7 @@ export class LastBuild implements EntryReuse {
   /** The last build into `config.outputDir`, if it was made by this code with these settings. */
   static async open(config: BuildConfig): Promise<LastBuild> {
     const fingerprint = fingerprintOf(config);
-    const stamp = stampOf(recordFile(config));
+    const stamp = fileStamp(recordFile(config));
     let record: Record | undefined;
     try {
       record = readRecord(await readFile(recordFile(config)), fingerprint);
@@ -117,7 +118,7 @@ export class LastBuild implements EntryReuse {
   }
 
   async inspect(file: string, _entryFile: string, inspect: () => Promise<PhotoCheck>): Promise<PhotoCheck> {
-    const stamp = stampOf(file);
+    const stamp = fileStamp(file);
     const stored = this.photosBefore.get(file);
     const check = stored?.stamp === stamp ? stored.check : await inspect();
     this.photos.set(file, { stamp, check });
@@ -223,7 +224,7 @@ export class LastBuild implements EntryReuse {
    * removes the record, which describes the site no longer until it is saved.
    */
   async claim(config: BuildConfig): Promise<void> {
-    if (stampOf(recordFile(config)) !== this.recordStamp) throw new SiteChangedMeanwhile(config.outputDir);
+    if (fileStamp(recordFile(config)) !== this.recordStamp) throw new SiteChangedMeanwhile(config.outputDir);
     await LastBuild.discard(config);
   }
 }
@@ -284,12 +285,3 @@ export function siteIdentity(folder: string, site = folder): SiteIdentity {
 
 const sameSite = (a: SiteIdentity, b: SiteIdentity) =>
   b.ino !== -1 && a.path === b.path && a.dev === b.dev && a.ino === b.ino && a.birthtimeMs === b.birthtimeMs;
-
-function stampOf(file: string): string {
-  try {
-    const { mtimeMs, size } = statSync(file);
-    return `${mtimeMs} ${size}`;
-  } catch {
-    return "missing";
-  }
-}

@@ -1,9 +1,10 @@
 // Reads every entry under <contentDir>/events, validates each one and the
 // links between them, and reports every problem in one pass.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { displayPath as display } from "../util/display-path.ts";
+import { fileStamp } from "../util/file-stamp.ts";
 import { bodyProblemsInFile } from "./body-check.ts";
 import { linkLeftOut, readEntryFolder } from "./entry-files.ts";
 import { renderMarkdown } from "./markdown.ts";
@@ -64,7 +65,7 @@ export class EntryCache implements EntryReuse {
   };
 
   parse(file: string, parse: () => ReadEntry): ReadEntry {
-    const stamp = stampOf(file);
+    const stamp = fileStamp(file);
     const cached = this.entries.get(file);
     if (cached && cached.stamp === stamp) return cached.result;
     this.changed.add(file);
@@ -74,7 +75,7 @@ export class EntryCache implements EntryReuse {
   }
 
   async inspect(file: string, entryFile: string, inspect: () => Promise<PhotoCheck>): Promise<PhotoCheck> {
-    const stamp = stampOf(file);
+    const stamp = fileStamp(file);
     const cached = this.photos.get(file);
     if (cached && cached.stamp === stamp) return cached.check;
     this.changed.add(entryFile);
@@ -98,15 +99,6 @@ export class EntryCache implements EntryReuse {
         this.changed.add(file);
       }
     }
-  }
-}
-
-function stampOf(file: string): string {
-  try {
-    const { mtimeMs, size } = statSync(file);
-    return `${mtimeMs} ${size}`;
-  } catch {
-    return "missing";
   }
 }
 
