@@ -53,7 +53,7 @@ interface Header {
   readonly sizes: [string, number][];
 }
 
-interface Record {
+interface LastBuildRecord {
   readonly header: Header;
   /** By absolute path, with the line it was read from. */
   readonly entries: ReadonlyMap<string, { readonly stored: StoredEntry; readonly line: Buffer }>;
@@ -65,7 +65,7 @@ interface Record {
  * remembers what this load read, to be saved as the next build's last build.
  */
 export class LastBuild implements EntryReuse {
-  private readonly record: Record | undefined;
+  private readonly record: LastBuildRecord | undefined;
   /** The record file as it was read: another build may replace it meanwhile. */
   private readonly recordStamp: string;
   private readonly fingerprint: string;
@@ -73,10 +73,8 @@ export class LastBuild implements EntryReuse {
   private readonly photos = new Map<string, { stamp: string; check: PhotoCheck }>();
   private readonly html: Map<string, string>;
   private readonly photosBefore: ReadonlyMap<string, { stamp: string; check: PhotoCheck }>;
-  /** The entry files that were parsed anew, or that have gone, since the last build. */
-  readonly changed = new Set<string>();
 
-  private constructor(record: Record | undefined, recordStamp: string, fingerprint: string) {
+  private constructor(record: LastBuildRecord | undefined, recordStamp: string, fingerprint: string) {
     this.record = record;
     this.recordStamp = recordStamp;
     this.photosBefore = new Map(record?.header.photos);
@@ -88,7 +86,7 @@ export class LastBuild implements EntryReuse {
   static async open(config: BuildConfig): Promise<LastBuild> {
     const fingerprint = fingerprintOf(config);
     const stamp = fileStamp(recordFile(config));
-    let record: Record | undefined;
+    let record: LastBuildRecord | undefined;
     try {
       record = readRecord(await readFile(recordFile(config)), fingerprint);
     } catch {
@@ -103,16 +101,13 @@ export class LastBuild implements EntryReuse {
     return html;
   };
 
-  begin(files: readonly string[]): void {
-    const present = new Set(files);
-    for (const file of this.record?.entries.keys() ?? []) if (!present.has(file)) this.changed.add(file);
-  }
+  /** Nothing to prepare: what changed is told by changedSlugs, once the entries are read. */
+  begin(): void {}
 
   parse(file: string, parse: () => ReadEntry): ReadEntry {
     const hash = hashOf(readFileSync(file));
     const stored = this.record?.entries.get(file)?.stored;
     const read = stored?.hash === hash ? { entry: stored.loaded, problems: stored.problems } : parse();
-    if (stored?.hash !== hash) this.changed.add(file);
     this.read.set(file, { hash, read });
     return read;
   }
@@ -238,7 +233,7 @@ export class SiteChangedMeanwhile extends Error {
 }
 
 /** The record in `bytes`, if it was written with `fingerprint`: its entries are read only then. */
-function readRecord(bytes: Buffer, fingerprint: string): Record | undefined {
+function readRecord(bytes: Buffer, fingerprint: string): LastBuildRecord | undefined {
   const lines: Buffer[] = [];
   for (let start = 0, end = bytes.indexOf(10); end !== -1; start = end + 1, end = bytes.indexOf(10, start))
     lines.push(bytes.subarray(start, end + 1));
