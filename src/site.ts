@@ -88,6 +88,26 @@ export const siteSchema = z.strictObject({
     .default({ name: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" })
     .meta({ description: "The license of the archive's text and data, stated in the API and feeds." }),
   api: apiSchema,
+  repository: z
+    .strictObject({
+      url: z
+        .string()
+        .trim()
+        .refine((v) => /^https:\/\/[^/\s]+(\/[^/\s?#]+){2,}\/?$/.test(v) && URL.canParse(v), {
+          message: "must be the https address of the repository, e.g. https://github.com/owner/archive",
+        })
+        .transform((v) => v.replace(/(\.git)?\/?$/, "")),
+      branch: z
+        .string()
+        .trim()
+        .regex(/^[\w./-]+$/, { message: "must be a branch name, e.g. main" })
+        .default("main"),
+    })
+    .optional()
+    .meta({
+      description:
+        'Where the archive\'s source lives (GitHub or GitLab), for the pages\' edit and report links and the web editor, e.g. { "url": "https://github.com/owner/archive", "branch": "main" }.',
+    }),
 });
 
 function isLanguageTag(tag: string): boolean {
