@@ -8,7 +8,7 @@ import { fileStamp } from "../util/file-stamp.ts";
 import { bodyProblemsInFile } from "./body-check.ts";
 import { linkLeftOut, readEntryFolder } from "./entry-files.ts";
 import { renderMarkdown } from "./markdown.ts";
-import { type Entry, lineOfField, parseEntry, slugFromFileName } from "./parse-entry.ts";
+import { type Entry, type EntryParts, lineOfField, parseEntry, slugFromFileName } from "./parse-entry.ts";
 import { inspectPhoto, type PhotoCheck, type PhotoFile, type PhotoLimits } from "./photo-files.ts";
 import { type ContentProblem, fieldPath, sortProblems } from "./problems.ts";
 
@@ -23,6 +23,8 @@ export interface LoadedEntry extends Entry {
 export interface ReadEntry {
   readonly entry?: Entry | undefined;
   readonly problems: readonly ContentProblem[];
+  /** Without an entry: what the checks across files can still look at. */
+  readonly parts?: EntryParts | undefined;
 }
 
 export interface LoadResult {
@@ -123,16 +125,39 @@ export async function loadEntries(contentDir: string, limits?: PhotoLimits, cach
 
   const { files } = folder;
   const problems: ContentProblem[] = folder.links.map(linkLeftOut);
-  const entries = readEntries(files, problems, cache);
+  const { entries, withErrors } = readEntries(files, problems, cache);
   const slugs = checkSlugs(files, problems);
   const photoPlace = { root, realRoot: await realpath(root), limits, cache };
-  for (const entry of entries) {
-    problems.push(...(await relatedProblems(entry, slugs, eventsDir)));
-    const photos = await checkPhotos(entry, photoPlace);
-    Object.assign(entry.photoFiles, photos.files);
+  // Files with errors are checked across files too, on what of them is well-formed: one run reports everything.
+  for (const linked of [...entries.map(linksOf), ...withErrors]) {
+    problems.push(...(await relatedProblems(linked, slugs, eventsDir)));
+    const photos = await checkPhotos(linked, photoPlace);
+    if (linked.entry) Object.assign(linked.entry.photoFiles, photos.files);
     problems.push(...photos.problems);
   }
   return { entries, problems: sortProblems(problems) };
+}
+
+/** An entry's links to other files, with the fields that hold them. */
+interface EntryLinks extends Omit<EntryParts, "body"> {
+  /** Absolute path of the entry file. */
+  readonly path: string;
+  /** As the editor knows it. */
+  readonly file: string;
+  readonly slug: string;
+  /** The entry, when the file is valid: its photo files are filled in. */
+  readonly entry?: LoadedEntry;
+}
+
+function linksOf(entry: LoadedEntry): EntryLinks {
+  const photos = [
+    ...(entry.photo ? [{ photo: entry.photo, field: ["photo", "src"] }] : []),
+    ...(entry.photos ?? []).map((photo, i) => ({ photo, field: ["photos", i, "src"] })),
+  ].flatMap(({ photo, field }) => (photo.src === undefined ? [] : [{ field, src: photo.src }]));
+  const related = (entry.related ?? []).flatMap((item, index) =>
+    item.event === undefined ? [] : [{ index, event: item.event }],
+  );
+  return { path: entry.path, file: entry.file, slug: entry.slug, related, photos, entry };
 }
 
 /** Each file parsed (or taken from the cache), its problems added to `problems`. */
@@ -140,25 +165,38 @@ function readEntries(
   files: readonly string[],
   problems: ContentProblem[],
   cache: EntryReuse | undefined,
-): LoadedEntry[] {
+): { entries: LoadedEntry[]; withErrors: EntryLinks[] } {
   // Synchronous reads: for thousands of small files they are several times
   // faster than promises, and a build has nothing else to do meanwhile.
   const entries: LoadedEntry[] = [];
+  const withErrors: EntryLinks[] = [];
   cache?.begin(files);
   for (const file of files) {
     const parse = () => readEntryFile(file);
     const result = cache ? cache.parse(file, parse) : parse();
     problems.push(...result.problems);
     if (result.entry) entries.push({ ...result.entry, path: file, photoFiles: {} });
+    else if (result.parts) {
+      const slug = slugFromFileName(path.basename(file));
+      withErrors.push({
+        path: file,
+        file: display(file),
+        slug,
+        related: result.parts.related,
+        photos: result.parts.photos,
+      });
+    }
   }
-  return entries;
+  return { entries, withErrors };
 }
 
 /** One entry file read and parsed: `npm start` rereads an edited file alone (src/build/serve-session.ts). */
 export function readEntryFile(file: string): ReadEntry {
   const text = readFileSync(file, "utf8");
-  const { entry, problems } = parseEntry(text, display(file), path.basename(file));
-  return { entry, problems: entry ? bodyProblemsInFile(entry.body, text, entry.file) : problems };
+  const { entry, problems, parts } = parseEntry(text, display(file), path.basename(file));
+  if (entry) return { entry, problems: bodyProblemsInFile(entry.body, text, entry.file) };
+  const body = parts?.body === undefined ? [] : bodyProblemsInFile(parts.body, text, display(file));
+  return { problems: [...problems, ...body], parts };
 }
 
 /** Each slug (lowercased) and its first file; the files that repeat one are added to `problems`. */
@@ -183,21 +221,20 @@ function checkSlugs(files: readonly string[], problems: ContentProblem[]): Reado
 
 /** Related links that name no other entry. */
 async function relatedProblems(
-  entry: LoadedEntry,
+  entry: EntryLinks,
   slugs: ReadonlyMap<string, string>,
   eventsDir: string,
 ): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
-  for (const [i, item] of (entry.related ?? []).entries()) {
-    if (item.event === undefined) continue;
-    if (item.event === entry.slug) {
-      problems.push(await problemAt(entry, ["related", i, "event"], "points at this entry itself", "remove it"));
-    } else if (!slugs.has(item.event)) {
+  for (const { index, event } of entry.related) {
+    if (event === entry.slug) {
+      problems.push(await problemAt(entry, ["related", index, "event"], "points at this entry itself", "remove it"));
+    } else if (!slugs.has(event)) {
       problems.push(
         await problemAt(
           entry,
-          ["related", i, "event"],
-          `there is no entry "${item.event}" (no file ${path.join(display(eventsDir), `${item.event}.md`)})`,
+          ["related", index, "event"],
+          `there is no entry "${event}" (no file ${path.join(display(eventsDir), `${event}.md`)})`,
           "check the spelling of the slug, or write the related event as date: and text:",
         ),
       );
@@ -215,22 +252,17 @@ interface PhotoPlace {
 
 /** The image file behind each photo's src, or the problem with it. */
 async function checkPhotos(
-  entry: LoadedEntry,
+  entry: EntryLinks,
   { root, realRoot, limits, cache }: PhotoPlace,
 ): Promise<{ files: Record<string, PhotoFile>; problems: ContentProblem[] }> {
-  const photos = [
-    ...(entry.photo ? [{ photo: entry.photo, field: ["photo", "src"] }] : []),
-    ...(entry.photos ?? []).map((photo, i) => ({ photo, field: ["photos", i, "src"] })),
-  ];
   const files: Record<string, PhotoFile> = {};
   const problems: ContentProblem[] = [];
-  for (const { photo, field } of photos) {
-    if (photo.src === undefined) continue;
-    const inspect = () => inspectPhoto(photo.src!, path.dirname(entry.path), root, realRoot, limits);
+  for (const { src, field } of entry.photos) {
+    const inspect = () => inspectPhoto(src, path.dirname(entry.path), root, realRoot, limits);
     const check = cache
-      ? await cache.inspect(path.resolve(path.dirname(entry.path), photo.src), entry.path, inspect)
+      ? await cache.inspect(path.resolve(path.dirname(entry.path), src), entry.path, inspect)
       : await inspect();
-    if ("file" in check) files[photo.src] = check.file;
+    if ("file" in check) files[src] = check.file;
     else problems.push(await problemAt(entry, field, check.message, check.fix));
   }
   return { files, problems };
@@ -238,8 +270,8 @@ async function checkPhotos(
 
 /** A problem found across files is rare, so its line is looked up only then. */
 async function problemAt(
-  entry: LoadedEntry,
-  field: PropertyKey[],
+  entry: EntryLinks,
+  field: readonly PropertyKey[],
   message: string,
   fix: string,
 ): Promise<ContentProblem> {

@@ -13,7 +13,7 @@ import type { z } from "zod";
 import { detach } from "../util/detach.ts";
 import { closestField, fieldHelp } from "./field-help.ts";
 import { type ContentProblem, fieldPath } from "./problems.ts";
-import { type FrontMatter, frontMatterSchema } from "./schema.ts";
+import { type FrontMatter, frontMatterSchema, photoSchema, relatedSchema } from "./schema.ts";
 import { SLUG_MAX, SLUG_PATTERN, suggestSlug } from "./slugs.ts";
 
 export interface Entry extends FrontMatter {
@@ -25,7 +25,22 @@ export interface Entry extends FrontMatter {
   readonly body: string;
 }
 
-export type ParseResult = { entry: Entry; problems: [] } | { entry?: undefined; problems: ContentProblem[] };
+/**
+ * What a file with errors still gives the checks across files (related
+ * slugs, photo files, the body), so that one run reports their problems too.
+ * Only values that pass their own field's check are kept.
+ */
+export interface EntryParts {
+  readonly body?: string | undefined;
+  /** Each `related[index].event` that is a well-formed slug. */
+  readonly related: readonly { readonly index: number; readonly event: string }[];
+  /** Each photo `src` that is well-formed, with the field that holds it. */
+  readonly photos: readonly { readonly field: readonly PropertyKey[]; readonly src: string }[];
+}
+
+export type ParseResult =
+  | { entry: Entry; problems: []; parts?: undefined }
+  | { entry?: undefined; problems: ContentProblem[]; parts?: EntryParts };
 
 // Passing options also turns off gray-matter's cache, which would hand back a
 // shared `data` object for identical texts.
@@ -55,6 +70,15 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
   }
 
   const split = splitFrontMatter(text);
+  if (split.matter.trim() && !split.closed) {
+    error(
+      "the front-matter has no closing '---' line",
+      "add a line '---' after the last field, between the fields and the body",
+      undefined,
+      split.lineOffset + 1,
+    );
+    return { problems };
+  }
   if (!split.matter?.trim()) {
     error(
       "has no front-matter",
@@ -62,6 +86,7 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
     );
     return { problems };
   }
+  const bodyOnly: EntryParts = { body: split.content, related: [], photos: [] };
   let located: LocatedYaml | undefined;
   const locate = (uniqueKeys = false) => (located ??= parseLocated(split.matter, split.lineOffset, uniqueKeys));
 
@@ -78,7 +103,7 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
         seen.add(`${line}:${message}`);
         error(`YAML syntax error: ${message}`, yamlFix(e.code), undefined, line);
       }
-      return { problems };
+      return { problems, parts: bodyOnly };
     }
     try {
       data = markYamlTypes(doc.toJS({ maxAliasCount: 100 }));
@@ -87,7 +112,7 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
         `the front-matter cannot be read: ${(e as Error).message}`,
         "remove YAML aliases (*name) and anchors (&name)",
       );
-      return { problems };
+      return { problems, parts: bodyOnly };
     }
   }
   if (!isPlainObject(data)) {
@@ -97,7 +122,7 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
       undefined,
       locate().lineAt(0),
     );
-    return { problems };
+    return { problems, parts: bodyOnly };
   }
 
   const result = frontMatterSchema.safeParse(data);
@@ -117,8 +142,25 @@ export function parseEntry(text: string, file: string, fileName: string): ParseR
       severity: "error",
     });
   }
-  if (problems.length || !result.success) return { problems };
+  if (problems.length || !result.success) return { problems, parts: { ...wellFormedParts(data), body: split.content } };
   return { entry: { ...result.data, slug, file, body: detach(split.content) }, problems: [] };
+}
+
+/** The related slugs and photo sources that pass their own checks, whatever else is wrong. */
+function wellFormedParts(data: Record<string, unknown>): Omit<EntryParts, "body"> {
+  const items = (value: unknown) => (Array.isArray(value) ? value : []);
+  const related = items(data.related).flatMap((item, index) => {
+    const event = relatedSchema.shape.event.safeParse(isPlainObject(item) ? item.event : undefined);
+    return event.success && event.data !== undefined ? [{ index, event: event.data }] : [];
+  });
+  const photos = [
+    { field: ["photo"], photo: data.photo },
+    ...items(data.photos).map((photo, i) => ({ field: ["photos", i], photo })),
+  ].flatMap(({ field, photo }) => {
+    const src = photoSchema.shape.src.safeParse(isPlainObject(photo) ? photo.src : undefined);
+    return src.success && src.data !== undefined ? [{ field: [...field, "src"], src: src.data }] : [];
+  });
+  return { related, photos };
 }
 
 /** The file line of a front-matter field, where the YAML shows it. */
@@ -130,13 +172,15 @@ export function lineOfField(text: string, path: readonly PropertyKey[]): number 
 }
 
 /** Front-matter and body, with line endings made Unix and the front-matter's first line in the file. */
-function splitFrontMatter(text: string): { matter: string; content: string; lineOffset: number } {
+function splitFrontMatter(text: string): { matter: string; content: string; lineOffset: number; closed: boolean } {
   const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const split = matter(source, SPLIT_ONLY);
   // gray-matter gives an empty text no `matter` at all.
   const front = split.matter ?? "";
   const lineOffset = countLines(source.slice(0, Math.max(0, source.indexOf(front))));
-  return { matter: front, content: split.content ?? "", lineOffset };
+  // gray-matter takes a file without its closing "\n---" as all front-matter.
+  const closed = !source.startsWith("---") || source.indexOf("\n---", 3) !== -1;
+  return { matter: front, content: split.content ?? "", lineOffset, closed };
 }
 
 /**
@@ -211,24 +255,26 @@ function sharesObjects(data: unknown, seen = new Set<object>()): boolean {
 interface LocatedYaml {
   readonly doc: Document;
   readonly lineAt: (offset: number) => number;
+  /** The line of the front-matter's opening '---' (the YAML text starts on it): where a missing field is reported. */
+  readonly openingLine: number;
 }
 
 /** `uniqueKeys` costs time that grows with the square of the fields: only asked for when js-yaml has not already checked. */
 function parseLocated(yamlText: string, lineOffset: number, uniqueKeys = false): LocatedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(yamlText, { schema: "core", uniqueKeys, lineCounter: lines, prettyErrors: false });
-  return { doc, lineAt: (offset) => lines.linePos(offset).line + lineOffset };
+  return { doc, lineAt: (offset) => lines.linePos(offset).line + lineOffset, openingLine: lineOffset + 1 };
 }
 
 function explainIssue(
   issue: z.core.$ZodIssue,
   data: unknown,
   file: string,
-  { doc, lineAt }: LocatedYaml,
+  { doc, lineAt, openingLine }: LocatedYaml,
 ): ContentProblem[] {
   const at = (path: readonly PropertyKey[]) => {
     const offset = offsetOf(doc, path);
-    return offset === undefined ? undefined : lineAt(offset);
+    return offset === undefined ? openingLine : lineAt(offset);
   };
   const problem = (path: readonly PropertyKey[], message: string, fix?: string): ContentProblem => ({
     file,
@@ -351,6 +397,8 @@ function describeValue(value: unknown): string {
 }
 
 function yamlFix(code: string): string {
+  if (code === "TAB_AS_INDENT")
+    return "indent with spaces, not tabs: replace each tab at the start of the line by two spaces";
   if (code === "DUPLICATE_KEY") return "each field may appear only once; remove the repeated one";
   if (code === "BAD_INDENT" || code === "MISSING_CHAR")
     return "check the indentation and that every 'field: value' has its colon";

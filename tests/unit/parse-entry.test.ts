@@ -167,14 +167,14 @@ describe("parseEntry: problems", () => {
   // Each of these texts has exactly one problem.
   const ONE_PROBLEM: readonly { name: string; text: string; problem: ContentProblem }[] = [
     {
-      name: "reports a missing title without a line",
+      name: "reports a missing title at the line of the opening ---",
       text: entryFile(["date: 2018-06-12", "summary: S"]),
-      problem: error({ field: "title", message: "is missing", fix: "add it, e.g. title: Apollo 11 lands on the Moon" }),
+      problem: error({ line: 1, field: "title", message: "is missing", fix: "add it, e.g. title: Apollo 11 lands on the Moon" }),
     },
     {
       name: "reports a missing date with an example",
       text: entryFile(["title: T", "summary: S"]),
-      problem: error({ field: "date", message: "is missing", fix: "add it, e.g. date: 1969-07-20" }),
+      problem: error({ line: 1, field: "date", message: "is missing", fix: "add it, e.g. date: 1969-07-20" }),
     },
     {
       name: "reports an empty summary (`summary:` with nothing) at its line",
@@ -296,7 +296,7 @@ describe("parseEntry: problems", () => {
       problem: error({
         line: 6,
         message: "YAML syntax error: Tabs are not allowed as indentation",
-        fix: "check the quotes, colons and indentation on this line; put text that contains ': ' or '#' in quotes",
+        fix: "indent with spaces, not tabs: replace each tab at the start of the line by two spaces",
       }),
     },
     {
@@ -430,7 +430,7 @@ describe("parseEntry: problems", () => {
   it('suggests "title" for the typo "tilte" (and reports the title as missing)', () => {
     const text = entryFile(["tilte: T", "date: 2018-06-12", "summary: S"]);
     expect(problemsOf(text)).toEqual([
-      error({ field: "title", message: "is missing", fix: "add it, e.g. title: Apollo 11 lands on the Moon" }),
+      error({ line: 1, field: "title", message: "is missing", fix: "add it, e.g. title: Apollo 11 lands on the Moon" }),
       error({ line: 2, field: "tilte", message: "is not a known field", fix: 'did you mean "title"?' }),
     ]);
   });
