@@ -57,7 +57,7 @@ export function parseCsv(text: string, file: string): ParsedFile {
         },
       ],
     };
-  const columns = readHeader(header.record);
+  const columns = wrongSeparator(header.record) ?? readHeader(header.record);
   if ("problem" in columns) {
     return {
       entries,
@@ -123,6 +123,28 @@ function rowEntry(cell: (column: Column) => string): { entry: NewEntry } | { rea
     ...(body ? { body } : {}),
   };
   return { entry };
+}
+
+/** Separators spreadsheets write instead of commas: a European locale's Excel writes ";", "tab-separated" exports a tab. */
+const OTHER_SEPARATORS = [
+  { separator: ";", name: "semicolons" },
+  { separator: "\t", name: "tabs" },
+  { separator: "|", name: "vertical bars" },
+] as const;
+
+/** A header read as one column that another separator would split into ours: say which, and how to convert. */
+function wrongSeparator(names: readonly string[]): { problem: string } | undefined {
+  if (names.length !== 1) return undefined;
+  const found = OTHER_SEPARATORS.find(({ separator }) =>
+    names[0]!.split(separator).some((name) => isColumn(name.trim().toLowerCase())),
+  );
+  if (!found) return undefined;
+  return {
+    problem:
+      `the columns are separated by ${found.name} (${JSON.stringify(found.separator)}), not commas: save the file again as CSV with commas ` +
+      `(LibreOffice Calc: File › Save As, "Text CSV", "Edit filter settings", field delimiter ","; Google Sheets: File › Download › CSV), ` +
+      "or replace each separator by a comma and put fields that contain a comma in double quotes",
+  };
 }
 
 function readHeader(names: string[]): { index: Map<Column, number>; count: number } | { problem: string } {
