@@ -14,6 +14,12 @@ export function isKind(text: string): text is Kind {
 }
 
 export const SUMMARY_MAX = 280;
+/**
+ * A headline, not a paragraph: Wikidata's labels stop at 250 characters and
+ * Wikipedia's titles at 255 bytes; 200 leaves the page's <title> room for the
+ * site's name.
+ */
+export const TITLE_MAX = 200;
 /** For the JSON Schema editors get: the format only; the real check is parseHistoricalDate. */
 const ISO_DATE_PATTERN = "^-?\\d{4}-\\d{2}-\\d{2}$";
 
@@ -149,7 +155,12 @@ export const sourceSchema = z.strictObject({
 });
 
 export const frontMatterSchema = z.strictObject({
-  title: text().meta({ description: "The headline, plain text.", examples: ["Apollo 11 lands on the Moon"] }),
+  title: text()
+    .max(TITLE_MAX)
+    .meta({
+      description: `The headline, plain text, at most ${TITLE_MAX} characters.`,
+      examples: ["Apollo 11 lands on the Moon"],
+    }),
   date: historicalDate.meta({
     pattern: ISO_DATE_PATTERN,
     description:

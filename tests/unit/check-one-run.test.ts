@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadEntries } from "../../src/content/load.ts";
 import { parseEntry } from "../../src/content/parse-entry.ts";
+import { TITLE_MAX } from "../../src/content/schema.ts";
 import { entryFile, makeContentDir, validEntry } from "../support/helpers.ts";
 
 const shown = (dir: string, file: string) => path.relative(process.cwd(), path.join(dir, "events", file));
@@ -108,6 +109,24 @@ describe("messages that point at the cause", () => {
     expect(problems.map((p) => [p.line, p.fix])).toEqual([
       [6, expect.stringMatching(/^indent with spaces/)],
       [7, expect.stringMatching(/^indent with spaces/)],
+    ]);
+  });
+});
+
+describe("limits", () => {
+  const problemsOf = (text: string) => parseEntry(text, "x.md", "x.md").problems;
+
+  it(`refuses a title over ${TITLE_MAX} characters, at its line, and takes one of exactly ${TITLE_MAX}`, () => {
+    expect(problemsOf(validEntry({ title: "A".repeat(TITLE_MAX) }))).toEqual([]);
+    expect(problemsOf(validEntry({ title: "A".repeat(20_000) }))).toEqual([
+      {
+        file: "x.md",
+        line: 2,
+        field: "title",
+        message: `is 20000 characters long; the limit is ${TITLE_MAX}`,
+        fix: "shorten it and move the detail into the body",
+        severity: "error",
+      },
     ]);
   });
 });
