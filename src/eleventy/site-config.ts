@@ -6,6 +6,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import type { BuildConfig } from "../config.ts";
 import { archivePlugin, type PageSource } from "./archive-plugin.ts";
 import { refuseMalformedPaths } from "./dev-server.ts";
+import { entryLinksPlugin } from "./entry-links-plugin.ts";
 import { metadataPlugin } from "./metadata-plugin.ts";
 import { paginatedPagesPlugin } from "./paginated-pages.ts";
 import type { EleventyConfig } from "./types.ts";
@@ -32,6 +33,7 @@ export function configureSite(
   eleventyConfig.addPlugin(HtmlBasePlugin, {});
   eleventyConfig.addPlugin(archivePlugin, { config, pages });
   eleventyConfig.addPlugin(metadataPlugin, { site: config.site });
+  eleventyConfig.addPlugin(entryLinksPlugin, { config });
   eleventyConfig.addPlugin(paginatedPagesPlugin, undefined);
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
   eleventyConfig.setServerOptions({ port: Number(process.env.PORT) || 8080, middleware: [refuseMalformedPaths] });
