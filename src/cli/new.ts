@@ -1,23 +1,41 @@
-// npm run new -- --date 2019-06-30 --title "Trump steps into North Korea"
-// Writes a valid entry with every optional field commented, and prints its path.
+// npm run new -- --date "12 September 490 BC" --title "Battle of Marathon"
+// Writes a valid entry with every optional field commented, prints its path,
+// and says which day it understood.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { configFromEnv } from "../config.ts";
-import { type HistoricalDate, isoDate, parseHistoricalDate } from "../content/dates.ts";
+import { PLACEHOLDER_BODY } from "../content/body-check.ts";
+import { dateInWords, type HistoricalDate, isoDate } from "../content/dates.ts";
 import { listEntryFiles } from "../content/entry-files.ts";
 import { parseEntry, slugFromFileName } from "../content/parse-entry.ts";
 import { isKind, KINDS, SUMMARY_MAX } from "../content/schema.ts";
 import { foldName, freeSlug } from "../content/slugs.ts";
-import { EntryExistsError, entrySlug, entryText, writeNewEntry } from "../content/write-entry.ts";
+import { isoYearNote, parseTypedDate } from "../content/typed-date.ts";
+import { EntryExistsError, entryText, scaffoldSlug, writeNewEntry } from "../content/write-entry.ts";
 import { displayPath } from "../util/display-path.ts";
 import { visible } from "../util/visible.ts";
 import { runCli } from "./run-cli.ts";
 
-const USAGE = [
-  `Usage: npm run new -- --date YYYY-MM-DD --title "Title" [--kind event|birth|death|holiday] [--summary "One line"] [--location "Where"]`,
-  "A BCE date starts with a minus sign: write it with an equals sign, --date=-0043-03-15.",
-].join("\n");
+const USAGE = `Usage: npm run new -- --date DATE --title "Title" [options]
+
+Writes content/events/<title>.md, an entry with every optional field as a comment to fill in,
+and prints its path. The file is named after the title alone, so that correcting the date
+keeps the event's address; a title another entry has gets a number (<title>-2.md).
+Nothing is ever written over an existing file.
+
+  --date DATE       the day it happened, as historians write it or as ISO 8601:
+                      "12 September 490 BC", "15 March 44 BCE", "24 August AD 79", "20 July 1969";
+                      2019-06-30, 0079-08-24, and --date=-0043-03-15 (ISO years count a year 0:
+                      -0043 is 44 BC); the command says which day it understood
+  --title "…"       the headline, plain text
+  --kind KIND       ${KINDS.join(", ")} (default: event)
+  --summary "…"     one line, at most ${SUMMARY_MAX} characters (default: the title, which the check warns about)
+  --location "…"    where it happened
+  -h, --help        this help`;
+
+/** After a mistake: the usage line, and where the rest is. */
+const SHORT_USAGE = `${USAGE.split("\n")[0]}\n(npm run new -- --help says more)`;
 
 await runCli(async () => {
   let values;
@@ -29,14 +47,19 @@ await runCli(async () => {
         kind: { type: "string", default: "event" },
         summary: { type: "string" },
         location: { type: "string" },
+        help: { type: "boolean", short: "h" },
       },
     }));
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    console.error(`${(error as Error).message}\n${SHORT_USAGE}`);
     return 2;
   }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const problems: string[] = [];
-  const date = values.date ? parseHistoricalDate(values.date) : undefined;
+  const date = values.date ? parseTypedDate(values.date) : undefined;
   if (!values.date) problems.push("--date is missing");
   else if (date && !date.ok) problems.push(`--date: ${date.problem} (${date.fix})`);
   if (!values.title?.trim()) problems.push("--title is missing");
@@ -45,11 +68,12 @@ await runCli(async () => {
   if (values.summary && values.summary.length > SUMMARY_MAX)
     problems.push(`--summary is longer than ${SUMMARY_MAX} characters`);
   if (problems.length || !date?.ok || !values.title || !kind) {
-    console.error([...problems, USAGE].join("\n"));
+    console.error([...problems.map(visible), SHORT_USAGE].join("\n"));
     return 2;
   }
 
   const title = values.title.trim();
+  const config = configFromEnv();
   const entry = {
     title,
     date: date.date,
@@ -57,29 +81,34 @@ await runCli(async () => {
     // A placeholder that passes the checker; it warns until the summary says more than the title.
     summary: values.summary?.trim() || title,
     location: values.location?.trim() || undefined,
-    body: "Write the historical context here, in Markdown: what happened, why it mattered, and what followed.",
+    body: PLACEHOLDER_BODY,
   };
-  const eventsDir = path.join(configFromEnv().contentDir, "events");
-  // Slugs are unique across subfolders and regardless of case. A slug another
-  // entry has (another title that makes the same slug) gives way to the next
-  // free one; a file of the same day and title, or one that is no entry yet
-  // (perhaps this one, half written), is left for the editor.
-  const slugFiles = new Map(
-    ((await listEntryFiles(eventsDir)) ?? []).map((f) => [slugFromFileName(path.basename(f)).toLowerCase(), f]),
-  );
+  const eventsDir = path.join(config.contentDir, "events");
+  // Slugs are unique across subfolders and regardless of case, and an entry's
+  // former slugs (aliases) are its own. A slug another entry has (another
+  // title that makes the same slug) gives way to the next free one; a file of
+  // the same day and title, or one that is no entry yet (perhaps this one,
+  // half written), is left for the editor.
+  const files = (await listEntryFiles(eventsDir)) ?? [];
+  const slugFiles = new Map(files.map((f) => [slugFromFileName(path.basename(f)).toLowerCase(), f]));
+  const aliases = aliasesOf(files);
   let refusal: string | undefined;
-  const slug = freeSlug(entrySlug(date.date, title), (candidate) => {
+  const slug = freeSlug(scaffoldSlug(title), (candidate) => {
     const file = slugFiles.get(candidate);
     refusal = file && refusalBy(file, candidate, date.date, title);
-    return file !== undefined && !refusal;
+    return (file !== undefined && !refusal) || aliases.has(candidate);
   });
   if (refusal) {
     console.error(visible(`${refusal}: nothing was written (edit that file, or choose another title)`));
     return 1;
   }
   try {
-    const file = await writeNewEntry(eventsDir, slug, entryText(entry, { template: true }));
+    const file = await writeNewEntry(eventsDir, slug, entryText(entry, { template: true, today: config.buildDate }));
     console.log(displayPath(file));
+    const note = isoYearNote(values.date!, date.date);
+    console.error(
+      `Understood the date as ${dateInWords(date.date)} (ISO ${isoDate(date.date)}).${note ? ` ${note}.` : ""}`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof EntryExistsError) {
@@ -98,4 +127,19 @@ function refusalBy(file: string, slug: string, date: HistoricalDate, title: stri
   if (isoDate(held.date) === isoDate(date) && foldName(held.title) === foldName(title))
     return `${shown} already has this day and title`;
   return undefined;
+}
+
+/**
+ * Every entry's former slugs, which redirect to it: a new entry cannot take
+ * one. Only the files that mention `aliases:` are parsed.
+ */
+function aliasesOf(files: readonly string[]): Set<string> {
+  const aliases = new Set<string>();
+  for (const file of files) {
+    const text = readFileSync(file, "utf8");
+    if (!text.includes("aliases:")) continue;
+    for (const alias of parseEntry(text, file, path.basename(file)).entry?.aliases ?? [])
+      aliases.add(alias.toLowerCase());
+  }
+  return aliases;
 }

@@ -11,7 +11,8 @@
 //     than 100 levels of lists and quotes;
 //   - no image: every image the site shows is a credited photo;
 //   - no http(s) link that is not a valid address;
-//   - no character that XML or iCalendar cannot carry.
+//   - no character that XML or iCalendar cannot carry;
+//   - and, as a warning, not the scaffold's placeholder left in.
 // The size and the tables are checked on the text, before markdown-it makes
 // a token of it, since parsing is what runs out of memory.
 import { findAllUnwritable, findUnwritable } from "../util/unwritable.ts";
@@ -27,11 +28,17 @@ export const BODY_MAX_DEPTH = 50;
 /** A body with more problems of one kind than this has them counted, not listed. */
 const MAX_SHOWN = 10;
 
+/** The body `npm run new` writes, for the editor to replace: the check warns while it is there. */
+export const PLACEHOLDER_BODY =
+  "Write the historical context here, in Markdown: what happened, why it mattered, and what followed.";
+
 export interface BodyProblem {
   /** Line in the body, from 1. */
   readonly line: number;
   readonly message: string;
   readonly fix: string;
+  /** An error unless said otherwise. */
+  readonly severity?: "warning";
 }
 
 export function checkBody(body: string): BodyProblem[] {
@@ -47,9 +54,28 @@ export function checkBody(body: string): BodyProblem[] {
   }
   const lines = body.split("\n");
   const problems = findUnwritable(body) ? characterProblems(lines) : [];
+  const placeholder = placeholderProblem(lines);
+  if (placeholder) problems.push(placeholder);
   const tables = tableProblem(lines);
   if (tables) return [...problems, tables];
   return [...problems, ...structureProblems(parseMarkdown(body))];
+}
+
+/** The scaffold's placeholder, however its lines were wrapped, at the line where it starts. */
+function placeholderProblem(lines: readonly string[]): BodyProblem | undefined {
+  const words = (text: string) => text.split(/\s+/).filter(Boolean).join(" ");
+  if (!words(lines.join(" ")).includes(PLACEHOLDER_BODY)) return undefined;
+  const opening = PLACEHOLDER_BODY.split(" ").slice(0, 3).join(" ");
+  return {
+    line:
+      Math.max(
+        0,
+        lines.findIndex((line) => words(line).includes(opening)),
+      ) + 1,
+    message: `still has the placeholder "${PLACEHOLDER_BODY.slice(0, 34)}…" that npm run new wrote`,
+    fix: "replace it with the historical context: what happened, why it mattered and what followed",
+    severity: "warning",
+  };
 }
 
 /** The body's problems as the check reports them: at their lines in the entry file (`text`). */
@@ -64,7 +90,7 @@ export function bodyProblemsInFile(body: string, text: string, file: string): Co
     field: "body",
     message: p.message,
     fix: p.fix,
-    severity: "error",
+    severity: p.severity ?? "error",
   }));
 }
 

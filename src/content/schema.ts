@@ -88,6 +88,25 @@ const slug = z
     }
   });
 
+/** A slug this entry had: "/events/old-name/", "old-name.md" and "Old-Name" are told how to write it. */
+const formerSlug = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (SLUG_PATTERN.test(value) && value.length <= SLUG_MAX) return;
+    const bare = value.replace(/^\/?(events\/)?|\/$|\.md$/g, "").toLowerCase();
+    const why = SLUG_PATTERN.test(value)
+      ? `is longer than the ${SLUG_MAX} characters a slug may have`
+      : "is not a slug";
+    fail(
+      ctx,
+      `"${value}" ${why}`,
+      SLUG_PATTERN.test(bare) && bare.length <= SLUG_MAX
+        ? `write it as ${bare}: the former file name without .md`
+        : "write the former file name without .md: lowercase letters, digits and hyphens",
+    );
+  });
+
 export const photoSchema = z.strictObject({
   src: text()
     .optional()
@@ -202,6 +221,14 @@ export const frontMatterSchema = z.strictObject({
       "When the entry joined the archive (YYYY-MM-DD), for the feed of new entries. Without it, the date of the git commit that added the file.",
     examples: ["2026-06-12"],
   }),
+  aliases: z
+    .array(formerSlug)
+    .optional()
+    .meta({
+      description:
+        "Former slugs of this entry (its earlier file names, without .md): each old address redirects to this entry's page.",
+      examples: [["1969-07-21-apollo-11-lands"]],
+    }),
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;

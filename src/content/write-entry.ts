@@ -1,5 +1,5 @@
 // Writes new entry files, for the scaffolder and the importers: a slug from the
-// date and title, front-matter in the order the README shows, the optional
+// title (and, for imports, the date), front-matter in the order the README shows, the optional
 // fields the entry leaves out as comments (from the schema's own descriptions),
 // and never over an existing file.
 import { mkdir, writeFile } from "node:fs/promises";
@@ -23,6 +23,8 @@ export interface NewEntry {
   readonly related?: readonly ({ event: string } | { date: string; text: string })[];
   readonly sources?: readonly { title: string; url?: string }[];
   readonly added?: HistoricalDate;
+  /** Former slugs: their addresses redirect to this entry's. */
+  readonly aliases?: readonly string[];
   /** Markdown: the historical context. */
   readonly body?: string;
 }
@@ -39,12 +41,28 @@ const FIELD_ORDER = [
   "related",
   "sources",
   "added",
+  "aliases",
 ] as const;
 
 /**
+ * The scaffolder's slug: the title's words alone, "trump-steps-into-north-korea".
+ * The slug is the event's address, and the date is what a correction changes
+ * most (a BCE year off by one, a Julian date taken for a Gregorian one): a
+ * name without it survives that. A title another entry has already made
+ * gets a number (freeSlug): "battle-of-kadesh-2".
+ */
+export function scaffoldSlug(title: string): string {
+  return slugWords(title);
+}
+
+/**
+ * The importers' slug, with the date before the title:
  * "2019-06-30-trump-steps-into-north-korea", "44-bc-03-15-caesar-is-assassinated",
- * "1917-10-25-shturm-zimnego-dvortsa". Another title of the same day may have
- * the same slug: callers that find it taken use freeSlug.
+ * "1917-10-25-shturm-zimnego-dvortsa". Calendars repeat titles from year to
+ * year ("Independence Day", "Earthquake"), which the date tells apart; another
+ * title of the same day may have the same slug: callers that find it taken use
+ * freeSlug. Correcting an imported entry's date keeps its name; renaming its
+ * file moves its address, which `aliases` then redirects.
  */
 export function entrySlug(date: HistoricalDate, title: string): string {
   const day = isoDate(date).slice(-5);
@@ -52,8 +70,11 @@ export function entrySlug(date: HistoricalDate, title: string): string {
   return `${year}-${day}-${slugWords(title)}`;
 }
 
-/** The file's text. With `template`, the optional fields it leaves out follow as comments to fill in. */
-export function entryText(entry: NewEntry, options: { template?: boolean } = {}): string {
+/**
+ * The file's text. With `template`, the optional fields it leaves out follow
+ * as comments to fill in; `today` is the example of `added`.
+ */
+export function entryText(entry: NewEntry, options: { template?: boolean; today?: HistoricalDate } = {}): string {
   const fields: Record<string, unknown> = {
     title: entry.title,
     date: isoDate(entry.date),
@@ -64,21 +85,24 @@ export function entryText(entry: NewEntry, options: { template?: boolean } = {})
     related: entry.related?.length ? entry.related : undefined,
     sources: entry.sources?.length ? entry.sources : undefined,
     added: entry.added && isoDate(entry.added),
+    aliases: entry.aliases?.length ? entry.aliases : undefined,
   };
   const lines: string[] = [];
   for (const key of FIELD_ORDER) {
     const value = fields[key];
     if (value !== undefined) lines.push(stringify({ [key]: value }, { lineWidth: 0 }).trimEnd());
-    else if (options.template) lines.push(...commentedField(key));
+    else if (options.template) lines.push(...commentedField(key, options.today));
   }
   const body = entry.body?.trim() ? `${entry.body.trim()}\n` : "";
   return `---\n${lines.join("\n")}\n---\n${body}`;
 }
 
 /** An optional field as a comment: its description, then an example to uncomment. */
-function commentedField(key: (typeof FIELD_ORDER)[number]): string[] {
+function commentedField(key: (typeof FIELD_ORDER)[number], today: HistoricalDate | undefined): string[] {
   const help = fieldHelp(frontMatterSchema, [key]);
-  const example = EXAMPLES[key] ?? help.example ?? `${key}:`;
+  // The schema's example of `added` is a fixed day; the day the entry is written is the one to keep.
+  const dated = key === "added" && today ? `added: ${isoDate(today)}` : undefined;
+  const example = dated ?? EXAMPLES[key] ?? help.example ?? `${key}:`;
   return [`# ${help.description ?? key}`, ...example.split("\n").map((line) => `# ${line}`)];
 }
 

@@ -3,6 +3,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PLACEHOLDER_BODY } from "../../src/content/body-check.ts";
 import { tempDir } from "../support/build-site.ts";
 import { REPO_ROOT, runCli } from "../support/commands.ts";
 
@@ -15,7 +16,7 @@ afterAll(() => rm(work, { recursive: true, force: true }));
 const shown = (file: string) => path.relative(REPO_ROOT, file);
 
 describe("npm run new", () => {
-  it("writes an entry named from the date and title that passes the checker, and prints its path", async () => {
+  it("writes an entry named from the title that passes the checker, prints its path and says which day it understood", async () => {
     const content = path.join(work, "new");
     const run = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, [
       "--date=-0043-03-15",
@@ -24,8 +25,11 @@ describe("npm run new", () => {
       "--kind",
       "death",
     ]);
-    const file = path.join(content, "events", "44-bc-03-15-julius-caesar-is-assassinated.md");
-    expect([run.code, run.stdout, run.stderr]).toEqual([0, `${shown(file)}\n`, ""]);
+    const file = path.join(content, "events", "julius-caesar-is-assassinated.md");
+    expect([run.code, run.stdout]).toEqual([0, `${shown(file)}\n`]);
+    expect(run.stderr).toBe(
+      'Understood the date as 15 March 44 BC (ISO -0043-03-15). ISO years count a year 0, so -0043 is 44 BC; for 43 BC, type --date "15 March 43 BC".\n',
+    );
     const text = await readFile(file, "utf8");
     expect(
       text.startsWith(
@@ -35,16 +39,18 @@ describe("npm run new", () => {
     expect(text).toContain("# sources:\n#   - title: Title of the book, article or page\n");
     const check = await runCli("src/cli/check.ts", { CONTENT_DIR: content });
     expect(check.code).toBe(0);
-    expect(check.stdout).toBe("1 entry checked: no errors, 2 warnings.\n");
-    expect(check.stderr.split("\n").slice(0, 2)).toEqual([
+    expect(check.stdout).toBe("1 entry checked: no errors, 3 warnings.\n");
+    const bodyLine = text.split("\n").indexOf(PLACEHOLDER_BODY) + 1;
+    expect(check.stderr.split("\n").slice(0, 3)).toEqual([
       `${shown(file)}: warning: sources: has no sources (add at least one book, article or page that confirms the date)`,
       `${shown(file)}: warning: summary: only repeats the title (say in one line what happened, who was involved or why it mattered)`,
+      `${shown(file)}:${bodyLine}: warning: body: still has the placeholder "Write the historical context here,…" that npm run new wrote (replace it with the historical context: what happened, why it mattered and what followed)`,
     ]);
   });
 
   it("refuses to overwrite an existing file", async () => {
     const content = path.join(work, "overwrite");
-    const file = path.join(content, "events", "1969-07-20-apollo-11-lands.md");
+    const file = path.join(content, "events", "apollo-11-lands.md");
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, "the editor's own text");
     const run = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, [
@@ -55,11 +61,11 @@ describe("npm run new", () => {
     ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      `${shown(file)} already has the slug 1969-07-20-apollo-11-lands: nothing was written (edit that file, or choose another title)\n`,
+      `${shown(file)} already has the slug apollo-11-lands: nothing was written (edit that file, or choose another title)\n`,
     );
     expect(await readFile(file, "utf8")).toBe("the editor's own text");
     // Slugs are unique across subfolders too.
-    const nested = path.join(content, "events", "1960s", "1969-07-21-first-step.md");
+    const nested = path.join(content, "events", "1960s", "first-step.md");
     await mkdir(path.dirname(nested), { recursive: true });
     await writeFile(nested, "another editor's text");
     const again = await runCli("src/cli/new.ts", { CONTENT_DIR: content }, [
@@ -69,7 +75,7 @@ describe("npm run new", () => {
       "First step",
     ]);
     expect([again.code, again.stderr.startsWith(`${shown(nested)} already has the slug`)]).toEqual([1, true]);
-    await expect(readFile(path.join(content, "events", "1969-07-21-first-step.md"))).rejects.toThrow();
+    await expect(readFile(path.join(content, "events", "first-step.md"))).rejects.toThrow();
   });
 
   it("explains a missing title or an impossible date, and writes nothing", async () => {

@@ -218,7 +218,7 @@ describe("parseEntry: problems", () => {
         line: 5,
         field: "xyzzy",
         message: "is not a known field",
-        fix: "remove it, or use one of: title, date, kind, summary, location, topics, photo, photos, related, sources, added",
+        fix: "remove it, or use one of: title, date, kind, summary, location, topics, photo, photos, related, sources, added, aliases",
       }),
     },
     {
