@@ -6,7 +6,7 @@ import path from "node:path";
 import { displayPath as display } from "../util/display-path.ts";
 import { fileStamp } from "../util/file-stamp.ts";
 import { bodyProblemsInFile } from "./body-check.ts";
-import { linkLeftOut, readEntryFolder } from "./entry-files.ts";
+import { linkLeftOut, readEntryFolder, unreadFiles } from "./entry-files.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { type Entry, type EntryParts, lineOfField, parseEntry, slugFromFileName } from "./parse-entry.ts";
 import { inspectPhoto, type PhotoCheck, type PhotoFile, type PhotoLimits } from "./photo-files.ts";
@@ -124,7 +124,7 @@ export async function loadEntries(contentDir: string, limits?: PhotoLimits, cach
   }
 
   const { files } = folder;
-  const problems: ContentProblem[] = folder.links.map(linkLeftOut);
+  const problems: ContentProblem[] = [...folder.links.map(linkLeftOut), ...(await unreadFiles(root, folder.others))];
   const { entries, withErrors } = readEntries(files, problems, cache);
   const slugs = checkSlugs(files, problems);
   const photoPlace = { root, realRoot: await realpath(root), limits, cache };

@@ -54,7 +54,15 @@ describe("loadEntries", () => {
       "events/notes.txt": "not an entry",
     });
     const { entries, problems } = await loadEntries(dir);
-    expect(problems).toEqual([]);
+    // A file that is not .md is left out, and named (tests/unit/unread-files.test.ts).
+    expect(problems).toEqual([
+      {
+        file: shown(path.join(dir, "events", "notes.txt")),
+        message: "is not read: only files ending in .md are entries",
+        fix: "rename it to notes.md if it is an entry",
+        severity: "warning",
+      },
+    ]);
     expect(hasErrors(problems)).toBe(false);
     const bySlug = new Map(entries.map((e) => [e.slug, e]));
     expect([...bySlug.keys()].sort()).toEqual(["ides-of-march", "moon-landing", "singapore-summit"]);
