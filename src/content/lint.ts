@@ -1,12 +1,9 @@
 // Warnings that never fail a build but help review: likely duplicates (same
-// day, very similar title), entries without sources, and summaries that only
-// repeat the title.
-import { isoDate } from "./dates.ts";
+// day and year, nearly the same title words: duplicates.ts), entries without
+// sources, and summaries that only repeat the title.
+import { findDuplicates, words } from "./duplicates.ts";
 import type { LoadedEntry } from "./load.ts";
 import type { ContentProblem } from "./problems.ts";
-
-/** Titles this alike (shared words over all words) on the same day are probably one event. */
-const DUPLICATE_SIMILARITY = 0.8;
 
 export function lintEntries(entries: readonly LoadedEntry[]): ContentProblem[] {
   const warnings: ContentProblem[] = [];
@@ -26,37 +23,13 @@ export function lintEntries(entries: readonly LoadedEntry[]): ContentProblem[] {
     }
   }
 
-  for (const sameDay of Map.groupBy(entries, (e) => isoDate(e.date)).values()) {
-    for (let i = 0; i < sameDay.length; i++) {
-      for (let j = i + 1; j < sameDay.length; j++) {
-        const [a, b] = [sameDay[i]!, sameDay[j]!];
-        if (similarity(a.title, b.title) >= DUPLICATE_SIMILARITY) {
-          warn(
-            b,
-            "title",
-            `looks like a duplicate of ${a.file} ("${a.title}", same day)`,
-            "merge the two entries, or make the titles say how the events differ",
-          );
-        }
-      }
-    }
+  for (const { newer, older } of findDuplicates(entries)) {
+    warn(
+      newer,
+      "title",
+      `looks like a duplicate of ${older.file} ("${older.title}", same day and year)`,
+      "merge the two entries, or make the titles say how the events differ",
+    );
   }
   return warnings;
-}
-
-function words(text: string): string[] {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
-/** Shared distinct words over all distinct words (Jaccard). */
-function similarity(a: string, b: string): number {
-  const [x, y] = [new Set(words(a)), new Set(words(b))];
-  const shared = [...x].filter((w) => y.has(w)).length;
-  const all = new Set([...x, ...y]).size;
-  return all ? shared / all : 0;
 }

@@ -104,7 +104,7 @@ describe("npm run check", () => {
     const b = shown(path.join(content, "events", "apollo-b.md"));
     const a = shown(path.join(content, "events", "apollo-a.md"));
     expect(run.stderr.split("\n")[0]).toBe(
-      `${b}: warning: title: looks like a duplicate of ${a} ("Apollo 11 lands on the Moon", same day) (merge the two entries, or make the titles say how the events differ)`,
+      `${b}: warning: title: looks like a duplicate of ${a} ("Apollo 11 lands on the Moon", same day and year) (merge the two entries, or make the titles say how the events differ)`,
     );
     expect(run.stdout).toBe("3 entries checked: no errors, 1 warning.\n");
   });
