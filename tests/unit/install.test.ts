@@ -55,7 +55,15 @@ describe("installing as hosts do", () => {
 
   it("loads the Node check before every command that runs TypeScript", () => {
     const commands = Object.entries(pkg.scripts).filter(([, command]) => /\bnode\b.*\.ts\b/.test(command));
-    expect(commands.map(([name]) => name).sort()).toEqual(["bench", "build", "check", "import", "new", "start"]);
+    expect(commands.map(([name]) => name).sort()).toEqual([
+      "bench",
+      "build",
+      "check",
+      "diff",
+      "import",
+      "new",
+      "start",
+    ]);
     for (const [name, command] of commands)
       expect(command, name).toMatch(
         /^node (--expose-gc )?--import \.\/src\/cli\/require-node\.js src\/cli\/[a-z-]+\.ts$/,

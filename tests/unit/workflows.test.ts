@@ -19,6 +19,15 @@ interface Workflow {
   jobs: Record<string, { steps?: { uses?: string; run?: string; with?: Record<string, string> }[] }>;
 }
 const steps = (text: string) => Object.values((parse(text) as Workflow).jobs).flatMap((job) => job.steps ?? []);
+interface Step {
+  name?: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+  env?: Record<string, string>;
+}
 
 describe("the GitHub workflows", () => {
   it("are there", () => {
@@ -114,8 +123,9 @@ describe("the GitHub workflows", () => {
       on: Record<string, unknown>;
     };
     expect(Object.keys(ci.on)).toContain("pull_request");
-    const all = steps(workflows.find((w) => w.file.endsWith("ci.yml"))!.text);
-    expect(all.map((s) => s.run).filter(Boolean)).toEqual([
+    const all = steps(workflows.find((w) => w.file.endsWith("ci.yml"))!.text) as (Step & { name?: string })[];
+    // The steps with a name compare the pull request's pages with its base's (the next test).
+    expect(all.filter((s) => s.run && !s.name).map((s) => s.run)).toEqual([
       "npm ci",
       "npm run lint",
       "npm run check -- --format github",
@@ -125,6 +135,35 @@ describe("the GitHub workflows", () => {
       "npm run build",
     ]);
     expect(all.some((s) => s.uses?.startsWith("actions/upload-artifact@") && s.with?.path === "_site")).toBe(true);
+  });
+
+  it("build a pull request's base for the same day and list the pages it changes in the job summary, with the site's download", () => {
+    const all = steps(workflows.find((w) => w.file.endsWith("ci.yml"))!.text) as Step[];
+    const named = all.filter((s) => s.name);
+    expect(named.map((s) => s.name)).toEqual([
+      "The day both builds show as today",
+      "Build the pull request's base",
+      "List the pages the pull request changes",
+    ]);
+    const [day, base, list] = named as [Step, Step, Step];
+    expect(day.run).toBe('echo "BUILD_DATE=$(date -u +%F)" >> "$GITHUB_ENV"');
+    expect(all.indexOf(day)).toBe(all.findIndex((s) => s.run === "npm run build") - 1);
+    for (const step of [base, list]) expect(step.if).toBe("github.event_name == 'pull_request'");
+    // The merge commit's first parent is the base; its site goes beside this one.
+    expect(base.run).toContain('git worktree add --detach "$RUNNER_TEMP/base" HEAD^1\n');
+    expect(base.run).toContain(
+      'OUTPUT_DIR="$RUNNER_TEMP/base-site" CACHE_DIR="$RUNNER_TEMP/base-cache" npm run build\n',
+    );
+    const upload = all.find((s) => s.uses?.startsWith("actions/upload-artifact@") && s.with?.path === "_site")!;
+    expect(list.env).toEqual({
+      ARTIFACT_URL: `\${{ steps.${upload.id}.outputs.artifact-url }}`,
+      BASE_BUILT: `\${{ steps.${base.id}.outcome }}`,
+    });
+    expect(list.run).toContain(
+      'npm run --silent diff -- "$RUNNER_TEMP/base-site" _site --format markdown --artifact-url "$ARTIFACT_URL" >> "$GITHUB_STEP_SUMMARY"\n',
+    );
+    const pkg = JSON.parse(read("package.json")) as { scripts: Record<string, string> };
+    expect(pkg.scripts.diff).toBe("node --import ./src/cli/require-node.js src/cli/diff.ts");
   });
 
   it("publish main to GitHub Pages daily and on push, at the address configure-pages reports, keeping the image cache", () => {
