@@ -72,10 +72,18 @@ function nearlyIn(word: string, words: ReadonlySet<string>): boolean {
 
 /** One letter added, removed or changed. */
 function oneLetterApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1) return false;
   let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+  while (i < short.length && long[i] === short[i]) i++;
+  // Past the first difference, the rest must agree once the longer skips a letter (or both change one).
+  let j = i + 1;
+  let k = long.length > short.length ? i : i + 1;
+  while (j < long.length && long[j] === short[k]) {
+    j++;
+    k++;
+  }
+  return j >= long.length;
 }
 
 /**
