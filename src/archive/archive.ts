@@ -73,6 +73,8 @@ export interface ArchiveEvent extends EventLink {
   readonly month: MonthLink;
   /** The entry file, for "edit this entry" and error messages. */
   readonly file: string;
+  /** Its former slugs, whose addresses redirect to its page. */
+  readonly aliases: readonly string[];
 }
 
 export interface KindSection {
@@ -134,6 +136,8 @@ export interface Archive {
   readonly feed: { readonly updated: string; readonly entries: readonly FeedEntry[] };
   /** An event picked from the build date, for "Random event" without JavaScript. */
   readonly randomPick?: EventLink;
+  /** A page at each former address of an event (its aliases). */
+  readonly redirects: readonly Redirect[];
 }
 
 export interface CalendarMonth extends MonthLink {
@@ -214,6 +218,7 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     dayKeysWithEvents: days.filter((d) => d.count > 0).map((d) => d.key),
     feed: newestEntries(sorted, bySlug, options),
     ...(eventLinks.length && { randomPick: eventLinks[pickIndex(isoDate(buildDate), eventLinks.length)]! }),
+    redirects: redirectsOf(events),
   };
 }
 
@@ -303,8 +308,12 @@ export function archiveEvent(
     day: values.dayOf(key),
     month: CALENDAR_MONTHS[entry.date.month - 1]!,
     file: entry.file,
+    aliases: entry.aliases ?? NO_ALIASES,
   };
 }
+
+/** Shared by the events without aliases: nearly all of them. */
+const NO_ALIASES: readonly string[] = [];
 
 /** Related events in date order, then by text. */
 export function sortRelated(related: RelatedView[]): RelatedView[] {
@@ -543,6 +552,29 @@ export function inArchiveOrder(a: Pick<EventLink, "date" | "title" | "slug">, b:
 /** The address of an event's page, and back. */
 export const eventUrl = (slug: string): string => `/events/${slug}/`;
 export const slugOfEventUrl = (url: string): string => url.slice("/events/".length, -1);
+
+/**
+ * An old address of an entry whose slug changed: each former slug it lists
+ * (front-matter `aliases`) gets a page that sends readers and search engines
+ * on (layouts/redirect.njk) and a 301 rule for the hosts that read
+ * `_redirects` (src/build/redirects-file.ts). The check refuses an alias that
+ * is another entry's slug or alias (src/content/aliases.ts).
+ */
+export interface Redirect {
+  /** The old address: "/events/<alias>/". */
+  readonly url: string;
+  /** The entry's page. */
+  readonly to: string;
+  /** The entry's title, for the redirect page's link. */
+  readonly title: string;
+}
+
+/** Every alias of every event, in the events' order. */
+export function redirectsOf(events: readonly ArchiveEvent[]): Redirect[] {
+  return events.flatMap((event) =>
+    event.aliases.map((alias) => ({ url: eventUrl(alias), to: event.url, title: event.title })),
+  );
+}
 
 /** Code-point order: the same result under every locale. */
 export function compareText(a: string, b: string): number {

@@ -1,5 +1,6 @@
 // Content folder → Archive, in one call, for the build, the checker and tests.
 import { gitAddedDates } from "../content/added-dates.ts";
+import { aliasProblems } from "../content/aliases.ts";
 import { lintEntries } from "../content/lint.ts";
 import { type EntryReuse, hasErrors, type LoadedEntry, loadEntries } from "../content/load.ts";
 import { type ContentProblem, sortProblems } from "../content/problems.ts";
@@ -25,7 +26,10 @@ export interface LoadArchiveOptions extends ArchiveOptions {
 
 export async function loadArchive(contentDir: string, options: LoadArchiveOptions): Promise<LoadArchiveResult> {
   const limits = { maxPixels: options.maxPhotoPixels, maxBytes: options.maxPhotoBytes };
-  const { entries, problems } = await loadEntries(contentDir, limits, options.cache);
+  const loaded = await loadEntries(contentDir, limits, options.cache);
+  const { entries } = loaded;
+  // An alias is a page's address too: it must not be another entry's (src/content/aliases.ts).
+  const problems = [...loaded.problems, ...aliasProblems(entries)];
   const all = sortProblems([...problems, ...lintEntries(entries)]);
   if (hasErrors(problems)) return { problems: all };
   return {

@@ -18,6 +18,7 @@ import {
   inArchiveOrder,
   planPhotos,
   type RelatedView,
+  redirectsOf,
   relatedView,
   sharedValues,
   slugOfEventUrl,
@@ -97,9 +98,12 @@ export function patchArchive(
     swapped(day, () => ({ ...day, sections: day.sections.map((s) => ({ ...s, events: swapIn(s.events) })) })),
   );
   const byDay = new Map(newDays.map((d) => [d.key, d]));
+  const events = previous.events.map((e) => replaced.get(e.slug) ?? e);
   return {
     ...previous,
-    events: previous.events.map((e) => replaced.get(e.slug) ?? e),
+    events,
+    // An edit may add or drop aliases, or retitle an event that has some.
+    redirects: redirectsOf(events),
     bySlug: withChanges(previous.bySlug, replaced),
     days: newDays,
     byDay,

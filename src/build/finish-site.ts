@@ -1,5 +1,5 @@
 // What a built site needs beyond Eleventy's pages: the photos' images, the
-// JSON API and calendar, the sitemap and the search index. They are independent and
+// JSON API and calendar, the sitemap, _redirects and the search index. They are independent and
 // run side by side (Pagefind indexes in a process of its own, and the build
 // starts it before Eleventy); all of them are waited for before any failure is
 // reported, so nothing is still writing when the build cleans up after it.
@@ -11,6 +11,7 @@ import type { BuildConfig } from "../config.ts";
 import { publishImages } from "../images/publish-images.ts";
 import { type SearchIndexing, searchBundles, startSearchIndex } from "../search/search-index.ts";
 import type { SiteSize } from "../util/site-size.ts";
+import { REDIRECTS_FILE, redirectsFile } from "./redirects-file.ts";
 import { sitemapFiles } from "./sitemap.ts";
 
 /** A site updated in place (cli/build.ts): the events whose files are written again, by slug; the others' are there. */
@@ -34,10 +35,11 @@ export async function finishSite(
   search ??= startSearchIndex(archive, config.site.language, outputDir, config.eventsPerSearchShard);
   search.pagesWritten();
   const rewritten = (event: EventLink) => update?.events.has(event.slug) ?? true;
-  const writeSitemap = async ([sitePath, xml]: [string, string]) => {
+  const writeText = async ([sitePath, xml]: [string, string]) => {
     await writeFile(path.join(outputDir, sitePath), xml);
     size?.add(sitePath, Buffer.byteLength(xml));
   };
+  const redirects = redirectsFile(archive, config.site, { netlify: Boolean(process.env.NETLIFY) });
   const results = await Promise.allSettled([
     publishImages(
       archive.photos.filter((photo) => photo.usedOn.some(rewritten)).map(({ plan, origin }) => ({ plan, origin })),
@@ -45,7 +47,10 @@ export async function finishSite(
     ),
     writeApi(archive, config.site, outputDir, size, update?.events),
     search.done,
-    ...[...sitemapFiles(archive, config.site)].map(writeSitemap),
+    ...[
+      ...sitemapFiles(archive, config.site),
+      ...(redirects ? [[REDIRECTS_FILE, redirects] as [string, string]] : []),
+    ].map(writeText),
   ]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed) throw failed.reason;

@@ -14,6 +14,7 @@ import { searchBundles } from "../search/search-index.ts";
 import type { SiteSize } from "../util/site-size.ts";
 import { siteSize } from "./host-limits.ts";
 import type { LastBuild } from "./last-build.ts";
+import { REDIRECTS_FILE } from "./redirects-file.ts";
 import { touchedBy } from "./render-plan.ts";
 import type { SiteChanges } from "./site-swap.ts";
 import { sitemapFiles } from "./sitemap.ts";
@@ -58,8 +59,8 @@ export function planUpdate(
 
 /**
  * What the staging folder changes in the site: the search bundles written
- * afresh replace theirs whole, and the files of entries, sitemaps and
- * bundles that are gone are removed.
+ * afresh replace theirs whole, and the files of entries, sitemaps, bundles
+ * and _redirects that are gone are removed.
  */
 export function siteChanges(
   update: SiteUpdatePlan,
@@ -79,6 +80,8 @@ export function siteChanges(
       ...gone(writtenFor(previous), writtenFor(archive)),
       ...gone(sitemapFiles(previous, config.site).keys(), sitemapFiles(archive, config.site).keys()),
       ...gone(bundles(previous), bundles(archive)),
+      // Written only while some entry has an alias.
+      ...(previous.redirects.length && !archive.redirects.length ? [REDIRECTS_FILE] : []),
     ],
   };
 }

@@ -7,14 +7,14 @@ import { pagePaths } from "./sitemap.ts";
 
 /**
  * The files written for the archive's entries, as site paths: the pages
- * (events, and the years and topics that come and go with them), each
+ * (events, their redirect pages, and the years and topics that come and go with them), each
  * event's API document and the photos' renditions. The rest is rewritten
  * whole: the files for the whole archive, and the search index (written
  * afresh, src/search/index-shards.ts).
  */
 export function writtenFor(archive: Archive): Set<string> {
   return new Set([
-    ...pagePaths(archive).map((page) => `${page}index.html`),
+    ...[...pagePaths(archive), ...archive.redirects.map((redirect) => redirect.url)].map((page) => `${page}index.html`),
     ...archive.events.map((event) => apiPaths.event(event.slug)),
     ...archive.photos.flatMap(({ plan }) => plan.renditions.map((rendition) => rendition.url)),
   ]);
