@@ -84,9 +84,12 @@ export async function importEntries(parsed: readonly ParsedFile[], options: Impo
   for (const file of (await listEntryFiles(eventsDir)) ?? [])
     fileBySlug.set(slugFromFileName(path.basename(file)).toLowerCase(), display(file));
   const entrySlugs = new Set<string>();
+  // An entry's former slugs (aliases) are addresses it keeps: no new entry takes one.
+  const aliases = new Set<string>();
   const byDayTitle = new Map<string, string>();
   for (const entry of (await loadEntries(options.contentDir)).entries) {
     entrySlugs.add(entry.slug);
+    for (const alias of entry.aliases ?? []) aliases.add(alias);
     byDayTitle.set(dayTitleKey(entry.date, entry.title), entry.file);
   }
 
@@ -106,7 +109,7 @@ export async function importEntries(parsed: readonly ParsedFile[], options: Impo
       let broken: string | undefined;
       const slug = freeSlug(entrySlug(entry.date, entry.title), (candidate) => {
         broken = entrySlugs.has(candidate) ? undefined : fileBySlug.get(candidate);
-        return fileBySlug.has(candidate) && !broken;
+        return (fileBySlug.has(candidate) && !broken) || aliases.has(candidate);
       });
       if (broken) {
         failed.push({

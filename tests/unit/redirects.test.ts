@@ -1,12 +1,13 @@
 // Former addresses: the redirects the archive makes of entries' aliases, the
 // _redirects file each host reads, and the check's rules for aliases.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ArchiveEvent, redirectsOf } from "../../src/archive/archive.ts";
 import { redirectsFile } from "../../src/build/redirects-file.ts";
 import { aliasProblems, CLOUDFLARE_STATIC_REDIRECTS } from "../../src/content/aliases.ts";
+import { importEntries } from "../../src/importers/import-entries.ts";
 
 const event = (slug: string, title: string, aliases: string[]) =>
   ({ slug, title, url: `/events/${slug}/`, aliases }) as unknown as ArchiveEvent;
@@ -93,5 +94,28 @@ describe("aliasProblems", () => {
         severity: "error",
       },
     ]);
+  });
+});
+
+describe("importEntries", () => {
+  it("never gives a new entry a slug that is an existing entry's alias", async () => {
+    const content = await mkdtemp(path.join(os.tmpdir(), "onthisday-import-aliases-"));
+    try {
+      await mkdir(path.join(content, "events"));
+      await writeFile(
+        path.join(content, "events", "apollo-11.md"),
+        "---\ntitle: Apollo 11 lands on the Moon\ndate: 1969-07-20\nsummary: Eagle lands.\naliases:\n  - 1969-07-21-first-step\n---\n",
+      );
+      const entry = { title: "First step", date: { year: 1969, month: 7, day: 21 }, summary: "Armstrong steps out." };
+      const report = await importEntries(
+        [{ entries: [{ entry, origin: { file: "list.md", line: 1 } }], skipped: [], failed: [] }],
+        {
+          contentDir: content,
+        },
+      );
+      expect(report.created.map((c) => path.basename(c.file))).toEqual(["1969-07-21-first-step-2.md"]);
+    } finally {
+      await rm(content, { recursive: true, force: true });
+    }
   });
 });
