@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { findUnwritable } from "../util/unwritable.ts";
 import { type HistoricalDate, parseHistoricalDate } from "./dates.ts";
-import { SLUG_MAX, SLUG_PATTERN } from "./slugs.ts";
+import { SLUG_MAX, SLUG_PATTERN, suggestSlug } from "./slugs.ts";
 
 export const KINDS = ["event", "birth", "death", "holiday"] as const;
 export type Kind = (typeof KINDS)[number];
@@ -88,23 +88,19 @@ const slug = z
     }
   });
 
-/** A slug this entry had: "/events/old-name/", "old-name.md" and "Old-Name" are told how to write it. */
+/** A slug this entry had: "/events/old-name/", "old-name.md" and "Old Name" are told how to write it. */
 const formerSlug = z
   .string()
   .trim()
   .superRefine((value, ctx) => {
     if (SLUG_PATTERN.test(value) && value.length <= SLUG_MAX) return;
+    if (!value) return fail(ctx, "is empty", "write the former file name without .md, or remove the line");
     const bare = value.replace(/^\/?(events\/)?|\/$|\.md$/g, "").toLowerCase();
+    const suggested = SLUG_PATTERN.test(bare) && bare.length <= SLUG_MAX ? bare : suggestSlug(value);
     const why = SLUG_PATTERN.test(value)
       ? `is longer than the ${SLUG_MAX} characters a slug may have`
       : "is not a slug";
-    fail(
-      ctx,
-      `"${value}" ${why}`,
-      SLUG_PATTERN.test(bare) && bare.length <= SLUG_MAX
-        ? `write it as ${bare}: the former file name without .md`
-        : "write the former file name without .md: lowercase letters, digits and hyphens",
-    );
+    fail(ctx, `"${value}" ${why}`, `write it as ${suggested}: the former file name without .md`);
   });
 
 export const photoSchema = z.strictObject({

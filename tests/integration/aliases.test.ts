@@ -151,7 +151,7 @@ describe("aliases", () => {
       `${caesar}:4: aliases[0]: "/events/Old-Name/" is not a slug (write it as old-name: the former file name without .md)`,
     );
     expect(lines).toContain(
-      `${caesar}:5: aliases[1]: "old_name" is not a slug (write the former file name without .md: lowercase letters, digits and hyphens)`,
+      `${caesar}:5: aliases[1]: "old_name" is not a slug (write it as old-name: the former file name without .md)`,
     );
   });
 });
