@@ -7,7 +7,7 @@
 // no event (a title, a summary, a body fixed) rereads only the edited files
 // and patches the archive, instead of looking at every entry again: seconds
 // saved at 100,000 events.
-import { lstatSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, realpathSync } from "node:fs";
 import { readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { apiPaths } from "../api/documents.ts";
@@ -78,12 +78,14 @@ export class ServeSession implements LivePages {
   /** Eleventy's list of changed files: anything but an entry or a photo (a layout, the CSS) rewrites every page. */
   noteChanges(files: readonly string[]): void {
     for (const file of files)
-      if (isContentFile(this.config, file)) this.changedFiles.add(path.resolve(file));
-      else this.everything = true;
+      if (!isContentFile(this.config, file)) this.everything = true;
+      else if (this.matters(path.resolve(file))) this.changedFiles.add(path.resolve(file));
   }
 
-  watchedFolders(): readonly string[] {
-    return contentFolders(this.config);
+  /** A file that came and went (an editor's temporary file) is no entry and no photo: reading everything again would find nothing new. */
+  private matters(file: string): boolean {
+    if (this.failed || !this.previous || existsSync(file) || this.entryByPath.has(file)) return true;
+    return this.entries.some((entry) => Object.values(entry.photoFiles).some((photo) => photo.path === file));
   }
 
   /** Reads the content again (only what changed) and plans the pages to write. */
@@ -94,6 +96,8 @@ export class ServeSession implements LivePages {
     }
     const changedFiles = [...this.changedFiles];
     this.changedFiles.clear();
+    if (!changedFiles.length && !this.everything && !this.failed && this.previous)
+      return { archive: this.previous, plan: NOTHING };
     const patched = this.patch(changedFiles);
     if (patched) return patched;
     // Read again below, the changed files may be in the cache already: their pages are rewritten all the same.

@@ -4,10 +4,10 @@
 // memory; then Eleventy watches, and rebuilds when an entry or a photo is
 // added, changed or deleted, or a layout or the CSS changes, writing only the
 // pages an entry's change touches.
-import { watch } from "node:fs";
+import { watchContent } from "../build/content-watcher.ts";
 import { LastBuild } from "../build/last-build.ts";
 import { checkOutputFolder } from "../build/output-folder.ts";
-import { isContentFile, ServeSession } from "../build/serve-session.ts";
+import { contentFolders, ServeSession } from "../build/serve-session.ts";
 import { eleventyFor, writePagesInRuns } from "../build/write-pages.ts";
 import { type BuildConfig, configOfProcess } from "../config.ts";
 import { ContentErrors } from "../content/problems.ts";
@@ -28,7 +28,7 @@ await runCli(async () => {
   // Until the content is valid there is nothing to serve: wait for the fix.
   for (;;) {
     // Watched from before the attempt, so that a fix saved while it runs is not missed.
-    const change = nextChange(config.contentDir);
+    const change = nextChange(contentFolders(config));
     try {
       if (await writeFirstBuild(session, config.outputDir, config)) break;
       await change.happened;
@@ -41,11 +41,9 @@ await runCli(async () => {
   // npm start wrote the first build above.
   eleventy.setIgnoreInitial(true);
   await eleventy.init();
+  // Eleventy watches the layouts and the CSS; the content, this watcher (content-watcher.ts says why).
   const rebuild = await eleventy.watch();
-  // Eleventy only forgets a deleted file; a deleted entry must leave the site too.
-  eleventy.watcher.on("unlink", (file) => {
-    if (isContentFile(config, file)) void rebuild(file);
-  });
+  await watchContent(contentFolders(config), (file) => void rebuild(file)).ready;
   listenOn(process.env.HOST || DEFAULT_HOST);
   eleventy.serve(Number(process.env.PORT) || 8080);
   return 0;
@@ -75,9 +73,9 @@ async function writeFirstBuild(session: ServeSession, outputDir: string, config:
   }
 }
 
-/** Watches `folder` from now on: `happened` resolves a moment after the first change. */
-function nextChange(folder: string): { happened: Promise<void>; stop(): void } {
+/** Watches `folders` from now on: `happened` resolves a moment after the first change. */
+function nextChange(folders: readonly string[]): { happened: Promise<void>; stop(): void } {
   const { promise, resolve } = Promise.withResolvers<void>();
-  const watcher = watch(folder, { recursive: true }, () => setTimeout(resolve, 100));
+  const watcher = watchContent(folders, () => resolve());
   return { happened: promise, stop: () => watcher.close() };
 }

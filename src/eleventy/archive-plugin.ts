@@ -49,8 +49,6 @@ export interface LivePages {
   noteChanges(files: readonly string[]): void;
   /** After a build that read the content without errors. */
   finishInBackground(outputDir: string): void;
-  /** The content's folders, which Eleventy watches. */
-  watchedFolders(): readonly string[];
 }
 
 const isLive = (pages: PageSource): pages is LivePages => "read" in pages;
@@ -68,8 +66,8 @@ export function archivePlugin(
     thisBuild = undefined;
   });
   eleventyConfig.on("eleventy.beforeWatch", (changed) => serving?.noteChanges(changed));
-  // Eleventy waits 150 ms for a saved file to stop changing; editors write whole files at once.
-  // Links are not followed, as the loader does not follow them (entry-files.ts): one to /usr would watch the whole disk.
+  // Eleventy watches the layouts and the CSS (npm start watches the content itself: content-watcher.ts).
+  // It waits 150 ms for a saved file to stop changing; editors write whole files at once.
   eleventyConfig.setChokidarConfig({
     awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 },
     followSymlinks: false,
@@ -90,7 +88,6 @@ export function archivePlugin(
       if (file.endsWith(".njk")) eleventyConfig.ignores.add(path.join(input, file));
     }
   }
-  for (const folder of serving?.watchedFolders() ?? []) eleventyConfig.addWatchTarget(folder);
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     // Only after a build that read the content without errors.

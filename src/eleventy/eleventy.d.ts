@@ -1,7 +1,6 @@
 // The programmatic API of Eleventy that the build and serve commands use,
 // including what Eleventy 3.1 has but does not declare: setIgnoreInitial,
-// watch() returning its rebuild function, and the file watcher it starts;
-// and its HTML base plugin.
+// watch() returning its rebuild function; and its HTML base plugin.
 declare module "@11ty/eleventy" {
   type EleventyConfig = import("./types.ts").EleventyConfig;
   interface EleventyOptions {
@@ -20,7 +19,6 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     setIgnoreInitial(ignore: boolean): void;
     watch(): Promise<(file: string) => Promise<void>>;
-    readonly watcher: { on(event: "unlink", listener: (file: string) => void): void };
     serve(port?: number): void;
   }
   /** Applies the path prefix to every address in the HTML pages. */
