@@ -6,10 +6,15 @@
 //   reported, and the last good site keeps being served.
 // - Stopping npm start (Ctrl-C, SIGTERM or SIGHUP, or npm dying without
 //   passing the signal on) stops the server and every watcher with it.
+// - Beside the server runs decap-server, the web editor's local backend: /admin/
+//   on localhost edits the files on disk through it, and the server rebuilds.
 import { type ChildProcess, fork } from "node:child_process";
 import { type FSWatcher, watch } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { repositoryRoot } from "../archive/repository-links.ts";
+import { adminSettingsFromEnv } from "../cms/admin-page.ts";
 import { configFromEnv } from "../config.ts";
 import { readSite, SiteConfigError } from "../site.ts";
 import { displayPath } from "../util/display-path.ts";
@@ -17,6 +22,7 @@ import { isRunning, processInfo } from "../util/processes.ts";
 import { runCli } from "./run-cli.ts";
 
 const SERVER = path.join(import.meta.dirname, "serve-site.ts");
+const EDITOR_BACKEND = createRequire(import.meta.url).resolve("decap-server/dist/index.js");
 const SETTLE_MS = 100;
 const STOP_GRACE_MS = 5_000;
 
@@ -80,13 +86,41 @@ await runCli(async () => {
   const orphaned = setInterval(() => ancestors.some((pid) => !isRunning(pid)) && stop(), 500);
 
   start();
+  const editorBackend = startEditorBackend(contentDir);
   await stopped;
   stopping = true;
   clearInterval(orphaned);
   for (const watcher of watchers) watcher.close();
-  await stopServer(server);
+  await Promise.all([stopServer(server), stopServer(editorBackend)]);
   return 0;
 });
+
+/**
+ * decap-server on loopback only (it writes files for whoever reaches it), in
+ * its plain-files mode, serving the folder the editor's paths start from.
+ * Should it fail (its port taken), the site is served all the same.
+ */
+function startEditorBackend(contentDir: string): ChildProcess {
+  const { localPort } = adminSettingsFromEnv();
+  const child = fork(EDITOR_BACKEND, [], {
+    env: {
+      ...process.env,
+      PORT: String(localPort),
+      BIND_HOST: "127.0.0.1",
+      MODE: "fs",
+      GIT_REPO_DIRECTORY: repositoryRoot(contentDir),
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  child.on("exit", (code) => {
+    if (code)
+      console.error(
+        `The web editor's local backend (decap-server) stopped (exit ${code}): /admin/ cannot save. Is port ${localPort} taken? Set CMS_PORT to another.`,
+      );
+  });
+  return child;
+}
 
 /** Stops the server and waits until it has gone: SIGTERM, then SIGKILL if it does not go. */
 async function stopServer(server: ChildProcess | undefined): Promise<void> {

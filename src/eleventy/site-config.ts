@@ -4,6 +4,7 @@
 // Eleventy's own command line.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type { BuildConfig } from "../config.ts";
+import { adminPlugin } from "./admin-plugin.ts";
 import { archivePlugin, type PageSource } from "./archive-plugin.ts";
 import { refuseMalformedPaths } from "./dev-server.ts";
 import { entryLinksPlugin } from "./entry-links-plugin.ts";
@@ -35,6 +36,7 @@ export function configureSite(
   eleventyConfig.addPlugin(metadataPlugin, { site: config.site });
   eleventyConfig.addPlugin(entryLinksPlugin, { config });
   eleventyConfig.addPlugin(paginatedPagesPlugin, undefined);
+  eleventyConfig.addPlugin(adminPlugin, { config });
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
   eleventyConfig.setServerOptions({ port: Number(process.env.PORT) || 8080, middleware: [refuseMalformedPaths] });
 }

@@ -12,7 +12,7 @@ const SRC = path.resolve(import.meta.dirname, "../../src");
  * 0 util/: small helpers every layer may use;
  * 1 the site's settings (site.json) and its address;
  * 2 content, and config beside it (it reads content's date and photo rules);
- * 3 what reads content only: the archive, the importers, the benchmark's archive;
+ * 3 what reads content only: the archive, the importers, the benchmark's archive, the web editor's configuration;
  * 4 the archive's writers: api, search, images;
  * 5 eleventy/: what plugs into Eleventy (the plugins, their types);
  * 6 build/: what plans, runs and finishes a build and stages, locks and swaps the output folder;
@@ -27,6 +27,7 @@ const LAYERS: Record<string, number> = {
   archive: 3,
   importers: 3,
   bench: 3,
+  cms: 3,
   api: 4,
   search: 4,
   images: 4,
