@@ -44,29 +44,35 @@ export function markdownReport(diff: SiteDiff, options: ReportOptions = {}): str
     );
     out.force(`${more(pages.length - shown)}\n`);
   };
+  // The lists first; the changed pages' excerpts take what room is left, and the pages in markup only come last.
   list("Added", diff.added);
+  list("Removed", diff.removed);
+  if (diff.files.length) {
+    out.force("#### Other files\n\n| | added | changed | removed |\n|---|--:|--:|--:|\n");
+    const shown = out.addEach(diff.files, (g) => `| ${code(g.group)} | ${g.added} | ${g.changed} | ${g.removed} |\n`);
+    out.force(`${shown < diff.files.length ? `| … ${diff.files.length - shown} more | | | |\n` : ""}\n`);
+  }
   if (diff.changed.length) {
     out.force(`#### Changed (${diff.changed.length})\n\n`);
-    // Each page with its excerpt while they fit, then the addresses alone.
-    const withExcerpt = out.addEach(diff.changed.slice(0, LIST_LIMIT), changedDetails);
-    const addressesOnly = out.addEach(
-      diff.changed.slice(withExcerpt, LIST_LIMIT),
-      (page) => `- ${code(page.address)} ${markdownText(page.title)}\n`,
-    );
-    out.force(`${more(diff.changed.length - withExcerpt - addressesOnly)}\n`);
+    const pages = diff.changed.slice(0, LIST_LIMIT);
+    const lines = pages.map((page) => `- ${code(page.address)} ${markdownText(page.title)}\n`);
+    // Each page with its excerpt while that leaves room for the others' addresses, then the addresses alone.
+    let addressesAfter = lines.reduce((sum, line) => sum + Buffer.byteLength(line), 0);
+    let withExcerpts = 0;
+    for (const page of pages) {
+      addressesAfter -= Buffer.byteLength(lines[withExcerpts]!);
+      if (!out.addIf(changedDetails(page), addressesAfter)) break;
+      withExcerpts++;
+    }
+    const shown = withExcerpts + out.addEach(lines.slice(withExcerpts), (line) => line);
+    out.force(`${more(diff.changed.length - shown)}\n`);
   }
-  list("Removed", diff.removed);
   if (diff.markupOnly.length) {
     out.force(
       `<details><summary>${plural(diff.markupOnly.length, "page")} changed in markup only (the same visible text)</summary>\n\n`,
     );
     const shown = out.addEach(diff.markupOnly.slice(0, LIST_LIMIT), (address) => `${code(address)}\n`);
     out.force(`${more(diff.markupOnly.length - shown)}\n</details>\n\n`);
-  }
-  if (diff.files.length) {
-    out.force("#### Other files\n\n| | added | changed | removed |\n|---|--:|--:|--:|\n");
-    const shown = out.addEach(diff.files, (g) => `| ${code(g.group)} | ${g.added} | ${g.changed} | ${g.removed} |\n`);
-    out.force(`${shown < diff.files.length ? `| … ${diff.files.length - shown} more | | | |\n` : ""}\n`);
   }
   out.force(
     `${plural(diff.filesUnchanged, "other file")} unchanged. Visible text compared; scripts, styles and markup are not shown.\n`,
@@ -84,13 +90,13 @@ export function textReport(diff: SiteDiff, options: Pick<ReportOptions, "artifac
       lines.push("", `${heading} (${pages.length}):`, ...pages.map((p) => `  ${p.address}  ${plain(p.title)}`));
   };
   list("Added", diff.added);
+  list("Removed", diff.removed);
   if (diff.changed.length) {
     lines.push("", `Changed (${diff.changed.length}):`);
     for (const page of diff.changed) {
       lines.push(`  ${page.address}  ${plain(page.title)}`, ...excerptLines(page).map((line) => `    ${line}`));
     }
   }
-  list("Removed", diff.removed);
   if (diff.markupOnly.length)
     lines.push("", `Changed in markup only (${diff.markupOnly.length}):`, ...diff.markupOnly.map((a) => `  ${a}`));
   if (diff.files.length) {
@@ -182,15 +188,20 @@ class Budget {
     this.left -= Buffer.byteLength(text);
   }
 
+  /** Adds `text` if it fits and leaves `keep` bytes free. */
+  addIf(text: string, keep = 0): boolean {
+    const bytes = Buffer.byteLength(text);
+    if (bytes + keep > this.left) return false;
+    this.parts.push(text);
+    this.left -= bytes;
+    return true;
+  }
+
   /** Adds each item's text while it fits; returns how many were added. */
   addEach<T>(items: readonly T[], render: (item: T) => string): number {
     let added = 0;
     for (const item of items) {
-      const text = render(item);
-      const bytes = Buffer.byteLength(text);
-      if (bytes > this.left) break;
-      this.parts.push(text);
-      this.left -= bytes;
+      if (!this.addIf(render(item))) break;
       added++;
     }
     return added;

@@ -175,6 +175,29 @@ describe("the reports", () => {
     expect(full).toContain("… and 300 more.");
   });
 
+  it("list every changed page's address before they give room to excerpts, and the removed pages before both", () => {
+    const changed = Array.from({ length: 150 }, (_, i) => ({
+      address: `/events/changed-${i}/`,
+      title: `Changed ${i}`,
+      linesAdded: 20,
+      linesRemoved: 0,
+      excerpt: Array.from({ length: 20 }, (_, k) => ({ op: "+" as const, text: `line ${k} ${"x".repeat(150)}` })),
+      excerptCut: 0,
+    }));
+    const removed = [{ address: "/events/gone/", title: "Gone" }];
+    const markdown = markdownReport(diffWith({ changed, removed }), { maxBytes: 20_000 });
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(20_000);
+    expect(markdown.indexOf("- `/events/gone/` Gone")).toBeLessThan(markdown.indexOf("#### Changed (150)"));
+    const withExcerpt = [...markdown.matchAll(/<summary><code>\/events\/changed-(\d+)\/<\/code>/g)].map((m) =>
+      Number(m[1]),
+    );
+    const addressOnly = [...markdown.matchAll(/^- `\/events\/changed-(\d+)\/`/gm)].map((m) => Number(m[1]));
+    expect(withExcerpt.length).toBeGreaterThan(0);
+    expect(addressOnly.length).toBeGreaterThan(0);
+    // In order, each once, and all of them.
+    expect([...withExcerpt, ...addressOnly]).toEqual(changed.map((_, i) => i));
+  });
+
   it("say when nothing changed, and when the sites were built for different days", () => {
     const none = diffWith({ buildDays: { before: "2024-02-29", after: "2024-03-01" } });
     expect(textReport(none).split("\n").slice(0, 3)).toEqual([
