@@ -84,20 +84,17 @@ export async function diffSites(beforeDir: string, afterDir: string): Promise<Si
   });
   const added = await mapLimit(onlyIn(after, before).filter(isPage), CONCURRENT_READS, (f) => pageRef(afterDir, f));
   const removed = await mapLimit(onlyIn(before, after).filter(isPage), CONCURRENT_READS, (f) => pageRef(beforeDir, f));
+  // Each pair is diffed as it is read: a change to every page keeps only the excerpts in memory.
   const compared = await mapLimit([...differing].filter(isPage), CONCURRENT_READS, async (file) => {
     const [was, is] = await Promise.all([
       readFile(path.join(beforeDir, file), "utf8").then(pageText),
       readFile(path.join(afterDir, file), "utf8").then(pageText),
     ]);
-    return { file, was, is };
-  });
-  const changed: ChangedPage[] = [];
-  const markupOnly: string[] = [];
-  for (const { file, was, is } of compared) {
     const script = diffLines([`title: ${was.title}`, ...was.lines], [`title: ${is.title}`, ...is.lines]);
-    if (script.every((line) => line.op === "=")) markupOnly.push(addressOf(file));
-    else changed.push(changedPage(addressOf(file), nameOf(is), script));
-  }
+    return script.every((line) => line.op === "=") ? addressOf(file) : changedPage(addressOf(file), nameOf(is), script);
+  });
+  const changed = compared.filter((page): page is ChangedPage => typeof page !== "string");
+  const markupOnly = compared.filter((page): page is string => typeof page === "string");
 
   const days = [buildDayOf(beforeDir), buildDayOf(afterDir)] as const;
   return {
