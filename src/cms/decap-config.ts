@@ -128,8 +128,8 @@ export function cmsField(name: string, schema: AnySchema, at = name): CmsField {
     label: labelOf(name),
     ...(field.description && { hint: field.description }),
     widget: "string",
-    // A field with a default is written on every new entry, as npm run new writes it.
-    required: !field.optional,
+    // A field with a default may be left out of a file (the loader supplies it), and Decap writes it on every new entry, as npm run new does.
+    required: !field.optional && field.default === undefined,
     ...(field.default !== undefined && { default: field.default }),
   };
   const special = SPECIAL_WIDGETS[at];

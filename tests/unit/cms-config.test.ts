@@ -81,7 +81,7 @@ describe("the CMS fields", () => {
       expect(cms!.label.trim()).not.toBe("");
       // A list's item field carries its list's hint.
       if (!at.endsWith("[]")) expect(cms!.hint?.trim()).toBeTruthy();
-      expect(cms!.required).toBe(!field.optional || at === "kind" || at.endsWith("[]"));
+      expect(cms!.required).toBe(!field.optional || at.endsWith("[]"));
     },
   );
 
