@@ -103,6 +103,7 @@ describe("the web editor under npm start", () => {
     await publish();
     await page.getByText("License is required.").waitFor();
     await page.getByText(/missed a required field/).waitFor();
+    await field("license").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, "editor-license-refused.png") });
     await page.waitForTimeout(1000);
     // Decap's persistEntry refuses with Promise.reject() and nothing else (decap-cms-core, actions/entries.ts).
