@@ -205,6 +205,8 @@ export function parseEventDate(text: string): EventDateResult {
   try {
     value = parseEdtf(written) as EdtfValue;
   } catch {
+    // Without EDTF's marks it was meant as a plain day: say what a day looks like.
+    if (!/[?~%/]/.test(written)) return parseHistoricalDate(text);
     return { ok: false, problem: `"${text}" is not a date`, fix: EDTF_FIX };
   }
   if (value.level > 1) {

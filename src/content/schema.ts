@@ -3,7 +3,14 @@
 // (entry-json-schema.ts) and the scaffolder's template are all derived from it.
 import { z } from "zod";
 import { findUnwritable } from "../util/unwritable.ts";
-import { type HistoricalDate, parseHistoricalDate } from "./dates.ts";
+import {
+  CALENDARS,
+  type EventDate,
+  type HistoricalDate,
+  parseEventDate,
+  parseHistoricalDate,
+  withCalendar,
+} from "./dates.ts";
 import { SLUG_MAX, SLUG_PATTERN, suggestSlug } from "./slugs.ts";
 
 export const KINDS = ["event", "birth", "death", "holiday"] as const;
@@ -22,6 +29,10 @@ export const SUMMARY_MAX = 280;
 export const TITLE_MAX = 200;
 /** For the JSON Schema editors get: the format only; the real check is parseHistoricalDate. */
 const ISO_DATE_PATTERN = "^-?\\d{4}-\\d{2}-\\d{2}$";
+/** An entry's date: EDTF's day, month or year, ? ~ %, and intervals; the real check is parseEventDate. */
+const EDTF_DATE_PATTERN = "^-?\\d{4}(-\\d{2}){0,2}[?~%]?(/-?\\d{4}(-\\d{2}){0,2}[?~%]?)?$";
+/** Wikidata's item ids: Q and a number without leading zeros. */
+const WIKIDATA_ITEM = /^Q[1-9]\d*$/;
 
 /** A custom issue carries its own fix in `params.fix`. */
 function fail(ctx: z.RefinementCtx, message: string, fix: string, path: PropertyKey[] = []): void {
@@ -52,6 +63,43 @@ const historicalDate = z.string().transform((value, ctx): HistoricalDate => {
   fail(ctx, parsed.problem, parsed.fix);
   return z.NEVER;
 });
+
+/**
+ * An entry's `date` in EDTF. YAML reads a bare year (1757, 0079, -43) as a
+ * number: it is the same year written as EDTF.
+ */
+const eventDate = z.unknown().transform((value, ctx): EventDate => {
+  const text = typeof value === "number" && Number.isInteger(value) ? yearText(value) : value;
+  if (typeof text !== "string") {
+    // What z.string() would say: "is missing", or "must be text, not …".
+    ctx.addIssue({ code: "invalid_type", expected: "string", input: value });
+    return z.NEVER;
+  }
+  const parsed = parseEventDate(text);
+  if (parsed.ok) return parsed.date;
+  fail(ctx, parsed.problem, parsed.fix);
+  return z.NEVER;
+});
+
+/** 1757 → "1757", -43 → "-0043": a year as EDTF writes it. */
+function yearText(year: number): string {
+  return `${year < 0 ? "-" : ""}${String(Math.abs(year)).padStart(4, "0")}`;
+}
+
+const wikidataItem = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (WIKIDATA_ITEM.test(value)) return;
+    const id = /Q[1-9]\d*/.exec(value)?.[0];
+    fail(
+      ctx,
+      `"${value}" is not a Wikidata item id`,
+      id
+        ? `write the id alone: wikidata: ${id}`
+        : "write Q and the item's number, as in its address, e.g. wikidata: Q23",
+    );
+  });
 
 const httpUrl = z
   .string()
@@ -167,65 +215,104 @@ export const sourceSchema = z.strictObject({
   url: httpUrl
     .optional()
     .meta({ description: "Its web address, if it has one.", examples: ["https://example.org/article"] }),
-});
-
-export const frontMatterSchema = z.strictObject({
-  title: text()
-    .max(TITLE_MAX)
-    .meta({
-      description: `The headline, plain text, at most ${TITLE_MAX} characters.`,
-      examples: ["Apollo 11 lands on the Moon"],
-    }),
-  date: historicalDate.meta({
+  accessed: historicalDate.optional().meta({
     pattern: ISO_DATE_PATTERN,
-    description:
-      "The day it happened, YYYY-MM-DD. Years before 1000 keep four digits (0079-08-24); BCE years use a minus sign (-0043-03-15 is 15 March 44 BC).",
-    examples: ["1969-07-20"],
-  }),
-  kind: z
-    .enum(KINDS)
-    .default("event")
-    .meta({ description: "event (default), birth, death or holiday.", examples: ["event"] }),
-  summary: text()
-    .max(SUMMARY_MAX)
-    .refine((s) => !/[\r\n]/.test(s), {
-      message: "must be one line",
-      params: { fix: "join the lines, or move the detail into the body" },
-    })
-    .meta({
-      description: `One line, at most ${SUMMARY_MAX} characters, shown on day pages and in feeds.`,
-      examples: ["Neil Armstrong and Buzz Aldrin land the lunar module Eagle."],
-    }),
-  location: text()
-    .optional()
-    .meta({ description: "Where it happened.", examples: ["Sea of Tranquility, the Moon"] }),
-  topics: z
-    .array(text().max(TOPIC_MAX))
-    .max(TOPICS_MAX)
-    .optional()
-    .meta({
-      description: `Topic names: at most ${TOPICS_MAX}, each at most ${TOPIC_MAX} characters.`,
-      examples: [["space exploration"]],
-    }),
-  photo: photoSchema.optional().meta({ description: "The lead photo and its credit." }),
-  photos: z.array(photoSchema).optional().meta({ description: "Further historical photos, each like photo." }),
-  related: z.array(relatedSchema).optional().meta({ description: "Related events: entries by slug, or dated text." }),
-  sources: z.array(sourceSchema).optional().meta({ description: "References: title and url." }),
-  added: historicalDate.optional().meta({
-    pattern: ISO_DATE_PATTERN,
-    description:
-      "When the entry joined the archive (YYYY-MM-DD), for the feed of new entries. Without it, the date of the git commit that added the file.",
+    description: "When the web page was read (YYYY-MM-DD).",
     examples: ["2026-06-12"],
   }),
-  aliases: z
-    .array(formerSlug)
-    .optional()
-    .meta({
-      description:
-        "Former slugs of this entry (its earlier file names, without .md): each old address redirects to this entry's page.",
-      examples: [["1969-07-21-apollo-11-lands"]],
-    }),
+  archiveUrl: httpUrl.optional().meta({
+    description: "An archived copy of the page (the Wayback Machine, archive.today).",
+    examples: ["https://web.archive.org/web/2019/https://example.org/article"],
+  }),
 });
+
+export const frontMatterSchema = z
+  .strictObject({
+    title: text()
+      .max(TITLE_MAX)
+      .meta({
+        description: `The headline, plain text, at most ${TITLE_MAX} characters.`,
+        examples: ["Apollo 11 lands on the Moon"],
+      }),
+    date: eventDate.meta({
+      pattern: EDTF_DATE_PATTERN,
+      description:
+        "When it happened, YYYY-MM-DD, or as EDTF: 1757 or 1757-06 when the day is unknown, 1757-06-12? when uncertain, 1500-05-01~ when approximate, 1863-07-01/1863-07-03 for a span. Years before 1000 keep four digits (0079-08-24); BCE years use a minus sign (-0043-03-15 is 15 March 44 BC).",
+      examples: ["1969-07-20"],
+    }),
+    calendar: z
+      .enum(CALENDARS)
+      .optional()
+      .meta({
+        description:
+          "The calendar the date is written in: julian or gregorian. Without it, Julian before 15 October 1582 and Gregorian from then on; write julian for an Old Style date after 1582.",
+        examples: ["julian"],
+      }),
+    wikidata: wikidataItem.optional().meta({
+      description: "The event's Wikidata item, Q and its number.",
+      examples: ["Q23"],
+    }),
+    kind: z
+      .enum(KINDS)
+      .default("event")
+      .meta({ description: "event (default), birth, death or holiday.", examples: ["event"] }),
+    summary: text()
+      .max(SUMMARY_MAX)
+      .refine((s) => !/[\r\n]/.test(s), {
+        message: "must be one line",
+        params: { fix: "join the lines, or move the detail into the body" },
+      })
+      .meta({
+        description: `One line, at most ${SUMMARY_MAX} characters, shown on day pages and in feeds.`,
+        examples: ["Neil Armstrong and Buzz Aldrin land the lunar module Eagle."],
+      }),
+    location: text()
+      .optional()
+      .meta({ description: "Where it happened.", examples: ["Sea of Tranquility, the Moon"] }),
+    topics: z
+      .array(text().max(TOPIC_MAX))
+      .max(TOPICS_MAX)
+      .optional()
+      .meta({
+        description: `Topic names: at most ${TOPICS_MAX}, each at most ${TOPIC_MAX} characters.`,
+        examples: [["space exploration"]],
+      }),
+    photo: photoSchema.optional().meta({ description: "The lead photo and its credit." }),
+    photos: z.array(photoSchema).optional().meta({ description: "Further historical photos, each like photo." }),
+    related: z.array(relatedSchema).optional().meta({ description: "Related events: entries by slug, or dated text." }),
+    sources: z.array(sourceSchema).optional().meta({ description: "References: title and url." }),
+    added: historicalDate.optional().meta({
+      pattern: ISO_DATE_PATTERN,
+      description:
+        "When the entry joined the archive (YYYY-MM-DD), for the feed of new entries. Without it, the date of the git commit that added the file.",
+      examples: ["2026-06-12"],
+    }),
+    aliases: z
+      .array(formerSlug)
+      .optional()
+      .meta({
+        description:
+          "Former slugs of this entry (its earlier file names, without .md): each old address redirects to this entry's page.",
+        examples: [["1969-07-21-apollo-11-lands"]],
+      }),
+  })
+  // The date read in its calendar: whenever the date and the calendar are each valid, whatever else is wrong.
+  .superRefine(
+    (entry, ctx) => {
+      const dated = withCalendar(entry.date, entry.calendar);
+      if (!dated.ok) fail(ctx, dated.problem, dated.fix, ["date"]);
+    },
+    {
+      when: ({ value, issues }) =>
+        typeof (value as { date?: unknown } | undefined)?.date === "object" &&
+        !issues.some((i) => i.path?.[0] === "date" || i.path?.[0] === "calendar"),
+    },
+  )
+  // The calendar is part of the date from here on: every output asks dates.ts.
+  .overwrite(({ calendar, ...entry }) => {
+    const dated = withCalendar(entry.date, calendar);
+    return dated.ok ? { ...entry, date: dated.date } : entry;
+  });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
 export type Photo = z.output<typeof photoSchema>;

@@ -124,7 +124,8 @@ describe("the CMS fields", () => {
     expect(byPath.get("topics")).toMatchObject({ widget: "list", max: 20 });
     expect(byPath.get("topics[]")).toMatchObject({ widget: "string", pattern: ["^.{1,60}$", expect.any(String)] });
     expect(byPath.get("summary")?.pattern?.[0]).toBe("^.{1,280}$");
-    expect(byPath.get("date")?.pattern?.[0]).toBe("^-?\\d{4}-\\d{2}-\\d{2}$");
+    // An entry's date takes EDTF (issue 19); the other dates are days.
+    expect(byPath.get("date")?.pattern?.[0]).toBe("^-?\\d{4}(-\\d{2}){0,2}[?~%]?(/-?\\d{4}(-\\d{2}){0,2}[?~%]?)?$");
     expect(byPath.get("related[].date")?.pattern?.[0]).toBe("^-?\\d{4}-\\d{2}-\\d{2}$");
     expect(byPath.get("sources[].url")?.pattern?.[0]).toBe("^https?://\\S+$");
     expect(byPath.get("photo")).toMatchObject({ widget: "optional-object", required: false });
@@ -151,6 +152,9 @@ describe("the CMS fields", () => {
     const matches = (at: string, value: string) => new RegExp(byPath.get(at)!.pattern![0]).test(value);
     expect(matches("date", "-0043-03-15")).toBe(true);
     expect(matches("date", "43 BC")).toBe(false);
+    for (const edtf of ["1757", "1757-06", "1757-06-12?", "1500-05-01~", "1863-07-01/1863-07-03"])
+      expect(matches("date", edtf)).toBe(true);
+    expect(byPath.get("calendar")).toMatchObject({ required: false });
     expect(matches("summary", "x".repeat(280))).toBe(true);
     expect(matches("summary", "x".repeat(281))).toBe(false);
     expect(matches("photo.sourceUrl", "ftp://example.org/")).toBe(false);

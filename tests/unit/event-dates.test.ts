@@ -68,7 +68,8 @@ describe("parseEventDate: EDTF levels 0 and 1", () => {
       expect(refused(text).problem).toBe(`"${text}" uses an EDTF form entries do not support`);
       expect(refused(text).fix).toContain("1863-07-01/1863-07-03");
     }
-    expect(refused("next Tuesday")).toMatchObject({ problem: '"next Tuesday" is not a date' });
+    expect(refused("next Tuesday").problem).toBe('"next Tuesday" is not a date in YYYY-MM-DD form');
+    expect(refused("1757-06-12?!").problem).toBe('"1757-06-12?!" is not a date');
   });
 
   it("refuses an interval that ends before it starts, or mixes precisions", () => {

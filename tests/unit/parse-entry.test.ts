@@ -169,7 +169,12 @@ describe("parseEntry: problems", () => {
     {
       name: "reports a missing title at the line of the opening ---",
       text: entryFile(["date: 2018-06-12", "summary: S"]),
-      problem: error({ line: 1, field: "title", message: "is missing", fix: "add it, e.g. title: Apollo 11 lands on the Moon" }),
+      problem: error({
+        line: 1,
+        field: "title",
+        message: "is missing",
+        fix: "add it, e.g. title: Apollo 11 lands on the Moon",
+      }),
     },
     {
       name: "reports a missing date with an example",
@@ -218,7 +223,7 @@ describe("parseEntry: problems", () => {
         line: 5,
         field: "xyzzy",
         message: "is not a known field",
-        fix: "remove it, or use one of: title, date, kind, summary, location, topics, photo, photos, related, sources, added, aliases",
+        fix: "remove it, or use one of: title, date, calendar, wikidata, kind, summary, location, topics, photo, photos, related, sources, added, aliases",
       }),
     },
     {
@@ -272,12 +277,13 @@ describe("parseEntry: problems", () => {
       }),
     },
     {
+      // A whole number is a year (date: 2018 is EDTF's year 2018): only a fraction is no date.
       name: "reports a date that YAML reads as a number",
-      text: validEntry({ date: "2018" }),
+      text: validEntry({ date: "2018.5" }),
       problem: error({
         line: 3,
         field: "date",
-        message: "must be text, not number (2018)",
+        message: "must be text, not number (2018.5)",
         fix: "e.g. date: 1969-07-20",
       }),
     },
