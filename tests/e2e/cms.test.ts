@@ -150,7 +150,7 @@ describe("the web editor under npm start", () => {
     expect(html).toContain(PHOTO.photographer);
   });
 
-  it("edits the entry: the change is saved over the same file and still passes the check", {
+  it("edits the entry, adding a related event: saved over the same file, and it still passes the check", {
     timeout: 60_000,
   }, async () => {
     await page.goto(admin(`#/collections/events/entries/${SLUG}`));
@@ -158,10 +158,21 @@ describe("the web editor under npm start", () => {
     expect(await field("summary").inputValue()).toBe(SUMMARY);
     const edited = "Luna 3 sends back the first photographs of the far side of the Moon.";
     await field("summary").fill(edited);
+    // A related event, chosen among the entries by its title.
+    await page.getByRole("button", { name: /Add related events/i }).click();
+    await field("event").click();
+    await page.keyboard.type("Vesuv");
+    await page
+      .getByText(/Vesuvius erupts/)
+      .last()
+      .click();
     await publish();
-    await served.until(() => readFileSync(entryFile(), "utf8").includes(edited), "the edit on disk", 15_000);
+    await served.until(() => readFileSync(entryFile(), "utf8").includes("vesuvius"), "the edit on disk", 15_000);
     expect(readFileSync(entryFile(), "utf8")).toMatch(
       new RegExp(`^---\\ntitle: ${TITLE}\\ndate: 1959-10-07\\nkind: event\\nsummary: ${edited}\\nphoto:\\n`),
+    );
+    expect(readFileSync(entryFile(), "utf8")).toMatch(
+      /\n {2}license: Public domain\nrelated:\n {2}- event: vesuvius\n---\n$/,
     );
     const check = await checkContent();
     expect(check.code, check.output).toBe(0);
