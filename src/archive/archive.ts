@@ -1,11 +1,15 @@
 // The Archive: every fact a page shows, computed once from the entries.
 // Templates only present what is here; nothing is sorted or counted there.
+import { eventDateWords } from "../content/date-words.ts";
 import {
   compareDates,
+  compareEventDates,
   dateInWords,
   daysInMonth,
   type HistoricalDate,
   isoDate,
+  isPlainDay,
+  listedDays,
   monthDayKey,
   monthName,
   yearLabel,
@@ -63,18 +67,28 @@ export interface ArchiveEvent extends EventLink {
   /** The card shown where the page is shared: the first photo the archive carries. */
   readonly socialImage?: { readonly url: string; readonly alt: string };
   readonly related: readonly RelatedView[];
-  readonly sources: readonly Source[];
+  readonly sources: readonly SourceView[];
   readonly bodyHtml: string;
   /** The body as the editor wrote it (Markdown), for the API's export. */
   readonly body: string;
   /** "Event", "Birth", "Death", "Holiday" */
   readonly kindLabel: string;
+  /** Its day page (for a date without a day, the page of its first day, which does not list it: see onDayPage). */
   readonly day: DayLink;
   readonly month: MonthLink;
+  /** Whether a day page lists it: not when only its month or year is known. */
+  readonly onDayPage: boolean;
+  /** An exact day in its default calendar, shown as day and year; any other date is shown whole (dateWords). */
+  readonly plainDate: boolean;
   /** The entry file, for "edit this entry" and error messages. */
   readonly file: string;
   /** Its former slugs, whose addresses redirect to its page. */
   readonly aliases: readonly string[];
+}
+
+export interface SourceView extends Source {
+  /** "12 June 2026": when the page was read. */
+  readonly accessedWords?: string;
 }
 
 export interface KindSection {
@@ -96,6 +110,8 @@ export interface Month extends MonthLink, Counted {
   readonly days: readonly (DayLink & Counted)[];
   /** The days that have events, each with its first few, for the month page. */
   readonly highlights: readonly DayHighlights[];
+  /** Events known only to this month (of any year): no day page lists them. */
+  readonly undated: readonly EventLink[];
   readonly previous: MonthLink;
   readonly next: MonthLink;
 }
@@ -186,7 +202,7 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
   const events = archiveEvents(sorted, { links, planned, related, topicAddress, renderBody });
 
   const days = buildDays(events, links);
-  const months = buildMonths(days);
+  const months = buildMonths(days, [...links.values()]);
   const photos = creditPhotos(sorted, planned, links);
 
   const byDay = new Map(days.map((d) => [d.key, d]));
@@ -235,19 +251,38 @@ function archiveEvents(
   sorted: readonly LoadedEntry[],
   { links, planned, related, topicAddress, renderBody }: EventParts,
 ): ArchiveEvent[] {
-  const linksByDay = Map.groupBy(links.values(), (l) => monthDayKey(l.date.month, l.date.day));
+  const linksByDay = dayListings(links.values());
   const values = sharedValues();
   return sorted.map((entry) =>
     archiveEvent(entry, {
       link: links.get(entry.slug)!,
       photos: planned.get(entry.slug)!,
-      dayLinks: linksByDay.get(monthDayKey(entry.date.month, entry.date.day))!,
+      dayLinks: linksByDay.get(listedKey(entry)) ?? [],
       related: related.get(entry.slug)!.values(),
       topicLinks: [...new Map((entry.topics ?? []).map((t) => [topicAddress.key(t), topicAddress.link(t)])).values()],
       renderBody,
       values,
     }),
   );
+}
+
+/** Each day's listings, in the links' order: an Old Style date on two days, labelled; a date without a day on none. */
+function dayListings(links: Iterable<EventLink>): Map<string, EventLink[]> {
+  const byDay = new Map<string, EventLink[]>();
+  for (const link of links) {
+    for (const { month, day, style } of listedDays(link.date)) {
+      const key = monthDayKey(month, day);
+      if (!byDay.has(key)) byDay.set(key, []);
+      byDay.get(key)!.push(style ? { ...link, style } : link);
+    }
+  }
+  return byDay;
+}
+
+/** The day page an event's page links to: the first it is listed on, else its first day's. */
+function listedKey(entry: Pick<LoadedEntry, "date">): string {
+  const first = listedDays(entry.date)[0] ?? entry.date;
+  return monthDayKey(first.month, first.day);
 }
 
 /** Values many events have in common, made once and shared: at 100,000 events, copies cost 100 MB. */
@@ -281,7 +316,8 @@ export function archiveEvent(
   entry: LoadedEntry,
   { link, photos: { lead, further }, dayLinks: day, related, topicLinks, renderBody, values }: EventContext,
 ): ArchiveEvent {
-  const key = monthDayKey(entry.date.month, entry.date.day);
+  const key = listedKey(entry);
+  const onDayPage = listedDays(entry.date).length > 0;
   // The day's first few, other than this one: constant work however full the day is.
   const alsoOnThisDay = day
     .slice(0, ALSO_ON_THIS_DAY + 1)
@@ -301,15 +337,23 @@ export function archiveEvent(
     photos: further.map((p) => p.view),
     ...socialImageOf([lead, ...further]),
     related: sortRelated([...related]),
-    sources: entry.sources ?? [],
+    sources: sourceViews(entry.sources),
     bodyHtml: renderBody(entry.body),
     body: entry.body,
     kindLabel: KIND_LABELS[entry.kind],
     day: values.dayOf(key),
     month: CALENDAR_MONTHS[entry.date.month - 1]!,
+    onDayPage,
+    plainDate: isPlainDay(entry.date),
     file: entry.file,
     aliases: entry.aliases ?? NO_ALIASES,
   };
+}
+
+/** The sources with the day each was read in words; the entry's own list when none says. */
+function sourceViews(sources: readonly Source[] | undefined): readonly SourceView[] {
+  if (!sources?.some((s) => s.accessed)) return sources ?? [];
+  return sources.map((s) => (s.accessed ? { ...s, accessedWords: dateInWords(s.accessed) } : s));
 }
 
 /** Shared by the events without aliases: nearly all of them. */
@@ -351,13 +395,13 @@ function relatedViews(
 
 /** All 366 days, each with its events by kind and its neighbours. */
 function buildDays(events: readonly ArchiveEvent[], links: ReadonlyMap<string, EventLink>): Day[] {
-  const eventsByDay = Map.groupBy(events, (e) => e.day.key);
+  const eventsByDay = dayListings(events.map((e) => links.get(e.slug)!));
   return CALENDAR_DAYS.map((link, index): Day => {
     const dayEvents = eventsByDay.get(link.key) ?? [];
     const sections = KINDS.map((kind) => ({
       kind,
       heading: KIND_HEADINGS[kind],
-      events: dayEvents.filter((e) => e.kind === kind).map((e) => links.get(e.slug)!),
+      events: dayEvents.filter((e) => e.kind === kind),
     })).filter((s) => s.events.length > 0);
     return {
       ...link,
@@ -371,7 +415,11 @@ function buildDays(events: readonly ArchiveEvent[], links: ReadonlyMap<string, E
 }
 
 /** The twelve months, each with its days' counts and first events. */
-function buildMonths(days: readonly Day[]): Month[] {
+function buildMonths(days: readonly Day[], links: readonly EventLink[]): Month[] {
+  const undated = Map.groupBy(
+    links.filter((l) => l.date.precision === "month"),
+    (l) => l.date.month,
+  );
   return CALENDAR_MONTHS.map((month, i): Month => {
     const fullDays = days.filter((d) => d.month === month.number);
     const monthDays = fullDays.map((d) => ({ ...toDayLink(d), count: d.count, countLabel: d.countLabel }));
@@ -392,6 +440,7 @@ function buildMonths(days: readonly Day[]): Month[] {
       description: `${monthDays.length} days of ${month.name} in history, with ${total.countLabel} in all.`,
       days: monthDays,
       highlights,
+      undated: undated.get(month.number) ?? [],
       previous: CALENDAR_MONTHS[(i + 11) % 12]!,
       next: CALENDAR_MONTHS[(i + 1) % 12]!,
     };
@@ -500,7 +549,7 @@ export function eventLink(entry: LoadedEntry, lead: PhotoView | undefined): Even
     summary: entry.summary,
     date: entry.date,
     dateIso: isoDate(entry.date),
-    dateWords: dateInWords(entry.date),
+    dateWords: eventDateWords(entry.date),
     yearLabel: yearLabel(entry.date.year),
   };
 }
@@ -546,7 +595,7 @@ export function planPhotos(entry: LoadedEntry): PlannedPhotos {
 
 /** The order of the archive's events: by date, then title, then slug. */
 export function inArchiveOrder(a: Pick<EventLink, "date" | "title" | "slug">, b: typeof a): number {
-  return compareDates(a.date, b.date) || compareText(a.title, b.title) || compareText(a.slug, b.slug);
+  return compareEventDates(a.date, b.date) || compareText(a.title, b.title) || compareText(a.slug, b.slug);
 }
 
 /** The address of an event's page, and back. */

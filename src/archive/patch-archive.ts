@@ -6,7 +6,7 @@
 // date, kind, topics, related events, photos or added date, or a title that
 // reorders events of the same date) is left to buildArchive. Only what shows
 // an edited event is made anew; the rest is the previous archive's, shared.
-import { monthDayKey } from "../content/dates.ts";
+import { isPlainDay, monthDayKey } from "../content/dates.ts";
 import type { LoadedEntry } from "../content/load.ts";
 import {
   type Archive,
@@ -143,6 +143,8 @@ function movesNothing(previous: Archive, before: ReadonlyMap<string, LoadedEntry
   const same = (was: LoadedEntry | undefined, entry: LoadedEntry) =>
     was && was.path === entry.path && was.file === entry.file && placing(was) === placing(entry);
   if (!edited.every((entry) => same(before.get(entry.slug), entry))) return false;
+  // A date listed on two day pages, or on none, is placed by a whole build.
+  if (!edited.every((entry) => isPlainDay(entry.date))) return false;
   const title = new Map(edited.map((entry) => [entry.slug, entry.title]));
   const retitled = (e: EventLink) => ({ ...e, title: title.get(e.slug) ?? e.title });
   const { events } = previous;

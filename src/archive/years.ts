@@ -14,7 +14,12 @@ export interface YearLink {
 }
 
 export interface YearPage extends YearLink {
+  /** The events whose day is known, in date order (split into pages by list-pages.ts). */
   readonly events: readonly EventLink[];
+  /** Those known only to their month or year: "date unknown", on the first page. */
+  readonly undated: readonly EventLink[];
+  /** Both together. */
+  readonly count: number;
   readonly countLabel: string;
   readonly previous?: YearLink;
   readonly next?: YearLink;
@@ -51,9 +56,12 @@ export function buildYears(
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const pages = years.map((year, i): YearPage => {
     const list = byYear.get(year)!;
+    const undated = list.filter((e) => e.date.precision);
     return {
       ...yearLink(year),
-      events: list,
+      events: undated.length ? list.filter((e) => !e.date.precision) : list,
+      undated,
+      count: list.length,
       countLabel: countLabel(list.length),
       ...(i > 0 && { previous: yearLink(years[i - 1]!) }),
       ...(i < years.length - 1 && { next: yearLink(years[i + 1]!) }),
@@ -63,10 +71,10 @@ export function buildYears(
   const centuries = [...Map.groupBy(pages, (p) => centuryOf(p.year)).entries()].map(
     ([century, inCentury]): Century => ({
       label: centuryLabel(century),
-      count: inCentury.reduce((sum, p) => sum + p.events.length, 0),
+      count: inCentury.reduce((sum, p) => sum + p.count, 0),
       decades: [...Map.groupBy(inCentury, (p) => decadeOf(p.year)).entries()].map(([decade, inDecade]) => ({
         label: decadeLabel(decade),
-        years: inDecade.map((p) => ({ year: p.year, label: p.label, url: p.url, count: p.events.length })),
+        years: inDecade.map((p) => ({ year: p.year, label: p.label, url: p.url, count: p.count })),
       })),
     }),
   );

@@ -367,6 +367,11 @@ export function standardDay(date: EventDate): HistoricalDate {
   return date.calendar === "julian" ? convertDate(firstDay(date), "julian", "gregorian") : firstDay(date);
 }
 
+/** A date as every entry had one before EDTF: one exact day in its default calendar. */
+export function isPlainDay(date: EventDate): boolean {
+  return !date.precision && !date.calendar && !date.end && !date.uncertain && !date.approximate;
+}
+
 /** Orders event dates in time, whatever calendar each is written in: by the Julian Day Number of the first day. */
 export function compareEventDates(a: EventDate, b: EventDate): number {
   return toJulianDayNumber(a, calendarOf(a)) - toJulianDayNumber(b, calendarOf(b));
