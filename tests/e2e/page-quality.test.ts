@@ -36,6 +36,10 @@ const PAGE_KINDS: readonly PageKind[] = [
   { name: "search", site: "example", url: "/search/" },
   { name: "not-found", site: "example", url: "/no-such-page/" },
   { name: "event-with-photo", site: "fixture", url: "/events/singapore-summit/", budget: true },
+  // Real photographs (public domain, from NASA and SpaceX): a portrait lead photo and a gallery.
+  { name: "event-with-gallery", site: "example", url: "/events/eileen-collins-commands-sts-93/", budget: true },
+  { name: "day-with-photo", site: "example", url: "/july/23/", budget: true },
+  { name: "credits-with-photos", site: "example", url: "/credits/" },
   { name: "event-credit-without-image", site: "example", url: "/events/trump-kim-singapore-summit/", budget: true },
   { name: "event-without-photo", site: "example", url: "/events/apollo-11-moon-landing/", budget: true },
 ];
@@ -86,6 +90,14 @@ async function visit(
   return { page, requests, errors };
 }
 
+/** A full-page screenshot does not scroll, so lazy images below the first screen would show as gaps. */
+async function loadLazyImages(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (const img of document.images) img.loading = "eager";
+    await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
+  });
+}
+
 describe.each(PAGE_KINDS)("the $name page ($url)", (kind) => {
   for (const scheme of ["light", "dark"] as const) {
     it(`has no WCAG 2.2 AA violations in the ${scheme} scheme`, async () => {
@@ -131,6 +143,7 @@ describe.each(PAGE_KINDS)("the $name page ($url)", (kind) => {
     for (const width of [390, 1280]) {
       for (const scheme of ["light", "dark"] as const) {
         const { page } = await visit(kind, { width, scheme });
+        await loadLazyImages(page);
         const file = path.join(SCREENSHOT_DIR, `${kind.name}-${width}-${scheme}.png`);
         const shot = await page.screenshot({ path: file, fullPage: true });
         await page.close();
