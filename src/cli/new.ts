@@ -6,12 +6,21 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { configFromEnv } from "../config.ts";
 import { PLACEHOLDER_BODY } from "../content/body-check.ts";
-import { dateInWords, type HistoricalDate, isoDate } from "../content/dates.ts";
+import { eventDateWords } from "../content/date-words.ts";
+import {
+  CALENDARS,
+  type Calendar,
+  dateInWords,
+  edtfText,
+  type HistoricalDate,
+  isoDate,
+  isPlainDay,
+} from "../content/dates.ts";
 import { listEntryFiles } from "../content/entry-files.ts";
 import { parseEntry, slugFromFileName } from "../content/parse-entry.ts";
 import { isKind, KINDS, SUMMARY_MAX } from "../content/schema.ts";
 import { foldName, freeSlug } from "../content/slugs.ts";
-import { isoYearNote, parseTypedDate } from "../content/typed-date.ts";
+import { isoYearNote, parseTypedEventDate } from "../content/typed-date.ts";
 import { EntryExistsError, entryText, scaffoldSlug, writeNewEntry } from "../content/write-entry.ts";
 import { displayPath } from "../util/display-path.ts";
 import { visible } from "../util/visible.ts";
@@ -28,6 +37,11 @@ Nothing is ever written over an existing file.
                       "12 September 490 BC", "15 March 44 BCE", "24 August AD 79", "20 July 1969";
                       2019-06-30, 0079-08-24, and --date=-0043-03-15 (ISO years count a year 0:
                       -0043 is 44 BC); the command says which day it understood
+                    or known less well, as EDTF: "1757" or "1757-06" (day unknown), "1757?" or
+                      "12 June 1757?" (uncertain), "c. 1 May 1500" or 1500-05-01~ (approximate),
+                      1863-07-01/1863-07-03 (a span)
+  --calendar NAME   julian or gregorian: the calendar the date is written in (default: Julian
+                      before 15 October 1582, Gregorian after); julian for an Old Style date
   --title "…"       the headline, plain text
   --kind KIND       ${KINDS.join(", ")} (default: event)
   --summary "…"     one line, at most ${SUMMARY_MAX} characters (default: the title, which the check warns about)
@@ -43,6 +57,7 @@ await runCli(async () => {
     ({ values } = parseArgs({
       options: {
         date: { type: "string" },
+        calendar: { type: "string" },
         title: { type: "string" },
         kind: { type: "string", default: "event" },
         summary: { type: "string" },
@@ -59,7 +74,11 @@ await runCli(async () => {
     return 0;
   }
   const problems: string[] = [];
-  const date = values.date ? parseTypedDate(values.date) : undefined;
+  const calendar = values.calendar?.trim().toLowerCase();
+  const knownCalendar = calendar === undefined || (CALENDARS as readonly string[]).includes(calendar);
+  if (!knownCalendar) problems.push(`--calendar: "${values.calendar}" is not one of ${CALENDARS.join(", ")}`);
+  const date =
+    values.date && knownCalendar ? parseTypedEventDate(values.date, calendar as Calendar | undefined) : undefined;
   if (!values.date) problems.push("--date is missing");
   else if (date && !date.ok) problems.push(`--date: ${date.problem} (${date.fix})`);
   if (!values.title?.trim()) problems.push("--title is missing");
@@ -106,9 +125,10 @@ await runCli(async () => {
     const file = await writeNewEntry(eventsDir, slug, entryText(entry, { template: true, today: config.buildDate }));
     console.log(displayPath(file));
     const note = isoYearNote(values.date!, date.date);
-    console.error(
-      `Understood the date as ${dateInWords(date.date)} (ISO ${isoDate(date.date)}).${note ? ` ${note}.` : ""}`,
-    );
+    const understood = isPlainDay(date.date)
+      ? `${dateInWords(date.date)} (ISO ${isoDate(date.date)})`
+      : `${eventDateWords(date.date)} (date: ${edtfText(date.date)}${date.date.calendar ? `, calendar: ${date.date.calendar}` : ""})`;
+    console.error(`Understood the date as ${understood}.${note ? ` ${note}.` : ""}`);
     return 0;
   } catch (error) {
     if (error instanceof EntryExistsError) {

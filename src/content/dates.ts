@@ -413,6 +413,15 @@ export function isoDate(date: HistoricalDate): string {
   return `${sign}${String(Math.abs(date.year)).padStart(4, "0")}-${pad2(date.month)}-${pad2(date.day)}`;
 }
 
+/** The date as an entry's front-matter writes it: "1969-07-20", "1757-06-12?", "1500~", "1863-07-01/1863-07-03". */
+export function edtfText(date: EventDate): string {
+  const written = (day: HistoricalDate) =>
+    isoDate(day).slice(0, date.precision === "year" ? -6 : date.precision === "month" ? -3 : undefined);
+  const mark = date.uncertain && date.approximate ? "%" : date.uncertain ? "?" : date.approximate ? "~" : "";
+  // A qualifier covers both ends of a span: an interval marks each.
+  return date.end ? `${written(date)}${mark}/${written(date.end)}${mark}` : `${written(date)}${mark}`;
+}
+
 /** Orders dates in time: BCE first. */
 export function compareDates(a: HistoricalDate, b: HistoricalDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;

@@ -4,12 +4,18 @@
 // "September 12, 490 BCE"), where there is no year 0 and BC counts back from 1.
 import {
   bcYear,
+  type Calendar,
   type DateParseResult,
   daysInMonth,
+  daysInMonthIn,
+  defaultCalendar,
+  type EventDateResult,
   type HistoricalDate,
   MONTH_NAMES,
   monthName,
+  parseEventDate,
   parseHistoricalDate,
+  withCalendar,
   yearLabel,
 } from "./dates.ts";
 
@@ -27,10 +33,38 @@ const MONTH_DAY_YEAR = new RegExp(String.raw`^${MONTH}\s+${DAY},?\s+${YEAR_WITH_
 const WORDS_FIX =
   'write it in words, e.g. "12 September 490 BC", "24 August AD 79" or "20 July 1969", or as YYYY-MM-DD (ISO years count a year 0: -0489-09-12 is 12 September 490 BC)';
 
-/** An ISO date (astronomical years), or a date in words with BC, BCE, AD or CE. */
-export function parseTypedDate(text: string): DateParseResult {
+/** EDTF as the front-matter takes it: "1757", "1757-06", "1757-06-12?", "1863-07-01/1863-07-03". */
+const EDTF_TYPED = /^-?\d{4}(?:-\d{2}){0,2}[?~%]?(?:\/.*)?$/;
+/** "c. 1 May 1500", "circa 490 BC" (words only: EDTF writes ~). */
+const CIRCA = /^(?:c\.|ca\.|circa|about)\s*/i;
+
+/**
+ * `npm run new`'s --date with its --calendar: EDTF ("1757?", "1757-06",
+ * "1863-07-01/1863-07-03"), or a day in words, which may start with "c." and
+ * end with "?" ("c. 12 September 490 BC?").
+ */
+export function parseTypedEventDate(text: string, calendar?: Calendar): EventDateResult {
   const typed = text.trim().replace(/\s+/g, " ");
-  if (/^-?\d{1,4}-/.test(typed)) return parseHistoricalDate(typed);
+  if (EDTF_TYPED.test(typed) && !/^-?\d{4}-\d{2}-\d{2}$/.test(typed)) {
+    const parsed = parseEventDate(typed);
+    return parsed.ok ? withCalendar(parsed.date, calendar) : parsed;
+  }
+  const approximate = CIRCA.test(typed);
+  const uncertain = typed.endsWith("?");
+  const day = parseTypedDate(typed.replace(CIRCA, "").replace(/\?$/, ""), calendar);
+  if (!day.ok) return day;
+  const dated = withCalendar(day.date, calendar);
+  if (!dated.ok) return dated;
+  return {
+    ok: true,
+    date: { ...dated.date, ...(uncertain && { uncertain: true }), ...(approximate && { approximate: true }) },
+  };
+}
+
+/** An ISO date (astronomical years), or a date in words with BC, BCE, AD or CE; a day of `calendar` when given. */
+export function parseTypedDate(text: string, calendar?: Calendar): DateParseResult {
+  const typed = text.trim().replace(/\s+/g, " ");
+  if (/^-?\d{1,4}-/.test(typed)) return parseHistoricalDate(typed, calendar);
   const dmy = DAY_MONTH_YEAR.exec(typed);
   const mdy = dmy ? undefined : MONTH_DAY_YEAR.exec(typed);
   if (!dmy && !mdy) return { ok: false, problem: `"${text}" is not a date`, fix: WORDS_FIX };
@@ -48,7 +82,7 @@ export function parseTypedDate(text: string): DateParseResult {
     return { ok: false, problem: `"${text}" has two eras`, fix: "write BC, BCE, AD or CE once" };
   const year = astronomicalYear(Number(digits), eraBefore ?? eraAfter);
   if (typeof year === "string") return { ok: false, problem: `"${text}" ${year}`, fix: WORDS_FIX };
-  return realDay(text, { year, month, day: Number(day) });
+  return realDay(text, { year, month, day: Number(day) }, calendar);
 }
 
 /**
@@ -81,8 +115,8 @@ function astronomicalYear(year: number, era: string | undefined): number | strin
   return year > 9999 ? "is later than 9999, the latest year an entry can have" : year;
 }
 
-function realDay(text: string, date: HistoricalDate): DateParseResult {
-  const last = daysInMonth(date.year, date.month);
+function realDay(text: string, date: HistoricalDate, calendar?: Calendar): DateParseResult {
+  const last = daysInMonthIn(date.year, date.month, calendar ?? defaultCalendar(date));
   if (date.day >= 1 && date.day <= last) return { ok: true, date };
   const why =
     date.month === 2 && date.day === 29

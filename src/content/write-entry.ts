@@ -7,7 +7,7 @@ import path from "node:path";
 import { stringify } from "yaml";
 import { displayPath } from "../util/display-path.ts";
 import { errorCode } from "../util/error-code.ts";
-import { bcYear, type HistoricalDate, isoDate } from "./dates.ts";
+import { bcYear, type EventDate, edtfText, type HistoricalDate, isoDate } from "./dates.ts";
 import { fieldHelp } from "./field-help.ts";
 import { frontMatterSchema, type Kind } from "./schema.ts";
 import { slugWords } from "./slugs.ts";
@@ -15,7 +15,8 @@ import { slugWords } from "./slugs.ts";
 /** An entry as a scaffolder or an importer has it, before it is a file. */
 export interface NewEntry {
   readonly title: string;
-  readonly date: HistoricalDate;
+  /** Its calendar, when not the default, is written as `calendar:`. */
+  readonly date: EventDate;
   readonly kind?: Kind;
   readonly summary: string;
   readonly location?: string;
@@ -32,6 +33,7 @@ export interface NewEntry {
 const FIELD_ORDER = [
   "title",
   "date",
+  "calendar",
   "kind",
   "summary",
   "location",
@@ -77,7 +79,8 @@ export function entrySlug(date: HistoricalDate, title: string): string {
 export function entryText(entry: NewEntry, options: { template?: boolean; today?: HistoricalDate } = {}): string {
   const fields: Record<string, unknown> = {
     title: entry.title,
-    date: isoDate(entry.date),
+    date: edtfText(entry.date),
+    calendar: entry.date.calendar,
     kind: entry.kind ?? "event",
     summary: entry.summary,
     location: entry.location,
@@ -91,7 +94,8 @@ export function entryText(entry: NewEntry, options: { template?: boolean; today?
   for (const key of FIELD_ORDER) {
     const value = fields[key];
     if (value !== undefined) lines.push(stringify({ [key]: value }, { lineWidth: 0 }).trimEnd());
-    else if (options.template) lines.push(...commentedField(key, options.today));
+    // The calendar is written when the date needs one; the date's own comment-free line is the place to learn it.
+    else if (options.template && key !== "calendar") lines.push(...commentedField(key, options.today));
   }
   const body = entry.body?.trim() ? `${entry.body.trim()}\n` : "";
   return `---\n${lines.join("\n")}\n---\n${body}`;

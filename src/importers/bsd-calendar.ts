@@ -114,11 +114,11 @@ function recordEntry(
   const { summary, fullText: longText } = summaryOf(fullText);
   const body: string[] = [];
   if (longText) body.push(escapeMarkdown(longText));
-  if (year.uncertain) body.push(`The source gives the year as uncertain (${escapeMarkdown(year.text)}).`);
   if (day.variable) body.push("The source marks this date as one that varies from year to year.");
   const entry: NewEntry = {
     title,
-    date: checked.date,
+    // "1757?": EDTF's 1757-01-11? (the whole date uncertain; 1757?-01-11, the year alone, is EDTF level 2, which entries do not take).
+    date: year.uncertain ? { ...checked.date, uncertain: true } : checked.date,
     kind,
     summary,
     sources,

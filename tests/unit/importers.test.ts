@@ -80,11 +80,12 @@ describe("bsd-calendar", () => {
     expect(result.skipped[3]!.reason).toBe('"Easter-2" is a movable date, on a different day each year: "Good Friday"');
   });
 
-  it("keeps a '?' after the year in the summary and says in the body that the year is uncertain", () => {
+  it("keeps a '?' after the year in the summary, and makes the date uncertain (EDTF 1757-01-11?)", () => {
     const hamilton = byTitle(result, "Birth of Alexander Hamilton").entry;
-    expect(hamilton.date).toEqual({ year: 1757, month: 1, day: 11 });
+    expect(hamilton.date).toEqual({ year: 1757, month: 1, day: 11, uncertain: true });
+    expect(entryText(hamilton)).toContain("\ndate: 1757-01-11?\n");
     expect(hamilton.summary).toBe("Alexander Hamilton born in Nevis, British West Indies, 1757?");
-    expect(hamilton.body).toBe("The source gives the year as uncertain (1757?).");
+    expect(hamilton.body).toBeUndefined();
   });
 
   it("ignores comments, preprocessor and LANG lines, and reports an #include", () => {
