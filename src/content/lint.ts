@@ -4,6 +4,7 @@
 import { findDuplicates, words } from "./duplicates.ts";
 import type { LoadedEntry } from "./load.ts";
 import type { ContentProblem } from "./problems.ts";
+import { sharedWikidataItems } from "./wikidata-items.ts";
 
 export function lintEntries(entries: readonly LoadedEntry[]): ContentProblem[] {
   const warnings: ContentProblem[] = [];
@@ -29,6 +30,14 @@ export function lintEntries(entries: readonly LoadedEntry[]): ContentProblem[] {
       "title",
       `looks like a duplicate of ${older.file} ("${older.title}", same day and year)`,
       "merge the two entries, or make the titles say how the events differ",
+    );
+  }
+  for (const { entry, first } of sharedWikidataItems(entries)) {
+    warn(
+      entry,
+      "wikidata",
+      `names the same Wikidata item (${entry.wikidata}) as ${first.file} ("${first.title}"): one item is one event`,
+      "merge the two entries, or correct the id",
     );
   }
   return warnings;
