@@ -4,9 +4,11 @@
 // the whole archive but paginating only its slice, with a full garbage
 // collection after each when Node exposes it (`node --expose-gc`, as the npm
 // scripts run).
+import { statSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../archive/archive.ts";
+import { copiedAdminFiles } from "../cms/admin-page.ts";
 import type { BuildConfig } from "../config.ts";
 import type { PageSource, RenderPlan } from "../eleventy/archive-plugin.ts";
 import { configureSite, TEMPLATES_DIR } from "../eleventy/site-config.ts";
@@ -49,8 +51,9 @@ async function writeRuns(
     // Give back the finished run's pages now: left to itself, V8 lets the heap grow to twice the site.
     if (runs.length > 1) globalThis.gc?.();
   }
-  // Every run copies the same assets, so they are counted once, where they are.
+  // Every run copies the same assets (and the web editor's bundle), so they are counted once, where they are.
   size?.addFolder(outputDir, "assets");
+  if (size) for (const file of copiedAdminFiles()) size.add(file, statSync(path.join(outputDir, file)).size);
   return runs.length;
 }
 

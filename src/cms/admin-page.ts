@@ -11,7 +11,7 @@ import path from "node:path";
 import { backendFor, DEFAULT_CMS_PORT, type Repository } from "./decap-config.ts";
 
 /** The page's folder in the site. */
-export const ADMIN_PATH = "/admin/";
+export const ADMIN_FOLDER = "admin";
 
 /** Decap's standalone bundle (React inside): decap-cms-app's own needs React as a global, which React 19 no longer ships. */
 export const BUNDLE = "decap-cms.js";
@@ -38,6 +38,11 @@ export function bundleFiles(folder = bundleFolder()): string[] {
       name.endsWith(".wasm") ||
       name === `${BUNDLE}.LICENSE.txt`,
   );
+}
+
+/** The files the build copies into /admin/ (site paths): the bundle's and ours; its page and configuration are Eleventy's. */
+export function copiedAdminFiles(): string[] {
+  return [...bundleFiles(), ...readdirSync(BROWSER_FOLDER)].map((file) => `${ADMIN_FOLDER}/${file}`);
 }
 
 export interface AdminSettings {
