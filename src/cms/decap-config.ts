@@ -25,7 +25,6 @@ export interface CmsField {
   options?: readonly string[];
   fields?: CmsField[];
   field?: CmsField;
-  min?: number;
   max?: number;
   collapsed?: boolean;
   summary?: string;
