@@ -142,7 +142,11 @@ export class ApiDocuments {
    */
   wikimedia(day: Day, type: "all" | (typeof WIKIMEDIA_TYPES)[number]): WikimediaFeed {
     const byKind = (kind: Kind) =>
-      day.sections.find((s) => s.kind === kind)?.events.map((e) => this.wikimediaItem(e)) ?? [];
+      day.sections
+        .find((s) => s.kind === kind)
+        // An Old Style date is in Wikimedia's feed on its New Style day only.
+        ?.events.filter((e) => e.style !== "O.S.")
+        .map((e) => this.wikimediaItem(e)) ?? [];
     const lists = {
       events: byKind("event"),
       births: byKind("birth"),

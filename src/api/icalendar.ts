@@ -1,7 +1,7 @@
 // /calendar.ics: every event as a yearly all-day anniversary, for calendar apps.
 // RFC 5545: CRLF line ends, lines folded at 75 octets, text escaped.
 import type { Archive, EventLink } from "../archive/archive.ts";
-import { pad2 } from "../content/dates.ts";
+import { listedDays, pad2, standardDay } from "../content/dates.ts";
 import { absoluteUrl, type SiteInfo } from "../site.ts";
 import { withoutUnwritable } from "../util/unwritable.ts";
 
@@ -15,14 +15,16 @@ export function icalendar(archive: Archive, site: SiteInfo): string {
     "CALSCALE:GREGORIAN",
     `X-WR-CALNAME:${text(site.title)}`,
     `X-WR-CALDESC:${text(site.description)}`,
-    ...archive.events.flatMap((event) => vevent(event, site, host, stamp)),
+    // A date without a day has no anniversary.
+    ...archive.events.filter((e) => listedDays(e.date).length).flatMap((event) => vevent(event, site, host, stamp)),
     "END:VCALENDAR",
   ];
   return `${lines.map(fold).join("\r\n")}\r\n`;
 }
 
 function vevent(event: EventLink, site: SiteInfo, host: string, stamp: string): string[] {
-  const { month, day } = event.date;
+  // An Old Style date recurs on its New Style day; a span on its first day.
+  const { month, day } = standardDay(event.date);
   const url = absoluteUrl(site, event.url);
   // Anniversaries start in 2000, a leap year. An event of 29 February recurs on
   // the last day of February: the 29th in leap years, the 28th in the others,
