@@ -7,6 +7,7 @@ import {
   convertDate,
   daysInMonthIn,
   type EventDate,
+  edtfText,
   fromJulianDayNumber,
   type HistoricalDate,
   listedDays,
@@ -220,5 +221,49 @@ describe("eventDateWords", () => {
     ["1716", "julian", "1716 (O.S.)"],
   ] as const)("%s (%s) → %s", (text, calendar, words) => {
     expect(eventDateWords(read(text, calendar))).toBe(words);
+  });
+});
+
+describe("every date the check accepts", () => {
+  const precision = fc.constantFrom<EventDate["precision"]>(undefined, "month", "year");
+  const accepted = fc
+    .record({
+      year: fc.integer({ min: -9999, max: 9999 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+      span: fc.integer({ min: 0, max: 800 }),
+      precision,
+      uncertain: fc.boolean(),
+      approximate: fc.boolean(),
+      calendar: fc.constantFrom<Calendar | undefined>(undefined, "julian", "gregorian"),
+    })
+    .map((g) => {
+      const first = { year: g.year, month: g.month, day: Math.min(g.day, 28) };
+      const end = g.span ? fromJulianDayNumber(toJulianDayNumber(first, "julian") + g.span, "julian") : undefined;
+      const written: EventDate = {
+        ...first,
+        ...(g.precision && { precision: g.precision }),
+        ...(g.uncertain && { uncertain: true as const }),
+        ...(g.approximate && { approximate: true as const }),
+        ...(end && end.year <= 9999 && { end }),
+      };
+      return { text: edtfText(written), calendar: g.calendar };
+    });
+
+  it("reads back from the EDTF it writes, and has words, days and a standard day", () => {
+    fc.assert(
+      fc.property(accepted, ({ text, calendar }) => {
+        const parsed = parseEventDate(text);
+        if (!parsed.ok) return; // a span that ends in the same month or year at that precision, say
+        const dated = withCalendar(parsed.date, calendar);
+        if (!dated.ok) return;
+        const date = dated.date;
+        expect(parseEventDate(edtfText(date))).toEqual({ ok: true, date: { ...date, calendar: undefined } });
+        expect(eventDateWords(date)).not.toBe("");
+        for (const d of listedDays(date)) expect(d.day).toBeLessThanOrEqual(daysInMonthIn(2000, d.month, "gregorian"));
+        expect(standardDay(date).month).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
