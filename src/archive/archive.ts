@@ -76,6 +76,8 @@ export interface ArchiveEvent extends EventLink {
   /** Its day page (for a date without a day, the page of its first day, which does not list it: see onDayPage). */
   readonly day: DayLink;
   readonly month: MonthLink;
+  /** Its Wikidata item ("Q23"), for the JSON-LD's sameAs. */
+  readonly wikidata?: string;
   /** Whether a day page lists it: not when only its month or year is known. */
   readonly onDayPage: boolean;
   /** An exact day in its default calendar, shown as day and year; any other date is shown whole (dateWords). */
@@ -345,6 +347,7 @@ export function archiveEvent(
     month: CALENDAR_MONTHS[entry.date.month - 1]!,
     onDayPage,
     plainDate: isPlainDay(entry.date),
+    ...(entry.wikidata && { wikidata: entry.wikidata }),
     file: entry.file,
     aliases: entry.aliases ?? NO_ALIASES,
   };

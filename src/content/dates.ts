@@ -372,6 +372,22 @@ export function isPlainDay(date: EventDate): boolean {
   return !date.precision && !date.calendar && !date.end && !date.uncertain && !date.approximate;
 }
 
+/**
+ * The date's first and last day as outputs that take one calendar read them
+ * (schema.org, iCalendar): an Old Style date in New Style, the others as
+ * written. Month and year precision keep day (and month) 1.
+ */
+export function standardSpan(date: EventDate): { start: HistoricalDate; end?: HistoricalDate } {
+  const end = date.end && (date.calendar === "julian" ? convertDate(date.end, "julian", "gregorian") : date.end);
+  return { start: standardDay(date), ...(end && { end }) };
+}
+
+/** ISO 8601 to the precision known: "1757", "1757-06", "1757-06-12", "-0043". */
+export function isoToPrecision(date: HistoricalDate, precision: Precision): string {
+  const iso = isoDate(date);
+  return precision === "year" ? iso.slice(0, -6) : precision === "month" ? iso.slice(0, -3) : iso;
+}
+
 /** Orders event dates in time, whatever calendar each is written in: by the Julian Day Number of the first day. */
 export function compareEventDates(a: EventDate, b: EventDate): number {
   return toJulianDayNumber(a, calendarOf(a)) - toJulianDayNumber(b, calendarOf(b));
@@ -415,8 +431,7 @@ export function isoDate(date: HistoricalDate): string {
 
 /** The date as an entry's front-matter writes it: "1969-07-20", "1757-06-12?", "1500~", "1863-07-01/1863-07-03". */
 export function edtfText(date: EventDate): string {
-  const written = (day: HistoricalDate) =>
-    isoDate(day).slice(0, date.precision === "year" ? -6 : date.precision === "month" ? -3 : undefined);
+  const written = (day: HistoricalDate) => isoToPrecision(day, precisionOf(date));
   const mark = date.uncertain && date.approximate ? "%" : date.uncertain ? "?" : date.approximate ? "~" : "";
   // A qualifier covers both ends of a span: an interval marks each.
   return date.end ? `${written(date)}${mark}/${written(date.end)}${mark}` : `${written(date)}${mark}`;

@@ -88,6 +88,29 @@ describe("event pages", () => {
   });
 });
 
+describe("JSON-LD", () => {
+  const about = (slug: string) =>
+    (JSON.parse(loadPage(site, `/events/${slug}/`)('script[type="application/ld+json"]').text()) as { about: object })
+      .about;
+
+  it("gives schema.org's dates to the precision known, an Old Style date in New Style, and the Wikidata item", () => {
+    expect(about("washington-born")).toMatchObject({
+      startDate: "1732-02-22",
+      sameAs: "https://www.wikidata.org/wiki/Q23",
+    });
+    expect(about("october-revolution")).toMatchObject({ startDate: "1917-11-07" });
+    expect(about("gettysburg")).toMatchObject({ startDate: "1863-06-30", endDate: "1863-07-03" });
+    expect(about("hamilton-born")).toMatchObject({ startDate: "1757" });
+    expect(about("month-only")).toMatchObject({ startDate: "1666-09" });
+    expect(about("marathon")).toMatchObject({ startDate: "-0489-09-12" });
+    expect(about("moon-landing")).toEqual({
+      "@type": "Event",
+      name: "Apollo 11 lands on the Moon",
+      startDate: "1969-07-20",
+    });
+  });
+});
+
 describe("the whole site", () => {
   it("builds every output without a crash: the calendar, the feeds and the API name each event", () => {
     const ics = readFileSync(path.join(site, "calendar.ics"), "utf8");
