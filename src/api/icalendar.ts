@@ -1,7 +1,7 @@
 // /calendar.ics: every event as a yearly all-day anniversary, for calendar apps.
 // RFC 5545: CRLF line ends, lines folded at 75 octets, text escaped.
 import type { Archive, EventLink } from "../archive/archive.ts";
-import { listedDays, pad2, standardDay } from "../content/dates.ts";
+import { calendarOf, listedDays, pad2, standardSpan, toJulianDayNumber } from "../content/dates.ts";
 import { absoluteUrl, type SiteInfo } from "../site.ts";
 import { withoutUnwritable } from "../util/unwritable.ts";
 
@@ -23,14 +23,15 @@ export function icalendar(archive: Archive, site: SiteInfo): string {
 }
 
 function vevent(event: EventLink, site: SiteInfo, host: string, stamp: string): string[] {
-  // An Old Style date recurs on its New Style day; a span on its first day.
-  const { month, day } = standardDay(event.date);
+  // An Old Style date recurs on its New Style day; a span over its days.
+  const span = standardSpan(event.date);
+  const { month, day } = span.start;
   const url = absoluteUrl(site, event.url);
   // Anniversaries start in 2000, a leap year. An event of 29 February recurs on
   // the last day of February: the 29th in leap years, the 28th in the others,
   // so it is never skipped.
   const start = `2000${pad2(month)}${pad2(day)}`;
-  const end = month === 2 && day === 29 ? "20000301" : nextDay(month, day);
+  const end = month === 2 && day === 29 ? "20000301" : (spanEnd(event, span) ?? nextDay(month, day));
   const rule = month === 2 && day === 29 ? "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "RRULE:FREQ=YEARLY";
   return [
     "BEGIN:VEVENT",
@@ -45,6 +46,19 @@ function vevent(event: EventLink, site: SiteInfo, host: string, stamp: string): 
     "TRANSP:TRANSPARENT",
     "END:VEVENT",
   ];
+}
+
+/**
+ * The exclusive end of a span's anniversary, when it lasts less than a year:
+ * the day after its last day, in 2001 when it runs into the next year.
+ */
+function spanEnd(event: EventLink, { start, end }: ReturnType<typeof standardSpan>): string | undefined {
+  if (!end || (end.month === 2 && end.day === 29)) return undefined;
+  const calendar = calendarOf(event.date);
+  if (toJulianDayNumber(event.date.end!, calendar) - toJulianDayNumber(event.date, calendar) >= 365) return undefined;
+  const after = nextDay(end.month, end.day);
+  const intoNextYear = end.month < start.month || (end.month === start.month && end.day < start.day);
+  return intoNextYear ? `2001${after.slice(4)}` : after;
 }
 
 /** The exclusive end of an all-day event: the next day, 31 December rolling into 2001. */

@@ -70,6 +70,7 @@ describe("year and month pages", () => {
     expect(dated("/years/1732/")).toEqual(["11 February 1732 (O.S.) · 22 February 1732 (N.S.)"]);
     expect(dated("/years/1917/")).toEqual(["25 October 1917 (O.S.) · 7 November 1917 (N.S.)"]);
     expect(dated("/years/1863/")).toEqual(["30 June – 3 July 1863"]);
+    expect(dated("/years/1862/")).toEqual(["31 December 1862 – 2 January 1863"]);
     expect(dated("/years/490-bc/")).toEqual(["c. 12 September 490 BC"]);
   });
 });
@@ -116,15 +117,18 @@ describe("the whole site", () => {
     const ics = readFileSync(path.join(site, "calendar.ics"), "utf8");
     for (const title of ["George Washington is born", "The Battle of Gettysburg"]) expect(ics).toContain(title);
     const events = JSON.parse(readFileSync(path.join(site, "api/v1/events.json"), "utf8")) as { events: unknown[] };
-    expect(events.events).toHaveLength(9);
+    expect(events.events).toHaveLength(10);
   });
 
-  it("puts an Old Style date on its New Style day in calendar.ics and Wikimedia's feed, and a date without a day in neither", () => {
+  it("puts an Old Style date on its New Style day in calendar.ics and Wikimedia's feed, a span over its days, and a date without a day in neither", () => {
     const ics = readFileSync(path.join(site, "calendar.ics"), "utf8").replace(/\r\n /g, "");
     const vevent = (slug: string) => ics.split("BEGIN:VEVENT").find((v) => v.includes(`UID:${slug}@`));
     expect(vevent("washington-born")).toContain("DTSTART;VALUE=DATE:20000222");
     expect(vevent("october-revolution")).toContain("DTSTART;VALUE=DATE:20001107");
-    expect(vevent("gettysburg")).toContain("DTSTART;VALUE=DATE:20000630");
+    // A span recurs over its days: DTEND is the day after the last.
+    expect(vevent("gettysburg")).toMatch(/DTSTART;VALUE=DATE:20000630\s+DTEND;VALUE=DATE:20000704\s/);
+    expect(vevent("stones-river")).toMatch(/DTSTART;VALUE=DATE:20001231\s+DTEND;VALUE=DATE:20010103\s/);
+    expect(vevent("moon-landing")).toMatch(/DTSTART;VALUE=DATE:20000720\s+DTEND;VALUE=DATE:20000721\s/);
     for (const slug of ["printing-press", "month-only", "hamilton-born"]) expect(vevent(slug)).toBeUndefined();
     const births = (day: string) =>
       (
