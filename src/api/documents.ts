@@ -2,7 +2,7 @@
 // under the path prefix) here, so the documents are right wherever the site lives.
 import type { Archive, ArchiveEvent, Day, EventLink, PhotoView } from "../archive/archive.ts";
 import type { ImageView } from "../archive/renditions.ts";
-import { bcYear } from "../content/dates.ts";
+import { bcYear, calendarOf, edtfText, firstDay, isoDate, otherCalendarDay, precisionOf } from "../content/dates.ts";
 import type { Kind } from "../content/schema.ts";
 import { absoluteUrl, type SiteInfo, sitePath } from "../site.ts";
 import { escapeHtml } from "../util/escape-html.ts";
@@ -53,6 +53,11 @@ export class ApiDocuments {
       summary: event.summary,
       date: event.dateIso,
       dateWords: event.dateWords,
+      edtf: edtfText(event.date),
+      calendar: calendarOf(event.date),
+      precision: precisionOf(event.date),
+      ...bothStyles(event),
+      ...(event.style && { style: event.style }),
       year: event.yearLabel,
       ...(thumbnail && {
         thumbnail: {
@@ -95,7 +100,12 @@ export class ApiDocuments {
         text: r.text,
         ...(r.url && this.link(r.url)),
       })),
-      sources: event.sources.map((s) => ({ title: s.title, ...(s.url && { url: s.url }) })),
+      sources: event.sources.map((s) => ({
+        title: s.title,
+        ...(s.url && { url: s.url }),
+        ...(s.accessed && { accessed: isoDate(s.accessed) }),
+        ...(s.archiveUrl && { archiveUrl: s.archiveUrl }),
+      })),
       // The body once, in the form site.json asks for (HTML unless it says otherwise).
       ...(this.site.api.body !== "markdown" && { bodyHtml: event.bodyHtml }),
       ...(this.site.api.body !== "html" && { body: event.body }),
@@ -185,4 +195,13 @@ export class ApiDocuments {
       ],
     };
   }
+}
+
+/** For a date in a non-default calendar, its first day in both: the day an Old Style source gives, and the New Style one. */
+function bothStyles(event: EventLink): { oldStyle?: string; newStyle?: string } {
+  const other = otherCalendarDay(event.date);
+  if (!other || event.date.precision) return {};
+  const written = firstDay(event.date);
+  const [julian, gregorian] = other.calendar === "gregorian" ? [written, other.date] : [other.date, written];
+  return { oldStyle: isoDate(julian), newStyle: isoDate(gregorian) };
 }

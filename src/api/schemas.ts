@@ -1,6 +1,7 @@
 // The documents of the static JSON API, written once with zod: the build's
 // types come from here, and so do the JSON Schemas published beside them.
 import { z } from "zod";
+import { CALENDARS } from "../content/dates.ts";
 import { KINDS } from "../content/schema.ts";
 import type { ApiSettings } from "../site.ts";
 
@@ -27,8 +28,28 @@ export const eventSummarySchema = z.object({
   title: z.string(),
   kind: z.enum(KINDS),
   summary: z.string(),
-  date: z.string().meta({ description: "ISO 8601 with astronomical years: -0043-03-15 is 15 March 44 BC." }),
+  date: z.string().meta({
+    description:
+      "The first day, ISO 8601 with astronomical years: -0043-03-15 is 15 March 44 BC (1 January of a year-only date, the 1st of a month-only one).",
+  }),
   dateWords: z.string(),
+  edtf: z
+    .string()
+    .meta({ description: 'The date as the entry writes it, in EDTF: "1757-06-12?", "1863-07-01/1863-07-03".' }),
+  calendar: z.enum(CALENDARS).meta({ description: "The calendar the date is written in." }),
+  precision: z.enum(["day", "month", "year"]),
+  oldStyle: z
+    .string()
+    .optional()
+    .meta({
+      description:
+        "The first day in the Julian calendar, when the entry gives a date in a calendar other than the default one.",
+    }),
+  newStyle: z.string().optional().meta({ description: "The same day in the Gregorian calendar." }),
+  style: z
+    .enum(["O.S.", "N.S."])
+    .optional()
+    .meta({ description: "In a day's list: which of the event's two days this is." }),
   year: z.string().meta({ description: 'The year as shown: "2018", "AD 79", "44 BC".' }),
   thumbnail: image.extend({ srcset: z.string() }).optional(),
 });
@@ -52,13 +73,22 @@ export const eventDocumentSchema = eventSummarySchema.extend({
   location: z.string().optional(),
   topics: z.array(z.object({ name: z.string(), ...link })),
   yearPage: z.object(link),
-  dayPage: z.object(link),
+  dayPage: z
+    .object(link)
+    .meta({ description: "The page of its first day, which lists it only when precision is day." }),
   photo: photoSchema.optional(),
   photos: z.array(photoSchema),
   related: z.array(
     z.object({ date: z.string(), dateWords: z.string(), text: z.string(), ...link }).partial({ path: true, url: true }),
   ),
-  sources: z.array(z.object({ title: z.string(), url: z.url().optional() })),
+  sources: z.array(
+    z.object({
+      title: z.string(),
+      url: z.url().optional(),
+      accessed: z.string().optional().meta({ description: "When the page was read, YYYY-MM-DD." }),
+      archiveUrl: z.url().optional(),
+    }),
+  ),
   bodyHtml: z.string().optional().meta({ description: "The historical context, as HTML." }),
   body: z.string().optional().meta({ description: "The historical context, as the editor wrote it (Markdown)." }),
   license,

@@ -84,6 +84,9 @@ describe("event pages", () => {
     expect(meta("hamilton-born")).toBe("1757? · 1757");
     expect(meta("month-only")).toBe("September 1666 · 1666");
     expect(meta("moon-landing")).toBe("20 July 1969");
+    expect(texts(loadPage(site, "/events/washington-born/"), ".source-list li")).toEqual([
+      "A source (accessed 1 December 2026) · archived copy",
+    ]);
     const $ = loadPage(site, "/events/hamilton-born/");
     expect(texts($, ".breadcrumbs a")).toEqual(["Home", "Years", "1757", "Alexander Hamilton is born"]);
   });
@@ -109,6 +112,38 @@ describe("JSON-LD", () => {
       name: "Apollo 11 lands on the Moon",
       startDate: "1969-07-20",
     });
+  });
+});
+
+describe("the API", () => {
+  const doc = (slug: string) =>
+    JSON.parse(readFileSync(path.join(site, `api/v1/events/${slug}.json`), "utf8")) as Record<string, unknown>;
+
+  it("gives each date as EDTF with its calendar and precision, and an Old Style date's two days", () => {
+    expect(doc("washington-born")).toMatchObject({
+      date: "1732-02-11",
+      edtf: "1732-02-11",
+      calendar: "julian",
+      precision: "day",
+      oldStyle: "1732-02-11",
+      newStyle: "1732-02-22",
+      sources: [
+        {
+          title: "A source",
+          url: "https://example.org/washington",
+          accessed: "2026-12-01",
+          archiveUrl: "https://web.archive.org/web/2026/https://example.org/washington",
+        },
+      ],
+    });
+    expect(doc("hamilton-born")).toMatchObject({ edtf: "1757?", calendar: "gregorian", precision: "year" });
+    expect(doc("gettysburg")).toMatchObject({ edtf: "1863-06-30/1863-07-03", precision: "day" });
+    expect(doc("marathon")).toMatchObject({ edtf: "-0489-09-12~", calendar: "julian" });
+    expect(doc("moon-landing")).not.toHaveProperty("oldStyle");
+    const day = JSON.parse(readFileSync(path.join(site, "api/v1/days/02-22.json"), "utf8")) as {
+      sections: { events: { slug: string; style?: string }[] }[];
+    };
+    expect(day.sections[0]!.events).toMatchObject([{ slug: "washington-born", style: "N.S." }]);
   });
 });
 
