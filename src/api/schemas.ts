@@ -38,13 +38,10 @@ export const eventSummarySchema = z.object({
     .meta({ description: 'The date as the entry writes it, in EDTF: "1757-06-12?", "1863-07-01/1863-07-03".' }),
   calendar: z.enum(CALENDARS).meta({ description: "The calendar the date is written in." }),
   precision: z.enum(["day", "month", "year"]),
-  oldStyle: z
-    .string()
-    .optional()
-    .meta({
-      description:
-        "The first day in the Julian calendar, when the entry gives a date in a calendar other than the default one.",
-    }),
+  oldStyle: z.string().optional().meta({
+    description:
+      "The first day in the Julian calendar, when the entry gives a date in a calendar other than the default one.",
+  }),
   newStyle: z.string().optional().meta({ description: "The same day in the Gregorian calendar." }),
   style: z
     .enum(["O.S.", "N.S."])
