@@ -211,22 +211,24 @@ describe("npm run import and npm run new", COMMANDS, () => {
       return { code: run.code, stdout: run.stdout, stderr: run.stderr };
     };
     const events = path.join(content, "events");
+    // npm run new names files after the title alone, and says which day it understood.
+    const understood = "Understood the date as 4 October 1957 (ISO 1957-10-04).\n";
     expect(await make("Sputnik")).toEqual({
       code: 0,
-      stdout: `${shown(path.join(events, "1957-10-04-sputnik.md"))}\n`,
-      stderr: "",
+      stdout: `${shown(path.join(events, "sputnik.md"))}\n`,
+      stderr: understood,
     });
     expect(await make("Спутник")).toEqual({
       code: 0,
-      stdout: `${shown(path.join(events, "1957-10-04-sputnik-2.md"))}\n`,
-      stderr: "",
+      stdout: `${shown(path.join(events, "sputnik-2.md"))}\n`,
+      stderr: understood,
     });
     const same = await make("СПУТНИК!");
     expect(same.code).toBe(1);
     expect(same.stderr).toBe(
-      `${shown(path.join(events, "1957-10-04-sputnik-2.md"))} already has this day and title: nothing was written (edit that file, or choose another title)\n`,
+      `${shown(path.join(events, "sputnik-2.md"))} already has this day and title: nothing was written (edit that file, or choose another title)\n`,
     );
-    expect((await readdir(events)).sort()).toEqual(["1957-10-04-sputnik-2.md", "1957-10-04-sputnik.md"]);
+    expect((await readdir(events)).sort()).toEqual(["sputnik-2.md", "sputnik.md"]);
   });
 });
 
