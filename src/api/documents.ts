@@ -91,7 +91,8 @@ export class ApiDocuments {
       ...(event.location && { location: event.location }),
       topics: event.topicLinks.map((t) => ({ name: t.name, ...this.link(t.url) })),
       yearPage: this.link(event.year.url),
-      dayPage: this.link(event.day.url),
+      // A date without a day is on no day page: its year page (and month page) lists it.
+      ...(event.onDayPage && { dayPage: this.link(event.day.url) }),
       ...(event.photo && { photo: this.photo(event.photo) }),
       photos: event.photos.map((p) => this.photo(p)),
       related: event.related.map((r) => ({

@@ -70,9 +70,10 @@ export const eventDocumentSchema = eventSummarySchema.extend({
   location: z.string().optional(),
   topics: z.array(z.object({ name: z.string(), ...link })),
   yearPage: z.object(link),
-  dayPage: z
-    .object(link)
-    .meta({ description: "The page of its first day, which lists it only when precision is day." }),
+  dayPage: z.object(link).optional().meta({
+    description:
+      "The day page that lists it (for an Old Style date, its Old Style day); absent when precision is month or year, since no day page lists it.",
+  }),
   photo: photoSchema.optional(),
   photos: z.array(photoSchema),
   related: z.array(

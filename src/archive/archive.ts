@@ -321,7 +321,8 @@ export function archiveEvent(
   const key = listedKey(entry);
   const onDayPage = listedDays(entry.date).length > 0;
   // The day's first few, other than this one: constant work however full the day is.
-  const alsoOnThisDay = day
+  // A date without a day is on no day page, so it has no "also on".
+  const alsoOnThisDay = (onDayPage ? day : [])
     .slice(0, ALSO_ON_THIS_DAY + 1)
     .filter((l) => l.slug !== entry.slug)
     .slice(0, ALSO_ON_THIS_DAY);
@@ -334,7 +335,7 @@ export function archiveEvent(
     dayWords: values.dayWordsOf(key),
     century: values.centuryLabelOf(entry.date.year),
     alsoOnThisDay,
-    alsoOnThisDayMore: Math.max(0, day.length - 1 - ALSO_ON_THIS_DAY),
+    alsoOnThisDayMore: onDayPage ? Math.max(0, day.length - 1 - ALSO_ON_THIS_DAY) : 0,
     photo: lead?.view,
     photos: further.map((p) => p.view),
     ...socialImageOf([lead, ...further]),

@@ -66,3 +66,11 @@ export function dualWords(written: string, calendar: Calendar, converted: string
   const other = calendar === "julian" ? "gregorian" : "julian";
   return `${written} (${styleOf(calendar)}) · ${converted} (${styleOf(other)})`;
 }
+
+/**
+ * The date in words leading a sentence, "20 July 1969. …": its full stop,
+ * unless its own "?" already ends it ("1757? …", never "1757?. …").
+ */
+export function dateSentence(words: string): string {
+  return /[?.!]$/.test(words) ? words : `${words}.`;
+}

@@ -8,6 +8,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Archive, ArchiveEvent } from "../archive/archive.ts";
+import { dateSentence } from "../content/date-words.ts";
 import { escapeHtml } from "../util/escape-html.ts";
 
 /** The site folders of the search bundles: "pagefind/", then "pagefind-2/" and on for further shards. */
@@ -30,7 +31,7 @@ export function searchDocument(event: ArchiveEvent, language: string): string {
     meta("data-pagefind-filter", "century", event.century),
     ...event.topicLinks.map((topic) => meta("data-pagefind-filter", "topic", topic.name)),
     `</head><body><h1>${escapeHtml(event.title)}</h1>`,
-    `<p>${escapeHtml(event.dateWords)}. ${escapeHtml(event.summary)}</p>`,
+    `<p>${escapeHtml(dateSentence(event.dateWords))} ${escapeHtml(event.summary)}</p>`,
     event.bodyHtml,
     "</body></html>",
   ].join("\n");

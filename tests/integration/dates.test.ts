@@ -1,11 +1,13 @@
 // Dates as historians write them (issue 19), built as CI builds them from
 // tests/fixtures/dates-archive: Old Style dates on both their days, spans,
 // uncertain and approximate dates, and events known only to their month or year.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import type { CheerioAPI } from "cheerio";
+import { type CheerioAPI, load } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadArchive } from "../../src/archive/load-archive.ts";
+import { searchDocument } from "../../src/search/search-index.ts";
 import { buildSite, tempDir } from "../support/build-site.ts";
 import { REPO_ROOT } from "../support/commands.ts";
 import { brokenLinks, loadPage } from "../support/site-files.ts";
@@ -50,7 +52,8 @@ describe("day pages", () => {
   });
 
   it("never list an event known only to its year or month", () => {
-    for (const url of ["/january/1/", "/september/1/"]) expect(titlesOn(url)).toEqual([]);
+    expect(titlesOn("/january/1/")).toEqual(["The Emancipation Proclamation takes effect"]);
+    expect(titlesOn("/september/1/")).toEqual([]);
   });
 });
 
@@ -69,7 +72,7 @@ describe("year and month pages", () => {
     const dated = (url: string) => texts(loadPage(site, url), ".dated-list-date");
     expect(dated("/years/1732/")).toEqual(["11 February 1732 (O.S.) · 22 February 1732 (N.S.)"]);
     expect(dated("/years/1917/")).toEqual(["25 October 1917 (O.S.) · 7 November 1917 (N.S.)"]);
-    expect(dated("/years/1863/")).toEqual(["30 June – 3 July 1863"]);
+    expect(dated("/years/1863/")).toEqual(["1 January 1863", "30 June – 3 July 1863"]);
     expect(dated("/years/1862/")).toEqual(["31 December 1862 – 2 January 1863"]);
     expect(dated("/years/490-bc/")).toEqual(["c. 12 September 490 BC"]);
   });
@@ -152,7 +155,7 @@ describe("the whole site", () => {
     const ics = readFileSync(path.join(site, "calendar.ics"), "utf8");
     for (const title of ["George Washington is born", "The Battle of Gettysburg"]) expect(ics).toContain(title);
     const events = JSON.parse(readFileSync(path.join(site, "api/v1/events.json"), "utf8")) as { events: unknown[] };
-    expect(events.events).toHaveLength(10);
+    expect(events.events).toHaveLength(12);
   });
 
   it("puts an Old Style date on its New Style day in calendar.ics and Wikimedia's feed, a span over its days, and a date without a day in neither", () => {
@@ -179,4 +182,182 @@ describe("the whole site", () => {
     expect(await htmlErrors(site)).toEqual([]);
     expect(brokenLinks(site)).toEqual([]);
   }, 60_000);
+});
+
+// Every output of the fixture, with the values each must carry (issue 19's "Tests").
+const read = (file: string) => readFileSync(path.join(site, file), "utf8");
+const json = <T = Record<string, unknown>>(file: string) => JSON.parse(read(file)) as T;
+const YEAR_OR_MONTH_ONLY = ["printing-press", "month-only", "hamilton-born"];
+
+describe("the API, every document", () => {
+  const doc = (slug: string) => json(`api/v1/events/${slug}.json`);
+  type DayDoc = { sections: { events: { slug: string; style?: string; dateWords: string }[] }[] };
+  const listed = (key: string) => json<DayDoc>(`api/v1/days/${key}.json`).sections.flatMap((s) => s.events);
+
+  it("gives the October Revolution both its days, and each day document its style", () => {
+    const both = { oldStyle: "1917-10-25", newStyle: "1917-11-07" };
+    expect(doc("october-revolution")).toMatchObject({
+      date: "1917-10-25",
+      edtf: "1917-10-25",
+      calendar: "julian",
+      precision: "day",
+      ...both,
+      dateWords: "25 October 1917 (O.S.) · 7 November 1917 (N.S.)",
+    });
+    expect(listed("10-25")).toMatchObject([{ slug: "october-revolution", style: "O.S.", ...both }]);
+    expect(listed("11-07")).toMatchObject([{ slug: "october-revolution", style: "N.S.", ...both }]);
+    const index = json<{ events: { slug: string }[] }>("api/v1/events.json").events;
+    expect(index.find((e) => e.slug === "october-revolution")).toMatchObject(both);
+    expect(doc("julian-leap-day-1700")).toMatchObject({ oldStyle: "1700-02-29", newStyle: "1700-03-11" });
+  });
+
+  it("puts a year-only or month-only event in no day document, and links a day page only where one lists the event", () => {
+    const everyDay = readdirSync(path.join(site, "api/v1/days")).flatMap((file) =>
+      listed(file.replace(".json", "")).map((e) => e.slug),
+    );
+    expect(everyDay).toContain("gettysburg");
+    for (const slug of YEAR_OR_MONTH_ONLY) {
+      expect(everyDay).not.toContain(slug);
+      expect(doc(slug)).not.toHaveProperty("dayPage");
+    }
+    expect(doc("printing-press")).toMatchObject({ precision: "year", yearPage: { path: "/years/1455/" } });
+    expect(doc("month-only")).toMatchObject({ precision: "month", yearPage: { path: "/years/1666/" } });
+    expect(doc("gettysburg")).toMatchObject({ dayPage: { path: "/june/30/" } });
+    expect(doc("washington-born")).toMatchObject({ dayPage: { path: "/february/11/" } });
+    // The published schema says so: dayPage is not required.
+    const schema = json<{ required: string[]; properties: Record<string, unknown> }>("api/v1/schemas/event.json");
+    expect(schema.properties).toHaveProperty("dayPage");
+    expect(schema.required).toContain("yearPage");
+    expect(schema.required).not.toContain("dayPage");
+  });
+
+  it("gives related events their dates in words, a span whole", () => {
+    expect(doc("emancipation-proclamation")).toMatchObject({
+      related: [
+        { date: "1862-12-31", dateWords: "31 December 1862 – 2 January 1863", text: "Battle of Stones River" },
+        { date: "1863-06-30", dateWords: "30 June – 3 July 1863", text: "The Battle of Gettysburg" },
+      ],
+    });
+    expect(doc("gettysburg")).toMatchObject({
+      related: [{ date: "1863-01-01", dateWords: "1 January 1863", path: "/events/emancipation-proclamation/" }],
+    });
+    expect(doc("shakespeare-born")).toMatchObject({
+      edtf: "1564-04-23?",
+      calendar: "julian",
+      precision: "day",
+      dateWords: "23 April 1564?",
+    });
+  });
+});
+
+describe("Wikimedia's feed", () => {
+  type Item = { text: string; year: number; pages: { description: string }[] };
+  const feed = (type: string, day: string) =>
+    json<Record<string, Item[]>>(`api/feed/onthisday/${type}/${day}.json`)[type];
+
+  it("lists an Old Style date on its New Style day, a BCE year as Wikimedia writes it, and the date in words", () => {
+    expect(feed("events", "11/07")).toMatchObject([
+      {
+        text: "The October Revolution",
+        year: 1917,
+        pages: [{ description: "25 October 1917 (O.S.) · 7 November 1917 (N.S.)" }],
+      },
+    ]);
+    expect(feed("events", "10/25")).toEqual([]);
+    expect(feed("events", "03/11")).toMatchObject([{ text: "A Julian leap day in England", year: 1700 }]);
+    expect(feed("events", "02/29")).toEqual([]);
+    expect(feed("events", "09/12")).toMatchObject([
+      { text: "The Battle of Marathon", year: -490, pages: [{ description: "c. 12 September 490 BC" }] },
+    ]);
+    expect(feed("events", "06/30")).toMatchObject([
+      { text: "The Battle of Gettysburg", year: 1863, pages: [{ description: "30 June – 3 July 1863" }] },
+    ]);
+    expect(feed("births", "04/23")).toMatchObject([{ year: 1564, pages: [{ description: "23 April 1564?" }] }]);
+  });
+});
+
+describe("calendar.ics", () => {
+  const ics = () => read("calendar.ics").replace(/\r\n /g, "");
+  const vevent = (slug: string) =>
+    ics()
+      .split("BEGIN:VEVENT")
+      .find((v) => v.includes(`UID:${slug}@`)) ?? "";
+
+  it("recurs each date on its New Style day, and says the date in words without doubled punctuation", () => {
+    expect(vevent("julian-leap-day-1700")).toMatch(/DTSTART;VALUE=DATE:20000311\s+DTEND;VALUE=DATE:20000312\s/);
+    expect(vevent("marathon")).toContain("DTSTART;VALUE=DATE:20000912");
+    expect(vevent("washington-born")).toContain(
+      "DESCRIPTION:11 February 1732 (O.S.) · 22 February 1732 (N.S.). Born at Popes Creek\\, Virginia",
+    );
+    expect(vevent("shakespeare-born")).toContain(
+      "DESCRIPTION:23 April 1564? Baptised in Stratford-upon-Avon on 26 April\\; the 23rd is tradition.",
+    );
+    expect(vevent("marathon")).toContain("DESCRIPTION:c. 12 September 490 BC. Athens defeats");
+    expect(ics()).not.toMatch(/\?\./);
+  });
+});
+
+describe("the Atom feed", () => {
+  it("leads each summary with the date in words, a '?' ending it without a full stop", () => {
+    const $ = load(read("feed.xml"), { xml: true });
+    const summaries = new Map(
+      $("entry")
+        .map((_, el) => [[$(el).find("title").text(), $(el).find("summary").text()]] as [string, string][])
+        .get(),
+    );
+    expect(summaries.get("1564: William Shakespeare is born")).toBe(
+      "23 April 1564? Baptised in Stratford-upon-Avon on 26 April; the 23rd is tradition.",
+    );
+    expect(summaries.get("1757: Alexander Hamilton is born")).toBe("1757? Born on Nevis; his birth year is uncertain.");
+    expect(summaries.get("1863: The Battle of Gettysburg")).toBe(
+      "30 June – 3 July 1863. Three days of fighting in Pennsylvania, here spanning a month end.",
+    );
+    expect(summaries.size).toBe(12);
+    for (const summary of summaries.values()) expect(summary).not.toMatch(/\?\./);
+  });
+});
+
+describe("JSON-LD, every kind of date", () => {
+  const about = (slug: string) =>
+    (JSON.parse(loadPage(site, `/events/${slug}/`)('script[type="application/ld+json"]').text()) as { about: object })
+      .about;
+
+  it("gives an Old Style leap day in New Style, a span across a year end, an uncertain day as its day", () => {
+    expect(about("julian-leap-day-1700")).toMatchObject({ startDate: "1700-03-11" });
+    expect(about("stones-river")).toMatchObject({ startDate: "1862-12-31", endDate: "1863-01-02" });
+    expect(about("printing-press")).toMatchObject({ startDate: "1455" });
+    expect(about("printing-press")).not.toHaveProperty("endDate");
+    expect(about("shakespeare-born")).toMatchObject({ startDate: "1564-04-23" });
+  });
+});
+
+describe("also on this day and related events", () => {
+  it("shows no 'also on' for a date without a day: it is on no day page", () => {
+    // A year-only event's first day is 1 January, whose page lists the Emancipation Proclamation, not it.
+    expect(loadPage(site, "/events/printing-press/")("#also-heading")).toHaveLength(0);
+    expect(loadPage(site, "/events/month-only/")("#also-heading")).toHaveLength(0);
+    expect(loadPage(site, "/events/emancipation-proclamation/")("#also-heading")).toHaveLength(0);
+  });
+
+  it("shows related events both ways with their whole dates", () => {
+    expect(texts(loadPage(site, "/events/emancipation-proclamation/"), ".related-date")).toEqual([
+      "31 December 1862 – 2 January 1863",
+      "30 June – 3 July 1863",
+    ]);
+    expect(texts(loadPage(site, "/events/stones-river/"), ".related-date")).toEqual(["1 January 1863"]);
+  });
+});
+
+describe("search", () => {
+  it("files each event under its century, a BCE approximate date and a year-only one included; its date leads a sentence", async () => {
+    const { archive } = await loadArchive(FIXTURE, { buildDate: { year: 2026, month: 12, day: 1 } });
+    const indexed = (slug: string) => load(searchDocument(archive!.bySlug.get(slug)!, "en"));
+    const century = (slug: string) => indexed(slug)('meta[data-pagefind-filter="century[content]"]').attr("content");
+    expect(century("marathon")).toBe("5th century BC");
+    expect(century("printing-press")).toBe("15th century");
+    expect(century("month-only")).toBe("17th century");
+    expect(century("washington-born")).toBe("18th century");
+    expect(century("october-revolution")).toBe("20th century");
+    expect(indexed("hamilton-born")("p").first().text()).toBe("1757? Born on Nevis; his birth year is uncertain.");
+  });
 });

@@ -425,10 +425,10 @@ function expectTextEverywhere(site: string, entry: Entry, prefix = "/"): void {
       .map((_, a) => list(a).text())
       .get();
   };
-  expect(links(doc.dayPage.path)).toContain(entry.title);
+  expect(links(doc.dayPage!.path)).toContain(entry.title);
   expect(links(doc.yearPage.path)).toContain(entry.title);
   for (const topic of doc.topics) expect(links(topic.path)).toContain(entry.title);
-  const dayPage = loadUnder(site, doc.dayPage.path, prefix);
+  const dayPage = loadUnder(site, doc.dayPage!.path, prefix);
   const item = dayPage(`.event-title a[href="${eventPath}"]`).closest(".event-text");
   expect(item.find("p").text()).toBe(entry.summary);
   if (published.length) {

@@ -248,7 +248,7 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       expect(readFileSync(fileForAbsolute(site, caesar.api!, ORIGIN)!, "utf8")).toBe(
         readText(site, "api/v1/events/caesar.json"),
       );
-      for (const link of [caesar, caesar.yearPage, caesar.dayPage]) {
+      for (const link of [caesar, caesar.yearPage, caesar.dayPage!]) {
         expect(fileForUrl(site, link.path)).toBeDefined();
         expect(fileForAbsolute(site, link.url, ORIGIN)).toBe(fileForUrl(site, link.path));
       }
