@@ -361,3 +361,24 @@ describe("search", () => {
     expect(indexed("hamilton-born")("p").first().text()).toBe("1757? Born on Nevis; his birth year is uncertain.");
   });
 });
+
+describe("the calendar and month pages", () => {
+  it("count each day's listings: an Old Style date on both its days, a date without a day on none", () => {
+    const $ = loadPage(site, "/calendar/");
+    const count = (label: string) => $(`a[aria-label^="${label},"]`).find(".count").text();
+    for (const day of ["February 11", "February 22", "October 25", "November 7", "June 30", "January 1"]) {
+      expect(count(day), day).toBe("1");
+    }
+    for (const day of ["September 1", "July 1", "July 3"]) expect(count(day), day).toBe("");
+  });
+
+  it("label an Old Style date's listing on the month page as the day page does", () => {
+    const highlights = (url: string) => texts(loadPage(site, url), ".month-day");
+    expect(highlights("/february/")).toEqual([
+      "February 11 1732 George Washington is born (O.S.)",
+      "February 22 1732 George Washington is born (N.S.)",
+      "February 29 1700 A Julian leap day in England (O.S.)",
+    ]);
+    expect(highlights("/september/")).toEqual(["September 12 490 BC The Battle of Marathon"]);
+  });
+});
