@@ -6,6 +6,7 @@
 // reader's page loads any of it, and every other page keeps the strict policy
 // of src/site.ts.
 import { existsSync, readdirSync } from "node:fs";
+import { copyFile, mkdir, rename, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { backendFor, DEFAULT_CMS_PORT, type Repository } from "./decap-config.ts";
@@ -40,9 +41,39 @@ export function bundleFiles(folder = bundleFolder()): string[] {
   );
 }
 
-/** The files the build copies into /admin/ (site paths): the bundle's and ours; its page and configuration are Eleventy's. */
+/** Each file the build copies into /admin/, from where: the bundle's and ours; its page and configuration are Eleventy's. */
+function adminSources(): [source: string, name: string][] {
+  const folder = bundleFolder();
+  return [
+    ...bundleFiles(folder).map((name): [string, string] => [path.join(folder, name), name]),
+    ...readdirSync(BROWSER_FOLDER).map((name): [string, string] => [path.join(BROWSER_FOLDER, name), name]),
+  ];
+}
+
+/** The files the build copies into /admin/, as site paths. */
 export function copiedAdminFiles(): string[] {
-  return [...bundleFiles(), ...readdirSync(BROWSER_FOLDER)].map((file) => `${ADMIN_FOLDER}/${file}`);
+  return adminSources().map(([, name]) => `${ADMIN_FOLDER}/${name}`);
+}
+
+/**
+ * Copies them into the site, each file only when it is missing or older than
+ * its source, and each into place by a rename: npm start rebuilds every few
+ * seconds, and Eleventy's passthrough copy wrote all of them again each time,
+ * so that /admin/ (reloaded by the rebuild) found its bundle missing.
+ */
+export async function copyAdminFiles(outputDir: string): Promise<void> {
+  const folder = path.join(outputDir, ADMIN_FOLDER);
+  await mkdir(folder, { recursive: true });
+  await Promise.all(
+    adminSources().map(async ([source, name]) => {
+      const target = path.join(folder, name);
+      const [from, to] = await Promise.all([stat(source), stat(target).catch(() => undefined)]);
+      if (to && to.size === from.size && to.mtimeMs >= from.mtimeMs) return;
+      const temporary = `${target}.${process.pid}.partial`;
+      await copyFile(source, temporary);
+      await rename(temporary, target);
+    }),
+  );
 }
 
 export interface AdminSettings {

@@ -4,7 +4,7 @@
 // Eleventy's own command line.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type { BuildConfig } from "../config.ts";
-import { adminPlugin } from "./admin-plugin.ts";
+import { adminPlugin, adminWithoutLiveReload } from "./admin-plugin.ts";
 import { archivePlugin, type PageSource } from "./archive-plugin.ts";
 import { refuseMalformedPaths } from "./dev-server.ts";
 import { entryLinksPlugin } from "./entry-links-plugin.ts";
@@ -38,5 +38,8 @@ export function configureSite(
   eleventyConfig.addPlugin(paginatedPagesPlugin, undefined);
   eleventyConfig.addPlugin(adminPlugin, { config });
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
-  eleventyConfig.setServerOptions({ port: Number(process.env.PORT) || 8080, middleware: [refuseMalformedPaths] });
+  eleventyConfig.setServerOptions({
+    port: Number(process.env.PORT) || 8080,
+    middleware: [refuseMalformedPaths, adminWithoutLiveReload],
+  });
 }
