@@ -382,3 +382,10 @@ describe("the calendar and month pages", () => {
     expect(highlights("/september/")).toEqual(["September 12 490 BC The Battle of Marathon"]);
   });
 });
+
+describe("topic pages", () => {
+  it("show the date in words, an uncertain day with its '?'", () => {
+    const $ = loadPage(site, "/topics/theatre/");
+    expect(texts($, ".dated-list li")).toEqual(["23 April 1564? William Shakespeare is born birth"]);
+  });
+});
