@@ -107,7 +107,12 @@ describe("loadEntries", () => {
     expect(entries.map((e) => e.slug)).toEqual(["c"]);
     expect(hasErrors(problems)).toBe(true);
     expect(problems).toEqual([
-      error(a, { line: 1, field: "title", message: "is missing", fix: "add it, e.g. title: Apollo 11 lands on the Moon" }),
+      error(a, {
+        line: 1,
+        field: "title",
+        message: "is missing",
+        fix: "add it, e.g. title: Apollo 11 lands on the Moon",
+      }),
       error(a, {
         line: 3,
         field: "summary",

@@ -19,6 +19,7 @@
     constructor(...args) {
       super(...args);
       // Decap gives each control its validate as an arrow function in the constructor: wrap that one.
+      // biome-ignore lint/complexity/noUselessThisAlias: the alias is a JSDoc cast, for the type checker (Decap's control has no types)
       const control = /** @type {any} */ (this);
       const checkAll = control.validate;
       control.validate = () => {
