@@ -8,7 +8,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../archive/archive.ts";
-import { copiedAdminFiles } from "../cms/admin-page.ts";
+import { copiedAdminFiles, hasAdminPage } from "../cms/admin-page.ts";
 import type { BuildConfig } from "../config.ts";
 import type { PageSource, RenderPlan } from "../eleventy/archive-plugin.ts";
 import { configureSite, TEMPLATES_DIR } from "../eleventy/site-config.ts";
@@ -53,7 +53,8 @@ async function writeRuns(
   }
   // Every run copies the same assets (and the web editor's bundle), so they are counted once, where they are.
   size?.addFolder(outputDir, "assets");
-  if (size) for (const file of copiedAdminFiles()) size.add(file, statSync(path.join(outputDir, file)).size);
+  if (size && hasAdminPage(outputDir))
+    for (const file of copiedAdminFiles()) size.add(file, statSync(path.join(outputDir, file)).size);
   return runs.length;
 }
 

@@ -50,6 +50,11 @@ function adminSources(): [source: string, name: string][] {
   ];
 }
 
+/** Whether the editor's page is in the site (written by this run or an earlier one). */
+export function hasAdminPage(outputDir: string): boolean {
+  return existsSync(path.join(outputDir, ADMIN_FOLDER, "index.html"));
+}
+
 /** The files the build copies into /admin/, as site paths. */
 export function copiedAdminFiles(): string[] {
   return adminSources().map(([, name]) => `${ADMIN_FOLDER}/${name}`);
@@ -63,6 +68,8 @@ export function copiedAdminFiles(): string[] {
  */
 export async function copyAdminFiles(outputDir: string): Promise<void> {
   const folder = path.join(outputDir, ADMIN_FOLDER);
+  // Beside the editor's page only: a shard of a split build that writes no single page gets none.
+  if (!hasAdminPage(outputDir)) return;
   await mkdir(folder, { recursive: true });
   await Promise.all(
     adminSources().map(async ([source, name]) => {
