@@ -26,6 +26,8 @@ const HEAVY = [
   "tests/integration/serve-edits.test.ts",
   // Seven builds, each beside a clean one to compare with.
   "tests/integration/update-site.test.ts",
+  // Redirects for aliases through a clean build and four updates in place.
+  "tests/integration/aliases.test.ts",
   "tests/hostile/killed-build.test.ts",
   "tests/hostile/output-folder.test.ts",
   "tests/hostile/check-implies-build.test.ts",
