@@ -19,6 +19,7 @@ import { configFromEnv } from "../config.ts";
 import { readSite, SiteConfigError } from "../site.ts";
 import { displayPath } from "../util/display-path.ts";
 import { isRunning, processInfo } from "../util/processes.ts";
+import { visible } from "../util/visible.ts";
 import { runCli } from "./run-cli.ts";
 
 const SERVER = path.join(import.meta.dirname, "serve-site.ts");
@@ -86,7 +87,8 @@ await runCli(async () => {
   const orphaned = setInterval(() => ancestors.some((pid) => !isRunning(pid)) && stop(), 500);
 
   start();
-  const editorBackend = startEditorBackend(contentDir);
+  // CMS_PORT=off: no local backend (a second npm start beside a first, or tests).
+  const editorBackend = process.env.CMS_PORT?.trim() === "off" ? undefined : startEditorBackend(contentDir);
   await stopped;
   stopping = true;
   clearInterval(orphaned);
@@ -111,13 +113,21 @@ function startEditorBackend(contentDir: string): ChildProcess {
       GIT_REPO_DIRECTORY: repositoryRoot(contentDir),
       LOG_LEVEL: "warn",
     },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    stdio: ["ignore", "inherit", "pipe", "ipc"],
+  });
+  // Its errors are Node's stack traces: kept back, and said in one line if it stops.
+  let said = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    said = (said + chunk.toString("utf8")).slice(-4000);
   });
   child.on("exit", (code) => {
-    if (code)
-      console.error(
-        `The web editor's local backend (decap-server) stopped (exit ${code}): /admin/ cannot save. Is port ${localPort} taken? Set CMS_PORT to another.`,
-      );
+    if (!code) return;
+    const why = said.includes("EADDRINUSE")
+      ? `port ${localPort} is taken: set CMS_PORT to another, or to off`
+      : visible(said.match(/^\w*Error\b.*$/m)?.[0] ?? `exit ${code}`);
+    console.error(
+      `The web editor's local backend (decap-server) stopped: ${why}. /admin/ cannot save; the site is served all the same.`,
+    );
   });
   return child;
 }

@@ -5,6 +5,7 @@
 // all in turn.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { type AddressInfo, createServer } from "node:net";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -204,6 +205,26 @@ function serverWatches(): number {
   }
   return watches;
 }
+
+describe("npm start and a web editor port already taken", () => {
+  it("says so in one line, without decap-server's stack trace, and serves the site all the same", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const cmsPort = (taken.address() as AddressInfo).port;
+    const served = await serveFixture("serve-cms-port", 40_000 + ((process.pid + 2) % 20_000), {
+      env: { CMS_PORT: String(cmsPort) },
+    });
+    try {
+      await served.until(() => served.output().includes("decap-server) stopped"), "the backend's end");
+      expect(served.output()).toContain(`port ${cmsPort} is taken: set CMS_PORT to another, or to off`);
+      expect(served.output()).not.toMatch(/^\s+at |EADDRINUSE/m);
+      expect((await fetch(`http://127.0.0.1:${served.port}/`)).status).toBe(200);
+    } finally {
+      await served.stop();
+      taken.close();
+    }
+  });
+});
 
 describe("npm start and an output folder it cannot write", () => {
   it("says so in one line, and the server ends instead of hanging", async () => {

@@ -46,6 +46,8 @@ export async function serveFixture(
       BUILD_DATE: "2024-02-29",
       CACHE_DIR: TEST_IMAGE_CACHE,
       PORT: String(port),
+      // No web editor backend unless a test asks for one: servers of test files running at once would race for its port.
+      CMS_PORT: "off",
       ...env,
     },
     // A server lives as long as its test file; the limit only ends one a failed file left behind.
