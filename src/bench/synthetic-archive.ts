@@ -46,6 +46,12 @@ export interface SyntheticOptions {
   readonly photos?: number;
   /** Words in each entry's body, in paragraphs of about 50 (default 40, two short paragraphs). */
   readonly words?: number;
+  /**
+   * Write only the entries dated on this month-day ("06-12"), as the whole
+   * archive has them: that day's page for a fraction of the build. Their
+   * related links to entries not written are left out.
+   */
+  readonly onlyDay?: string;
 }
 
 export async function writeSyntheticArchive(
@@ -58,7 +64,7 @@ export async function writeSyntheticArchive(
   const bodyWords = options.words ?? 40;
   const next = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
-  const events: (SyntheticEvent & { text: string })[] = [];
+  const events: (SyntheticEvent & { text: string; related?: string })[] = [];
   /** The body: paragraphs of about 50 words from the list, the first naming the event's words. */
   const body = (words: string[], i: number): string[] => {
     const paragraphs = [`The ${words.join(" ")} is described here, paragraph one of event ${i}`];
@@ -76,8 +82,8 @@ export async function writeSyntheticArchive(
     const slug = `event-${String(i).padStart(6, "0")}`;
     const title = `The ${words[0]} of ${words[1]} ${i}`;
     const kind = next() < 0.8 ? "event" : pick(KINDS);
-    const related =
-      i > 0 && next() < 0.2 ? [`  - event: event-${String(Math.floor(next() * i)).padStart(6, "0")}`] : [];
+    const relatedSlug = i > 0 && next() < 0.2 ? `event-${String(Math.floor(next() * i)).padStart(6, "0")}` : undefined;
+    const related = relatedSlug ? [`  - event: ${relatedSlug}`] : [];
     const paragraphs = body(words, i);
     const text = [
       "---",
@@ -106,14 +112,27 @@ export async function writeSyntheticArchive(
       "",
     ].join("\n");
     const date = isoDate({ year, month, day });
-    events.push({ slug, title, summary: `Synthetic event ${i}`, date, kind, paragraphs, text });
+    events.push({ slug, title, summary: `Synthetic event ${i}`, date, kind, paragraphs, text, related: relatedSlug });
+  }
+  if (options.onlyDay) {
+    const kept = events.filter((e) => e.date.endsWith(`-${options.onlyDay}`));
+    const slugs = new Set(kept.map((e) => e.slug));
+    events.splice(0, events.length, ...kept.map((e) => withoutDanglingLink(e, slugs)));
   }
   await mkdir(path.join(contentDir, "events", "photos"), { recursive: true });
   await mapLimit(events, 64, (e) => writeFile(path.join(contentDir, "events", `${e.slug}.md`), e.text));
   await mapLimit(events.slice(0, photos), 4, (e) =>
     writeSyntheticPhoto(path.join(contentDir, "events", "photos", `${e.slug}.jpg`), next),
   );
-  return events.map(({ text: _, ...event }) => event);
+  return events.map(({ text: _, related: __, ...event }) => event);
+}
+
+function withoutDanglingLink<Event extends { text: string; related?: string }>(
+  event: Event,
+  written: ReadonlySet<string>,
+): Event {
+  if (!event.related || written.has(event.related)) return event;
+  return { ...event, text: event.text.replace(`related:\n  - event: ${event.related}\n`, "") };
 }
 
 /** A photo-like image: smooth colour noise, different for every call. */

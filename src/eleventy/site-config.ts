@@ -10,6 +10,7 @@ import { refuseMalformedPaths } from "./dev-server.ts";
 import { entryLinksPlugin } from "./entry-links-plugin.ts";
 import { metadataPlugin } from "./metadata-plugin.ts";
 import { paginatedPagesPlugin } from "./paginated-pages.ts";
+import { readerPlugin } from "./reader-plugin.ts";
 import type { EleventyConfig } from "./types.ts";
 
 /**
@@ -36,6 +37,7 @@ export function configureSite(
   eleventyConfig.addPlugin(metadataPlugin, { site: config.site });
   eleventyConfig.addPlugin(entryLinksPlugin, { config });
   eleventyConfig.addPlugin(paginatedPagesPlugin, undefined);
+  eleventyConfig.addPlugin(readerPlugin, undefined);
   eleventyConfig.addPlugin(adminPlugin, { config });
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
   eleventyConfig.setServerOptions({
