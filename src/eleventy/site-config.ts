@@ -8,6 +8,7 @@ import { adminPlugin, adminWithoutLiveReload } from "./admin-plugin.ts";
 import { archivePlugin, type PageSource } from "./archive-plugin.ts";
 import { refuseMalformedPaths } from "./dev-server.ts";
 import { entryLinksPlugin } from "./entry-links-plugin.ts";
+import { i18nPlugin } from "./i18n-plugin.ts";
 import { metadataPlugin } from "./metadata-plugin.ts";
 import { paginatedPagesPlugin } from "./paginated-pages.ts";
 import { readerPlugin } from "./reader-plugin.ts";
@@ -34,6 +35,7 @@ export function configureSite(
   // the first was added here, not from inside another plugin.
   eleventyConfig.addPlugin(HtmlBasePlugin, {});
   eleventyConfig.addPlugin(archivePlugin, { config, pages });
+  eleventyConfig.addPlugin(i18nPlugin, { site: config.site });
   eleventyConfig.addPlugin(metadataPlugin, { site: config.site });
   eleventyConfig.addPlugin(entryLinksPlugin, { config });
   eleventyConfig.addPlugin(paginatedPagesPlugin, undefined);

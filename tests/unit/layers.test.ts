@@ -10,7 +10,7 @@ const SRC = path.resolve(import.meta.dirname, "../../src");
 /**
  * Each folder of src/ (or top-level file, without ".ts") and its layer, lowest first:
  * 0 util/: small helpers every layer may use;
- * 1 the site's settings (site.json) and its address;
+ * 1 the site's settings (site.json) and its address, and the message catalogues (i18n/) they check the language against;
  * 2 content, and config beside it (it reads content's date and photo rules);
  * 3 what reads content only: the archive, the importers, the benchmark's archive, the web editor's configuration;
  * 4 the archive's writers: api, search, images;
@@ -22,6 +22,7 @@ const LAYERS: Record<string, number> = {
   util: 0,
   "site-address": 1,
   site: 1,
+  i18n: 1,
   content: 2,
   config: 2,
   archive: 3,

@@ -1,0 +1,118 @@
+// The site's words in its language: messagesFor(site.language) gives `t`,
+// which formats a catalogue's ICU message (plurals from Intl.PluralRules,
+// digits from Intl.NumberFormat). One Messages per language, made once: the
+// language travels with the site's settings, never in a global.
+import { IntlMessageFormat } from "intl-messageformat";
+import { availableLanguages, type Catalogue, catalogueLanguage, type MessageKey, readCatalogue } from "./catalogues.ts";
+
+export { availableLanguages, type MessageKey };
+
+/** What a message's placeholders take: numbers are formatted in the language's digits. */
+export type MessageValues = Readonly<Record<string, string | number>>;
+
+export interface Messages {
+  /** The site's language tag, e.g. "fr" or "fr-CA": what dates and numbers are formatted for. */
+  readonly language: string;
+  /** The catalogue its words come from, e.g. "fr" for fr-CA. */
+  readonly catalogue: string;
+  /** The writing direction, for `<html dir>`. */
+  readonly dir: "ltr" | "rtl";
+  /** A message as text (never HTML: templates escape it). An unknown key or a missing value throws, naming it. */
+  t(key: MessageKey, values?: MessageValues): string;
+  /**
+   * A message whose placeholders may be anything, kept as they are: the text
+   * between them as strings, e.g. ["Text under ", licenceLink, "."] for a
+   * sentence with a link (the Eleventy filter `tLinks` builds its HTML).
+   */
+  parts<T>(key: MessageKey, values: Readonly<Record<string, string | number | T>>): (string | T)[];
+  /** A number in the language's digits, without grouping: "1969", "١٩٦٩" where Arabic digits are the default. */
+  number(n: number): string;
+}
+
+export class UnknownLanguageError extends Error {
+  override name = "UnknownLanguageError";
+}
+
+const made = new Map<string, Messages>();
+
+/** The Messages of a language tag; throws an UnknownLanguageError when no catalogue fits it. */
+export function messagesFor(language: string): Messages {
+  let messages = made.get(language);
+  if (!messages) made.set(language, (messages = makeMessages(language)));
+  return messages;
+}
+
+/** Why a tag has no catalogue, in one sentence: the languages there are, and how to add one. */
+export function missingLanguageMessage(language: string): string {
+  return (
+    `has no catalogue for "${language}": the languages are ${availableLanguages().join(", ")}; ` +
+    `to add one, copy src/i18n/catalogues/en.json to src/i18n/catalogues/<language>.json and translate it (README: "Languages")`
+  );
+}
+
+/** "rtl" for Arabic, Hebrew, Persian…: from the locale's text info (Node 24's Intl.Locale). */
+export function textDirection(language: string): "ltr" | "rtl" {
+  const locale = new Intl.Locale(language) as Intl.Locale & {
+    getTextInfo?: () => { direction?: string };
+    textInfo?: { direction?: string };
+  };
+  const info = locale.getTextInfo?.() ?? locale.textInfo;
+  return info?.direction === "rtl" ? "rtl" : "ltr";
+}
+
+function makeMessages(language: string): Messages {
+  const catalogue = catalogueLanguage(language);
+  if (!catalogue) throw new UnknownLanguageError(`The site's language ${missingLanguageMessage(language)}`);
+  const texts = readCatalogue(catalogue);
+  const numbers = new Intl.NumberFormat(language, { useGrouping: false });
+  const compiled = new Map<string, IntlMessageFormat>();
+  const compile = (key: string) => {
+    let format = compiled.get(key);
+    if (!format) compiled.set(key, (format = compileMessage(texts, key, language, catalogue)));
+    return format;
+  };
+  return {
+    language,
+    catalogue,
+    dir: textDirection(language),
+    t(key, values) {
+      return String(formatted(compile(key), key, catalogue, values));
+    },
+    parts(key, values) {
+      const result = formatted(compile(key), key, catalogue, values);
+      return Array.isArray(result) ? result : [result];
+    },
+    number: (n) => numbers.format(n),
+  };
+}
+
+function compileMessage(texts: Catalogue, key: string, language: string, catalogue: string): IntlMessageFormat {
+  const text = texts[key];
+  if (text === undefined) throw new Error(`No message "${key}" in src/i18n/catalogues/${catalogue}.json`);
+  // ignoreTag: a "<" in a message is a character, not the start of a rich-text tag.
+  return new IntlMessageFormat(text, language, undefined, { formatters: FORMATTERS, ignoreTag: true });
+}
+
+// The site writes numbers without grouping separators: a year is "1969", never
+// "1,969", and a count reads the same in English as before catalogues.
+const FORMATTERS = {
+  getNumberFormat: (locales?: string | string[], options?: Intl.NumberFormatOptions) =>
+    new Intl.NumberFormat(locales, { useGrouping: false, ...options }),
+  getDateTimeFormat: (locales?: string | string[], options?: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locales, options),
+  getPluralRules: (locales?: string | string[], options?: Intl.PluralRulesOptions) =>
+    new Intl.PluralRules(locales, options),
+};
+
+function formatted<T>(
+  format: IntlMessageFormat,
+  key: string,
+  catalogue: string,
+  values: Readonly<Record<string, unknown>> | undefined,
+): string | T | (string | T)[] {
+  try {
+    return format.format<T>(values as Record<string, T>);
+  } catch (e) {
+    throw new Error(`Message "${key}" (${catalogue}.json): ${(e as Error).message}`);
+  }
+}
