@@ -1,7 +1,7 @@
 // The documents of the static JSON API, written once with zod: the build's
 // types come from here, and so do the JSON Schemas published beside them.
 import { z } from "zod";
-import { CALENDARS } from "../content/dates.ts";
+import { CALENDARS, PRECISIONS } from "../content/dates.ts";
 import { KINDS } from "../content/schema.ts";
 import type { ApiSettings } from "../site.ts";
 
@@ -33,11 +33,15 @@ export const eventSummarySchema = z.object({
       "The first day, ISO 8601 with astronomical years: -0043-03-15 is 15 March 44 BC (1 January of a year-only date, the 1st of a month-only one).",
   }),
   dateWords: z.string(),
-  edtf: z
-    .string()
-    .meta({ description: 'The date as the entry writes it, in EDTF: "1757-06-12?", "1863-07-01/1863-07-03".' }),
+  edtf: z.string().meta({
+    description:
+      'The date as the entry writes it, in EDTF: "1757-06-12?", "1863-21", "156X", "1863-07-01/1863-07-03", "1863-07-01/..".',
+  }),
   calendar: z.enum(CALENDARS).meta({ description: "The calendar the date is written in." }),
-  precision: z.enum(["day", "month", "year"]),
+  precision: z.enum(PRECISIONS).meta({
+    description:
+      "How much of the date (an interval's first end, or its known one) is known: a season is EDTF's 21–24, a decade or a century is written with X (156X, 18XX).",
+  }),
   oldStyle: z.string().optional().meta({
     description:
       "The first day in the Julian calendar, when the entry gives a date in a calendar other than the default one.",

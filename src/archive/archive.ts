@@ -2,6 +2,7 @@
 // Templates only present what is here; nothing is sorted or counted there.
 import { eventDateWords } from "../content/date-words.ts";
 import {
+  centuryYear,
   compareDates,
   compareEventDates,
   dateInWords,
@@ -333,7 +334,7 @@ export function archiveEvent(
     topicLinks,
     year: values.yearOf(entry.date.year),
     dayWords: values.dayWordsOf(key),
-    century: values.centuryLabelOf(entry.date.year),
+    century: values.centuryLabelOf(centuryYear(entry.date)),
     alsoOnThisDay,
     alsoOnThisDayMore: onDayPage ? Math.max(0, day.length - 1 - ALSO_ON_THIS_DAY) : 0,
     photo: lead?.view,

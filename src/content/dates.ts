@@ -15,7 +15,14 @@ export interface HistoricalDate {
 
 export type Calendar = "julian" | "gregorian";
 export const CALENDARS = ["julian", "gregorian"] as const;
-export type Precision = "day" | "month" | "year";
+/**
+ * How much of a date is known: a season is EDTF's 21–24 (spring to winter);
+ * a decade and a century are years with unspecified digits (156X, 18XX).
+ */
+export const PRECISIONS = ["day", "month", "season", "year", "decade", "century"] as const;
+export type Precision = (typeof PRECISIONS)[number];
+/** An interval's end that is no date: EDTF's ".." (open: from the beginning, or still going) or nothing (unknown). */
+export type IntervalSide = "open" | "unknown";
 
 /**
  * An entry's date. year/month/day is its first day as written, in its
@@ -24,17 +31,28 @@ export type Precision = "day" | "month" | "year";
  * still just {year, month, day}.
  */
 export interface EventDate extends HistoricalDate {
-  /** Absent: the day is known. */
-  readonly precision?: "month" | "year";
+  /** Absent: the day is known. A season's month is its first (3, 6, 9, 12); a decade's or century's year its first (1560, 1800). */
+  readonly precision?: Exclude<Precision, "day">;
+  /** Written with X for the unknown digits of a month or a day ("1863-XX", "1863-07-XX"): otherwise a year or a month like any. */
+  readonly unspecified?: true;
   /** EDTF `?`: the source is unsure. */
   readonly uncertain?: true;
   /** EDTF `~`: about then ("c."). */
   readonly approximate?: true;
   /** Present only when it is not the date's default calendar: an Old Style date after the reform, a proleptic Gregorian one before it. */
   readonly calendar?: Calendar;
-  /** An interval's last day (or month, or year), in the same calendar and precision. */
+  /** An interval's last day (or month, or year), in the same calendar. */
   readonly end?: HistoricalDate;
+  /** Present when an interval's last date is known to another precision than its first ("1863-07/1863-08-02"). */
+  readonly endPrecision?: Precision;
+  /** An interval whose first end is open or unknown ("../1863-07-03", "/1863-07-03"): year, month and day are its last. */
+  readonly openStart?: IntervalSide;
+  /** An interval whose last end is open or unknown ("1863-07-01/..", "1863-07-01/"). */
+  readonly openEnd?: IntervalSide;
 }
+
+/** EDTF's seasons 21–24 (spring, summer, autumn, winter, the northern hemisphere's) and the month each is ordered by. */
+export const SEASON_MONTHS: Readonly<Record<number, number>> = { 21: 3, 22: 6, 23: 9, 24: 12 };
 
 /** The first day of the Gregorian calendar: dates before it are Julian unless the entry says otherwise. */
 export const GREGORIAN_REFORM: HistoricalDate = { year: 1582, month: 10, day: 15 };
@@ -176,9 +194,9 @@ export function parseHistoricalDate(text: string, calendar?: Calendar): DatePars
 export type EventDateResult = { ok: true; date: EventDate } | { ok: false; problem: string; fix: string };
 
 const EDTF_FIX =
-  "write a day (1969-07-20), a month (1757-06) or a year (1757); add ? if the source is unsure (1757-06-12?) or ~ if it is approximate (1500-05-01~); write a span as first/last day (1863-07-01/1863-07-03)";
+  "write a day (1969-07-20), a month (1757-06), a season (1863-21 is spring 1863, 22 summer, 23 autumn, 24 winter), a year (1757) or a decade or century (156X, 18XX); add ? if the source is unsure (1757-06-12?) or ~ if it is approximate (1500-05-01~); write a span as first/last (1863-07-01/1863-07-03), with .. for an open end (1863-07-01/..) or nothing for an unknown one (1863-07-01/)";
 
-/** What `edtf`'s parser gives: months count from 0. */
+/** What `edtf`'s parser gives: months count from 0; an interval's open end is Infinity, an unknown one null. */
 interface EdtfValue {
   readonly type: string;
   readonly level: number;
@@ -190,10 +208,11 @@ interface EdtfValue {
 }
 
 /**
- * An entry's `date`: EDTF levels 0 and 1 as far as entries use them (a day,
- * a month, a year, `?`, `~`, `%`, an interval of two of the same precision).
- * Each day is checked to exist in some calendar (Julian, which has every leap
- * day the Gregorian has); withCalendar checks it in the entry's own.
+ * An entry's `date`: EDTF levels 0 and 1 (a day, a month, a season, a year,
+ * X for unknown digits, `?`, `~`, `%`, an interval whose ends may differ in
+ * precision or be open or unknown), parsed by `edtf`. Each day is checked to
+ * exist in some calendar (Julian, which has every leap day the Gregorian
+ * has); withCalendar checks it in the entry's own.
  */
 export function parseEventDate(text: string): EventDateResult {
   const written = text.trim();
@@ -205,73 +224,131 @@ export function parseEventDate(text: string): EventDateResult {
   try {
     value = parseEdtf(written) as EdtfValue;
   } catch {
+    if (/^-?\d{4}-2[1-4][?~%]$/.test(written))
+      return unsupported(text, "marks a season ? or ~, which EDTF level 1 does not");
     // Without EDTF's marks it was meant as a plain day: say what a day looks like.
-    if (!/[?~%/]/.test(written)) return parseHistoricalDate(text);
-    return { ok: false, problem: `"${text}" is not a date`, fix: EDTF_FIX };
+    if (!/[?~%/X]/.test(written)) return parseHistoricalDate(text);
+    return unsupported(text, "is not a date EDTF level 1 writes");
+  }
+  if (value.type === "Set" || value.type === "List") {
+    return unsupported(text, "is EDTF level 2 (a set or list of dates, […] or {…}), which entries do not support");
   }
   if (value.level > 1) {
-    return {
-      ok: false,
-      problem: `"${text}" is EDTF level 2 (sets, lists or partial qualifiers), which entries do not support`,
-      fix: EDTF_FIX,
-    };
+    return unsupported(
+      text,
+      "is EDTF level 2 (unknown digits inside a span or before the last ones, seasons other than 21–24, or a mark on part of a date), which entries do not support",
+    );
   }
   const ends = value.type === "Interval" ? value.values : [value];
-  const parts: HistoricalDateOf[] = [];
+  const parts: (HistoricalDateOf | IntervalSide)[] = [];
   for (const end of ends) {
-    const part = typeof end === "object" && end ? edtfPart(end) : undefined;
-    if (!part) return { ok: false, problem: `"${text}" uses an EDTF form entries do not support`, fix: EDTF_FIX };
+    if (end === null || end === Number.POSITIVE_INFINITY) {
+      parts.push(end === null ? "unknown" : "open");
+      continue;
+    }
+    const part = typeof end === "object" ? edtfPart(end) : "is not a date";
+    if (typeof part === "string") return unsupported(text, part);
+    if (part.unspecified && ends.length > 1) return unsupported(text, "has unknown digits (X) in a span");
     const last = daysInMonthIn(part.date.year, part.date.month, "julian");
     if (part.date.day > last) return notARealDay(text, part.date, defaultCalendar(part.date));
     parts.push(part);
   }
-  const [first, second] = parts as [HistoricalDateOf, HistoricalDateOf | undefined];
-  if (second && second.precision !== first.precision) {
-    return {
-      ok: false,
-      problem: `"${text}" gives its first and last dates to different precisions`,
-      fix: "write both as days (1863-07-01/1863-07-03), both as months or both as years",
-    };
-  }
-  if (second && compareDates(second.date, first.date) <= 0) {
+  const known = parts.filter((p): p is HistoricalDateOf => typeof p === "object");
+  const [first, second] = known as [HistoricalDateOf | undefined, HistoricalDateOf | undefined];
+  if (!first) return unsupported(text, "has no known end");
+  if (second && compareDates(lastDayOf(second), first.date) <= 0) {
     return {
       ok: false,
       problem: `"${text}" ends before it starts (or on the same day)`,
       fix: "write the first day, a slash, then the last day, e.g. 1863-07-01/1863-07-03",
     };
   }
-  const flags = second ? [first, second] : [first];
+  const [startSide, endSide] = parts.map((p) => (typeof p === "string" ? p : undefined));
   return {
     ok: true,
     date: {
       ...first.date,
       ...(first.precision !== "day" && { precision: first.precision }),
-      ...(flags.some((f) => f.uncertain) && { uncertain: true }),
-      ...(flags.some((f) => f.approximate) && { approximate: true }),
+      ...(first.unspecified && { unspecified: true }),
+      ...(known.some((f) => f.uncertain) && { uncertain: true }),
+      ...(known.some((f) => f.approximate) && { approximate: true }),
       ...(second && { end: second.date }),
+      ...(second && second.precision !== first.precision && { endPrecision: second.precision }),
+      ...(startSide && { openStart: startSide }),
+      ...(endSide && { openEnd: endSide }),
     },
   };
+}
+
+function unsupported(text: string, what: string): { ok: false; problem: string; fix: string } {
+  return { ok: false, problem: `"${text}" ${what}`, fix: EDTF_FIX };
 }
 
 interface HistoricalDateOf {
   readonly date: HistoricalDate;
   readonly precision: Precision;
+  readonly unspecified: boolean;
   readonly uncertain: boolean;
   readonly approximate: boolean;
 }
 
-/** One EDTF date of day, month or year precision; undefined for seasons, times, unspecified digits and long years. */
-function edtfPart(value: EdtfValue): HistoricalDateOf | undefined {
-  if (value.type !== "Date" || value.unspecified || value.offset !== undefined) return undefined;
+/** EDTF's unspecified digits as `edtf` flags them (a bit per digit of YYYYMMDD, from the left) → the precision they leave. */
+const UNSPECIFIED: Readonly<Record<number, { precision: Precision; unspecified: boolean }>> = {
+  8: { precision: "decade", unspecified: false }, // 156X
+  12: { precision: "century", unspecified: false }, // 18XX
+  48: { precision: "year", unspecified: true }, // 1863-XX
+  240: { precision: "year", unspecified: true }, // 1863-XX-XX
+  192: { precision: "month", unspecified: true }, // 1863-07-XX
+};
+
+/** One EDTF date (a day, month, season, year, decade or century), or what about it entries do not support. */
+function edtfPart(value: EdtfValue): HistoricalDateOf | string {
+  const flags = { uncertain: value.uncertain === true, approximate: value.approximate === true };
+  if (value.type === "Season") {
+    const [year, season] = value.values as [number, number];
+    return { date: { year, month: SEASON_MONTHS[season]!, day: 1 }, precision: "season", unspecified: false, ...flags };
+  }
+  if (value.type === "Year") return "has a year of more than four digits (Y…), which entries do not support";
+  if (value.type === "Century") return "is a century in ISO 8601's two digits, which entries do not support";
+  if (value.type !== "Date" || value.offset !== undefined || value.values.length > 3) {
+    return "has a time of day, which entries do not support";
+  }
   const [year, month, day] = value.values as number[];
-  if (year === undefined || value.values.length > 3) return undefined;
-  const precision = day !== undefined ? "day" : month !== undefined ? "month" : "year";
+  if (year === undefined) return "is not a date";
+  const digits = value.unspecified ? UNSPECIFIED[value.unspecified] : undefined;
+  if (value.unspecified && !digits) return "has unknown digits (X) where entries do not take them";
+  const precision = digits?.precision ?? (day !== undefined ? "day" : month !== undefined ? "month" : "year");
+  const first = precision === "month" || precision === "day";
   return {
-    date: { year, month: (month ?? 0) + 1, day: day ?? 1 },
+    date: { year, month: first ? (month ?? 0) + 1 : 1, day: precision === "day" ? (day ?? 1) : 1 },
     precision,
-    uncertain: value.uncertain === true,
-    approximate: value.approximate === true,
+    unspecified: digits?.unspecified ?? false,
+    ...flags,
   };
+}
+
+/**
+ * The years a decade or century written with X covers, first to last: 156X
+ * is 1560–1569, and -156X, counting back, -1569 to -1560 (1570–1561 BC).
+ */
+export function unspecifiedYears(year: number, precision: "decade" | "century"): { first: number; last: number } {
+  const count = precision === "decade" ? 10 : 100;
+  return year < 0 ? { first: year - count + 1, last: year } : { first: year, last: year + count - 1 };
+}
+
+/** A date's last day to the precision known (months as long as the Julian calendar makes them). */
+function lastDayOf({ date, precision }: HistoricalDateOf): HistoricalDate {
+  const endYear =
+    precision === "decade" || precision === "century" ? unspecifiedYears(date.year, precision).last : date.year;
+  if (precision === "day") return date;
+  if (precision === "month") return { ...date, day: daysInMonthIn(date.year, date.month, "julian") };
+  if (precision === "season") {
+    const last = date.month + 2;
+    return last > 12
+      ? { year: date.year + 1, month: last - 12, day: 28 }
+      : { year: date.year, month: last, day: daysInMonthIn(date.year, last, "julian") };
+  }
+  return { year: endYear, month: 12, day: 31 };
 }
 
 /**
@@ -281,15 +358,17 @@ function edtfPart(value: EdtfValue): HistoricalDateOf | undefined {
  */
 export function withCalendar(date: EventDate, calendar: Calendar | undefined): EventDateResult {
   const used = calendar ?? defaultCalendar(date);
-  if (precisionOf(date) === "day") {
-    for (const day of date.end ? [date, date.end] : [date]) {
-      if (day.day > daysInMonthIn(day.year, day.month, used)) {
-        const problem = notARealDay(isoDate(day), day, used);
-        const oldStyle = calendar
-          ? ""
-          : "; if the source gives an Old Style (Julian) date, add the line calendar: julian";
-        return { ok: false, problem: problem.problem, fix: `${problem.fix}${oldStyle}` };
-      }
+  const days = [
+    ...(precisionOf(date) === "day" ? [firstDay(date)] : []),
+    ...(date.end && (date.endPrecision ?? precisionOf(date)) === "day" ? [date.end] : []),
+  ];
+  for (const day of days) {
+    if (day.day > daysInMonthIn(day.year, day.month, used)) {
+      const problem = notARealDay(isoDate(day), day, used);
+      const oldStyle = calendar
+        ? ""
+        : "; if the source gives an Old Style (Julian) date, add the line calendar: julian";
+      return { ok: false, problem: problem.problem, fix: `${problem.fix}${oldStyle}` };
     }
   }
   const { calendar: _, ...rest } = date;
@@ -367,25 +446,73 @@ export function standardDay(date: EventDate): HistoricalDate {
   return date.calendar === "julian" ? convertDate(firstDay(date), "julian", "gregorian") : firstDay(date);
 }
 
+/**
+ * The year whose century a date is filed under (search's century filter): a
+ * decade's or century's last year, so that 18XX (1800–1899) is in the 19th
+ * century with 99 of its years; any other date's year as written.
+ */
+export function centuryYear(date: EventDate): number {
+  const precision = precisionOf(date);
+  return precision === "decade" || precision === "century" ? unspecifiedYears(date.year, precision).last : date.year;
+}
+
 /** A date as every entry had one before EDTF: one exact day in its default calendar. */
 export function isPlainDay(date: EventDate): boolean {
-  return !date.precision && !date.calendar && !date.end && !date.uncertain && !date.approximate;
+  return (
+    !date.precision &&
+    !date.calendar &&
+    !date.end &&
+    !date.openStart &&
+    !date.openEnd &&
+    !date.uncertain &&
+    !date.approximate
+  );
 }
 
 /**
- * The date's first and last day as outputs that take one calendar read them
- * (schema.org, iCalendar): an Old Style date in New Style, the others as
- * written. Month and year precision keep day (and month) 1.
+ * The date's first and last day as iCalendar reads them: an Old Style date in
+ * New Style, the others as written; the last only when it is a day. An
+ * interval with an open or unknown end starts and ends on its known day.
+ * Month and year precision keep day (and month) 1.
  */
 export function standardSpan(date: EventDate): { start: HistoricalDate; end?: HistoricalDate } {
-  const end = date.end && (date.calendar === "julian" ? convertDate(date.end, "julian", "gregorian") : date.end);
+  const endIsDay = (date.endPrecision ?? precisionOf(date)) === "day";
+  const end =
+    date.end && endIsDay && (date.calendar === "julian" ? convertDate(date.end, "julian", "gregorian") : date.end);
   return { start: standardDay(date), ...(end && { end }) };
 }
 
-/** ISO 8601 to the precision known: "1757", "1757-06", "1757-06-12", "-0043". */
+/**
+ * schema.org's startDate and endDate: ISO 8601 to the precision known, an
+ * Old Style date in New Style. An open or unknown end has none; the known
+ * end of "../1863-07-03" is an endDate.
+ */
+export function isoSpan(date: EventDate): { startDate?: string; endDate?: string } {
+  const precision = precisionOf(date);
+  const known = precision === "day" ? standardDay(date) : firstDay(date);
+  const end =
+    date.end &&
+    isoToPrecision(
+      date.calendar === "julian" && (date.endPrecision ?? precision) === "day"
+        ? convertDate(date.end, "julian", "gregorian")
+        : date.end,
+      date.endPrecision ?? precision,
+    );
+  if (date.openStart) return { endDate: isoToPrecision(known, precision) };
+  return { startDate: isoToPrecision(known, precision), ...(end && { endDate: end }) };
+}
+
+/**
+ * ISO 8601 to the precision known: "1757-06-12", "1757-06", "1757", "-0043";
+ * a season as its year; a century as ISO 8601's two digits ("18" is
+ * 1800–1899), and a decade, which ISO 8601 has no form for, as its century.
+ */
 export function isoToPrecision(date: HistoricalDate, precision: Precision): string {
   const iso = isoDate(date);
-  return precision === "year" ? iso.slice(0, -6) : precision === "month" ? iso.slice(0, -3) : iso;
+  if (precision === "day") return iso;
+  if (precision === "month") return iso.slice(0, -3);
+  if (precision === "decade" || precision === "century") return iso.slice(0, -8);
+  return iso.slice(0, -6);
 }
 
 /** Orders event dates in time, whatever calendar each is written in: by the Julian Day Number of the first day. */
@@ -429,12 +556,31 @@ export function isoDate(date: HistoricalDate): string {
   return `${sign}${String(Math.abs(date.year)).padStart(4, "0")}-${pad2(date.month)}-${pad2(date.day)}`;
 }
 
-/** The date as an entry's front-matter writes it: "1969-07-20", "1757-06-12?", "1500~", "1863-07-01/1863-07-03". */
+/**
+ * The date as an entry's front-matter writes it: "1969-07-20", "1757-06-12?",
+ * "1500~", "1863-21", "156X", "1863-07-XX", "1863-07-01/1863-07-03", "1863-07-01/..".
+ */
 export function edtfText(date: EventDate): string {
-  const written = (day: HistoricalDate) => isoToPrecision(day, precisionOf(date));
   const mark = date.uncertain && date.approximate ? "%" : date.uncertain ? "?" : date.approximate ? "~" : "";
+  const known = `${edtfPartText(date, precisionOf(date), date.unspecified)}${mark}`;
+  const side = (s: IntervalSide) => (s === "open" ? ".." : "");
+  if (date.openStart) return `${side(date.openStart)}/${known}`;
+  if (date.openEnd) return `${known}/${side(date.openEnd)}`;
   // A qualifier covers both ends of a span: an interval marks each.
-  return date.end ? `${written(date)}${mark}/${written(date.end)}${mark}` : `${written(date)}${mark}`;
+  return date.end ? `${known}/${edtfPartText(date.end, date.endPrecision ?? precisionOf(date))}${mark}` : known;
+}
+
+function edtfPartText(date: HistoricalDate, precision: Precision, unspecified?: true): string {
+  const iso = isoDate(date);
+  const year = iso.slice(0, -6);
+  if (precision === "season") {
+    const season = Object.entries(SEASON_MONTHS).find(([, month]) => month === date.month)![0];
+    return `${year}-${season}`;
+  }
+  if (precision === "decade") return `${year.slice(0, -1)}X`;
+  if (precision === "century") return `${year.slice(0, -2)}XX`;
+  const written = isoToPrecision(date, precision);
+  return unspecified ? `${written}-XX` : written;
 }
 
 /** Orders dates in time: BCE first. */

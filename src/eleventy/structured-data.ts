@@ -5,16 +5,13 @@
 // the page already says (its address, its description, its language, the
 // site's name and address) is said again.
 import type { ArchiveEvent, PhotoView } from "../archive/archive.ts";
-import { isoToPrecision, precisionOf, standardSpan } from "../content/dates.ts";
+import { isoSpan } from "../content/dates.ts";
 import { absoluteUrl, type SiteInfo } from "../site.ts";
 
 export function eventJsonLd(event: ArchiveEvent, site: SiteInfo): string {
   const images = [event.photo, ...event.photos]
     .filter((p): p is PhotoView => Boolean(p?.image))
     .map((p) => imageObject(p, site));
-  // schema.org's dates are ISO 8601, to the precision known: an Old Style date in New Style.
-  const { start, end } = standardSpan(event.date);
-  const precision = precisionOf(event.date);
   const data = {
     "@context": "https://schema.org",
     "@type": "Article",
@@ -25,8 +22,8 @@ export function eventJsonLd(event: ArchiveEvent, site: SiteInfo): string {
     about: {
       "@type": "Event",
       name: event.title,
-      startDate: isoToPrecision(start, precision),
-      ...(end && { endDate: isoToPrecision(end, precision) }),
+      // ISO 8601 to the precision known, an Old Style date in New Style.
+      ...isoSpan(event.date),
       ...(event.wikidata && { sameAs: `https://www.wikidata.org/wiki/${event.wikidata}` }),
       ...(event.location && { location: { "@type": "Place", name: event.location } }),
     },
