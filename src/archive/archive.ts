@@ -19,6 +19,7 @@ import type { LoadedEntry } from "../content/load.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import { KINDS, type Kind, type Photo, type Source } from "../content/schema.ts";
 import { plural } from "../util/plural.ts";
+import { stableHash } from "../util/stable-hash.ts";
 import { adjacentDays, CALENDAR_DAYS, CALENDAR_MONTHS, type DayLink, type MonthLink } from "./calendar.ts";
 import { type Counted, counted, type EventLink } from "./event-link.ts";
 import { type ImageView, type PhotoPlan, planPhoto } from "./renditions.ts";
@@ -79,6 +80,8 @@ export interface ArchiveEvent extends EventLink {
   readonly month: MonthLink;
   /** Its Wikidata item ("Q23"), for the JSON-LD's sameAs. */
   readonly wikidata?: string;
+  /** An editors' pick: first on the home page on its day (src/archive/front-page-pick.ts). */
+  readonly featured?: true;
   /** Whether a day page lists it: not when only its month or year is known. */
   readonly onDayPage: boolean;
   /** An exact day in its default calendar, shown as day and year; any other date is shown whole (dateWords). */
@@ -350,6 +353,7 @@ export function archiveEvent(
     onDayPage,
     plainDate: isPlainDay(entry.date),
     ...(entry.wikidata && { wikidata: entry.wikidata }),
+    ...(entry.featured && { featured: true as const }),
     file: entry.file,
     aliases: entry.aliases ?? NO_ALIASES,
   };
@@ -533,9 +537,7 @@ function shared<K, V>(make: (key: K) => V): (key: K) => V {
 
 /** The same pick for the same build date: builds stay reproducible. */
 function pickIndex(seed: string, n: number): number {
-  let hash = 2166136261;
-  for (const ch of seed) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619);
-  return (hash >>> 0) % n;
+  return stableHash(seed) % n;
 }
 
 /** "2 events, 1 birth" or "nothing recorded yet". */

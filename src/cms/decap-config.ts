@@ -136,6 +136,8 @@ export function cmsField(name: string, schema: AnySchema, at = name): CmsField {
   switch (def.type) {
     case "enum":
       return { ...base, widget: "select", options: Object.values(def.entries ?? {}) };
+    case "boolean":
+      return { ...base, widget: "boolean" };
     case "object":
       return {
         ...base,

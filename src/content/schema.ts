@@ -277,6 +277,14 @@ export const frontMatterSchema = z
         description: `Topic names: at most ${TOPICS_MAX}, each at most ${TOPIC_MAX} characters.`,
         examples: [["space exploration"]],
       }),
+    featured: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          "true for an editors' pick: the home page shows it first on its day, before the anniversaries it picks itself.",
+        examples: [true],
+      }),
     photo: photoSchema.optional().meta({ description: "The lead photo and its credit." }),
     photos: z.array(photoSchema).optional().meta({ description: "Further historical photos, each like photo." }),
     related: z.array(relatedSchema).optional().meta({ description: "Related events: entries by slug, or dated text." }),
