@@ -4,6 +4,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { availableLanguages, catalogueLanguage } from "./i18n/catalogues.ts";
+import { missingLanguageMessage } from "./i18n/messages.ts";
 import { AddressError, siteAddress } from "./site-address.ts";
 import { displayPath } from "./util/display-path.ts";
 import { errorCode } from "./util/error-code.ts";
@@ -70,11 +72,17 @@ export const siteSchema = z.strictObject({
   language: z
     .string()
     .trim()
-    .refine(isLanguageTag, { message: "must be a BCP 47 language tag, e.g. en, fr or pt-BR" })
+    .refine(isLanguageTag, { message: "must be a BCP 47 language tag, e.g. en, fr or fr-CA" })
     // Canonical ("EN-us" → "en-US"): only letters, digits and hyphens, so it is safe where Pagefind makes it part of a file name.
     .transform((tag) => Intl.getCanonicalLocales(tag)[0]!)
+    // Its words come from a catalogue (src/i18n/catalogues/): fr-CA is written with fr's.
+    .refine((tag) => catalogueLanguage(tag) !== undefined, {
+      error: (issue) => missingLanguageMessage(String(issue.input)),
+    })
     .default("en")
-    .meta({ description: "Language of the pages (BCP 47), e.g. en." }),
+    .meta({
+      description: `Language of the pages (BCP 47), one of ${availableLanguages().join(", ")} or a regional form of one (fr-CA), e.g. en.`,
+    }),
   url: url.default("http://localhost:8080").meta({
     description:
       "Where the site is published, e.g. https://example.org, or https://user.github.io/history for a site in a folder (SITE_URL overrides it).",

@@ -5,26 +5,25 @@ import {
   centuryYear,
   compareDates,
   compareEventDates,
-  dateInWords,
   daysInMonth,
   type HistoricalDate,
   isoDate,
   isPlainDay,
   listedDays,
   monthDayKey,
-  monthName,
-  yearLabel,
 } from "../content/dates.ts";
 import type { LoadedEntry } from "../content/load.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import { KINDS, type Kind, type Photo, type Source } from "../content/schema.ts";
-import { plural } from "../util/plural.ts";
+import { type CalendarWords, calendarWords } from "../i18n/calendar-words.ts";
+import { type MessageKey, type Messages, messagesFor } from "../i18n/messages.ts";
+import type { SiteInfo } from "../site.ts";
 import { stableHash } from "../util/stable-hash.ts";
-import { adjacentDays, CALENDAR_DAYS, CALENDAR_MONTHS, type DayLink, type MonthLink } from "./calendar.ts";
+import { adjacentDays, type CalendarLinks, calendarLinks, type DayLink, type MonthLink } from "./calendar.ts";
 import { type Counted, counted, type EventLink } from "./event-link.ts";
 import { type ImageView, type PhotoPlan, planPhoto } from "./renditions.ts";
 import { buildTopics, type TopicLink, type TopicPage, topicAddresses } from "./topics.ts";
-import { buildYears, type Century, centuryLabel, centuryOf, type YearLink, type YearPage, yearLink } from "./years.ts";
+import { buildYears, type Century, centuryOf, type YearLink, type YearPage, yearLink } from "./years.ts";
 
 export type { Counted, EventLink };
 
@@ -59,7 +58,7 @@ export interface ArchiveEvent extends EventLink {
   readonly year: YearLink;
   /** "12 June": the date in words without its year, linked to the day page. */
   readonly dayWords: string;
-  /** "20th century", "1st century BC": a search filter. */
+  /** "20th century", "1st century BC", "XXe siècle": a search filter. */
   readonly century: string;
   /** Other years' events on the same month-day (the first few; the day page has all). */
   readonly alsoOnThisDay: readonly EventLink[];
@@ -73,7 +72,7 @@ export interface ArchiveEvent extends EventLink {
   readonly bodyHtml: string;
   /** The body as the editor wrote it (Markdown), for the API's export. */
   readonly body: string;
-  /** "Event", "Birth", "Death", "Holiday" */
+  /** "Event", "Birth", "Death", "Holiday"; "Événement"… */
   readonly kindLabel: string;
   /** Its day page (for a date without a day, the page of its first day, which does not list it: see onDayPage). */
   readonly day: DayLink;
@@ -133,6 +132,8 @@ export interface DayHighlights {
 export const HIGHLIGHTS_PER_DAY = 5;
 
 export interface Archive {
+  /** The site's language (site.json): the words above are in it; messagesFor(language) gives the rest. */
+  readonly language: string;
   /** Every event, in date order (BCE first). */
   readonly events: readonly ArchiveEvent[];
   readonly bySlug: ReadonlyMap<string, ArchiveEvent>;
@@ -169,14 +170,13 @@ export interface CalendarMonth extends MonthLink {
 /** An event page shows at most this many other events of its day. */
 export const ALSO_ON_THIS_DAY = 8;
 
-export const KIND_HEADINGS: Record<Kind, string> = {
-  event: "Events",
-  birth: "Births",
-  death: "Deaths",
-  holiday: "Holidays and observances",
+/** Each kind's section heading on a day page ("Births"), its label ("Birth") and its count ("3 births"). */
+const KIND_WORDS: Record<Kind, { heading: MessageKey; label: MessageKey; count: MessageKey }> = {
+  event: { heading: "kind.eventHeading", label: "kind.event", count: "count.event" },
+  birth: { heading: "kind.birthHeading", label: "kind.birth", count: "count.birth" },
+  death: { heading: "kind.deathHeading", label: "kind.death", count: "count.death" },
+  holiday: { heading: "kind.holidayHeading", label: "kind.holiday", count: "count.holiday" },
 };
-
-const KIND_LABELS: Record<Kind, string> = { event: "Event", birth: "Birth", death: "Death", holiday: "Holiday" };
 
 export interface ArchiveOptions {
   /** The build date (Gregorian) that stands for "today". */
@@ -185,6 +185,21 @@ export interface ArchiveOptions {
   readonly addedDates?: ReadonlyMap<string, string>;
   /** Markdown → HTML; `npm start` passes one that remembers. */
   readonly renderBody?: (markdown: string) => string;
+  /** The site's settings: its language names the days, months, years and counts (English when not given). */
+  readonly site?: Pick<SiteInfo, "language">;
+}
+
+/** The words of the archive's language, made once per language and shared. */
+export interface ArchiveWords {
+  readonly messages: Messages;
+  readonly words: CalendarWords;
+  readonly calendar: CalendarLinks;
+}
+
+export function archiveWords(language: string): ArchiveWords {
+  const messages = messagesFor(language);
+  const words = calendarWords(messages);
+  return { messages, words, calendar: calendarLinks(words) };
 }
 
 /** The Atom feed lists this many of the newest entries. */
@@ -198,27 +213,34 @@ export interface FeedEntry extends EventLink {
 
 export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOptions): Archive {
   const renderBody = options.renderBody ?? renderMarkdown;
+  const language = options.site?.language ?? "en";
+  const words = archiveWords(language);
+  const { messages } = words;
+  const countLabel = (n: number) => counted(n, messages).countLabel;
   const sorted = [...entries].sort(inArchiveOrder);
   const planned = new Map(sorted.map((entry) => [entry.slug, planPhotos(entry)]));
-  const links = new Map(sorted.map((entry) => [entry.slug, eventLink(entry, planned.get(entry.slug)!.lead?.view)]));
+  const links = new Map(
+    sorted.map((entry) => [entry.slug, eventLink(entry, planned.get(entry.slug)!.lead?.view, words)]),
+  );
 
-  const related = relatedViews(sorted, links);
+  const related = relatedViews(sorted, links, words);
 
   const topicAddress = topicAddresses(sorted.flatMap((entry) => entry.topics ?? []));
-  const events = archiveEvents(sorted, { links, planned, related, topicAddress, renderBody });
+  const events = archiveEvents(sorted, { links, planned, related, topicAddress, renderBody, words });
 
-  const days = buildDays(events, links);
-  const months = buildMonths(days, [...links.values()]);
+  const days = buildDays(events, links, words);
+  const months = buildMonths(days, [...links.values()], words);
   const photos = creditPhotos(sorted, planned, links);
 
   const byDay = new Map(days.map((d) => [d.key, d]));
   const { buildDate } = options;
   const eventLinks = events.map((e) => links.get(e.slug)!);
-  const { pages: years, centuries } = buildYears(eventLinks, (n) => counted(n).countLabel);
+  const { pages: years, centuries } = buildYears(eventLinks, countLabel, { words: words.words, language });
   const topicNames = new Map(events.map((e) => [e.slug, e.topics]));
   const bySlug = new Map(events.map((e) => [e.slug, e]));
   const isFeb28OfCommonYear = buildDate.month === 2 && buildDate.day === 28 && daysInMonth(buildDate.year, 2) === 28;
   return {
+    language,
     events,
     bySlug,
     days,
@@ -230,12 +252,10 @@ export function buildArchive(entries: readonly LoadedEntry[], options: ArchiveOp
     buildDate: isoDate(buildDate),
     years,
     centuries,
-    topics: buildTopics(
-      eventLinks,
-      (e) => topicNames.get(e.slug) ?? [],
-      (n) => counted(n).countLabel,
-      topicAddress,
-    ),
+    topics: buildTopics(eventLinks, (e) => topicNames.get(e.slug) ?? [], countLabel, {
+      addresses: topicAddress,
+      language,
+    }),
     calendar: calendarTables(months),
     dayKeysWithEvents: days.filter((d) => d.count > 0).map((d) => d.key),
     feed: newestEntries(sorted, bySlug, options),
@@ -250,15 +270,16 @@ interface EventParts {
   readonly related: ReadonlyMap<string, ReadonlyMap<string, RelatedView>>;
   readonly topicAddress: ReturnType<typeof topicAddresses>;
   readonly renderBody: (markdown: string) => string;
+  readonly words: ArchiveWords;
 }
 
 /** Each entry's event page, in the entries' order. */
 function archiveEvents(
   sorted: readonly LoadedEntry[],
-  { links, planned, related, topicAddress, renderBody }: EventParts,
+  { links, planned, related, topicAddress, renderBody, words }: EventParts,
 ): ArchiveEvent[] {
   const linksByDay = dayListings(links.values());
-  const values = sharedValues();
+  const values = sharedValues(words);
   return sorted.map((entry) =>
     archiveEvent(entry, {
       link: links.get(entry.slug)!,
@@ -292,16 +313,19 @@ function listedKey(entry: Pick<LoadedEntry, "date">): string {
 }
 
 /** Values many events have in common, made once and shared: at 100,000 events, copies cost 100 MB. */
-export function sharedValues() {
-  const dayOf = new Map(CALENDAR_DAYS.map((d) => [d.key, d]));
+export function sharedValues({ messages, words, calendar }: ArchiveWords) {
+  const dayOf = new Map(calendar.days.map((d) => [d.key, d]));
   return {
+    words,
     dayOf: (key: string) => dayOf.get(key)!,
+    monthOf: (month: number) => calendar.months[month - 1]!,
     dayWordsOf: shared((key: string) => {
       const { day, month } = dayOf.get(key)!;
-      return `${day} ${monthName(month)}`;
+      return words.dayMonth(month, day);
     }),
-    yearOf: shared(yearLink),
-    centuryLabelOf: shared((year: number) => centuryLabel(centuryOf(year))),
+    yearOf: shared((year: number) => yearLink(year, words)),
+    centuryLabelOf: shared((year: number) => words.centuryLabel(centuryOf(year))),
+    kindLabelOf: shared((kind: Kind) => messages.t(KIND_WORDS[kind].label)),
   };
 }
 
@@ -344,12 +368,12 @@ export function archiveEvent(
     photos: further.map((p) => p.view),
     ...socialImageOf([lead, ...further]),
     related: sortRelated([...related]),
-    sources: sourceViews(entry.sources),
+    sources: sourceViews(entry.sources, values.words),
     bodyHtml: renderBody(entry.body),
     body: entry.body,
-    kindLabel: KIND_LABELS[entry.kind],
+    kindLabel: values.kindLabelOf(entry.kind),
     day: values.dayOf(key),
-    month: CALENDAR_MONTHS[entry.date.month - 1]!,
+    month: values.monthOf(entry.date.month),
     onDayPage,
     plainDate: isPlainDay(entry.date),
     ...(entry.wikidata && { wikidata: entry.wikidata }),
@@ -360,9 +384,9 @@ export function archiveEvent(
 }
 
 /** The sources with the day each was read in words; the entry's own list when none says. */
-function sourceViews(sources: readonly Source[] | undefined): readonly SourceView[] {
+function sourceViews(sources: readonly Source[] | undefined, words: CalendarWords): readonly SourceView[] {
   if (!sources?.some((s) => s.accessed)) return sources ?? [];
-  return sources.map((s) => (s.accessed ? { ...s, accessedWords: dateInWords(s.accessed) } : s));
+  return sources.map((s) => (s.accessed ? { ...s, accessedWords: words.dateInWords(s.accessed) } : s));
 }
 
 /** Shared by the events without aliases: nearly all of them. */
@@ -377,6 +401,7 @@ export function sortRelated(related: RelatedView[]): RelatedView[] {
 function relatedViews(
   sorted: readonly LoadedEntry[],
   links: ReadonlyMap<string, EventLink>,
+  { words }: ArchiveWords,
 ): Map<string, Map<string, RelatedView>> {
   const related = new Map<string, Map<string, RelatedView>>(sorted.map((e) => [e.slug, new Map()]));
   const add = (slug: string, key: string, view: RelatedView) => {
@@ -393,7 +418,7 @@ function relatedViews(
         add(entry.slug, `${isoDate(item.date)} ${item.text}`, {
           date: item.date,
           dateIso: isoDate(item.date),
-          dateWords: dateInWords(item.date),
+          dateWords: words.dateInWords(item.date),
           text: item.text,
         });
       }
@@ -403,33 +428,42 @@ function relatedViews(
 }
 
 /** All 366 days, each with its events by kind and its neighbours. */
-function buildDays(events: readonly ArchiveEvent[], links: ReadonlyMap<string, EventLink>): Day[] {
+function buildDays(
+  events: readonly ArchiveEvent[],
+  links: ReadonlyMap<string, EventLink>,
+  { messages, calendar }: ArchiveWords,
+): Day[] {
   const eventsByDay = dayListings(events.map((e) => links.get(e.slug)!));
-  return CALENDAR_DAYS.map((link, index): Day => {
+  const headings = new Map(KINDS.map((kind) => [kind, messages.t(KIND_WORDS[kind].heading)]));
+  return calendar.days.map((link, index): Day => {
     const dayEvents = eventsByDay.get(link.key) ?? [];
     const sections = KINDS.map((kind) => ({
       kind,
-      heading: KIND_HEADINGS[kind],
+      heading: headings.get(kind)!,
       events: dayEvents.filter((e) => e.kind === kind),
     })).filter((s) => s.events.length > 0);
     return {
       ...link,
-      ...counted(dayEvents.length),
-      description: `What happened on ${link.label} in history: ${describeSections(sections)}.`,
+      ...counted(dayEvents.length, messages),
+      description: messages.t("archive.dayDescription", {
+        day: link.label,
+        sections: describeSections(sections, messages),
+      }),
       sections,
-      ...adjacentDays(index),
-      monthLink: CALENDAR_MONTHS[link.month - 1]!,
+      ...adjacentDays(calendar.days, index),
+      monthLink: calendar.months[link.month - 1]!,
     };
   });
 }
 
 /** The twelve months, each with its days' counts and first events. */
-function buildMonths(days: readonly Day[], links: readonly EventLink[]): Month[] {
+function buildMonths(days: readonly Day[], links: readonly EventLink[], { messages, calendar }: ArchiveWords): Month[] {
+  const months = calendar.months;
   const undated = Map.groupBy(
     links.filter((l) => l.date.precision === "month"),
     (l) => l.date.month,
   );
-  return CALENDAR_MONTHS.map((month, i): Month => {
+  return months.map((month, i): Month => {
     const fullDays = days.filter((d) => d.month === month.number);
     const monthDays = fullDays.map((d) => ({ ...toDayLink(d), count: d.count, countLabel: d.countLabel }));
     const highlights = fullDays
@@ -442,16 +476,23 @@ function buildMonths(days: readonly Day[], links: readonly EventLink[]): Month[]
         };
       })
       .filter((h) => h.events.length > 0);
-    const total = counted(monthDays.reduce((sum, d) => sum + d.count, 0));
+    const total = counted(
+      monthDays.reduce((sum, d) => sum + d.count, 0),
+      messages,
+    );
     return {
       ...month,
       ...total,
-      description: `${monthDays.length} days of ${month.name} in history, with ${total.countLabel} in all.`,
+      description: messages.t("archive.monthDescription", {
+        days: monthDays.length,
+        month: month.name,
+        entries: total.countLabel,
+      }),
       days: monthDays,
       highlights,
       undated: undated.get(month.number) ?? [],
-      previous: CALENDAR_MONTHS[(i + 11) % 12]!,
-      next: CALENDAR_MONTHS[(i + 1) % 12]!,
+      previous: months[(i + 11) % 12]!,
+      next: months[(i + 1) % 12]!,
     };
   });
 }
@@ -540,13 +581,14 @@ function pickIndex(seed: string, n: number): number {
   return stableHash(seed) % n;
 }
 
-/** "2 events, 1 birth" or "nothing recorded yet". */
-function describeSections(sections: readonly KindSection[]): string {
-  if (!sections.length) return "nothing recorded yet";
-  return sections.map((s) => plural(s.events.length, KIND_LABELS[s.kind].toLowerCase())).join(", ");
+/** "2 events, 1 birth" or "nothing recorded yet": joined as the language lists counts (Intl.ListFormat). */
+function describeSections(sections: readonly KindSection[], messages: Messages): string {
+  if (!sections.length) return messages.t("archive.nothingYet");
+  const counts = sections.map((s) => messages.t(KIND_WORDS[s.kind].count, { count: s.events.length }));
+  return new Intl.ListFormat(messages.language, { type: "unit", style: "short" }).format(counts);
 }
 
-export function eventLink(entry: LoadedEntry, lead: PhotoView | undefined): EventLink {
+export function eventLink(entry: LoadedEntry, lead: PhotoView | undefined, { words }: ArchiveWords): EventLink {
   return {
     slug: entry.slug,
     ...(lead?.image && { thumbnail: { image: lead.image, alt: lead.alt } }),
@@ -557,7 +599,7 @@ export function eventLink(entry: LoadedEntry, lead: PhotoView | undefined): Even
     date: entry.date,
     dateIso: isoDate(entry.date),
     dateWords: eventDateWords(entry.date),
-    yearLabel: yearLabel(entry.date.year),
+    yearLabel: words.yearLabel(entry.date.year),
   };
 }
 

@@ -3,7 +3,7 @@
 // which builds on them.
 import type { CalendarStyle, EventDate } from "../content/dates.ts";
 import type { Kind } from "../content/schema.ts";
-import { plural } from "../util/plural.ts";
+import type { Messages } from "../i18n/messages.ts";
 import type { ImageView } from "./renditions.ts";
 
 /** What a list of events needs to show one event. */
@@ -32,6 +32,6 @@ export interface Counted {
   readonly countLabel: string;
 }
 
-export function counted(count: number): Counted {
-  return { count, countLabel: count === 0 ? "no entries" : plural(count, "entry", "entries") };
+export function counted(count: number, messages: Messages): Counted {
+  return { count, countLabel: messages.t("count.entries", { count }) };
 }

@@ -4,6 +4,7 @@
 // (/topics/war/, /years/1969/), so links to it never break; the later ones
 // are /topics/war/page/2/, …: "page" because /years/1969/2/ would read as
 // February 1969, and it is the scheme readers know from Hugo and Eleventy.
+import { messagesFor } from "../i18n/messages.ts";
 import type { EventLink } from "./event-link.ts";
 
 /** Events on one topic or year page: about 40 KB of HTML. */
@@ -22,7 +23,7 @@ export type PagerItem = (PageLink & { readonly current: boolean }) | { readonly 
 
 /** The links between the pages of a list, on a list of more than one page. */
 export interface ListPager {
-  /** "Page 2 of 90" */
+  /** "Page 2 of 90", "Page 2 sur 90" */
   readonly label: string;
   /** The first page, the last, and the few around this one, in order. */
   readonly items: readonly PagerItem[];
@@ -45,12 +46,12 @@ export function pageUrl(listUrl: string, number: number): string {
   return number === 1 ? listUrl : `${listUrl}page/${number}/`;
 }
 
-/** A topic's or year's events as pages of at most `perPage` (one page when it has none). */
-export function listPages<Of extends { readonly url: string; readonly events: readonly EventLink[] }>(
-  of: Of,
-  perPage = EVENTS_PER_LIST_PAGE,
-): ListPage<Of>[] {
+/** A topic's or year's events as pages of at most `perPage` (one page when it has none), in the list's language (English if it has none). */
+export function listPages<
+  Of extends { readonly url: string; readonly events: readonly EventLink[]; readonly language?: string },
+>(of: Of, perPage = EVENTS_PER_LIST_PAGE): ListPage<Of>[] {
   const { url: listUrl, events } = of;
+  const messages = messagesFor(of.language ?? "en");
   const count = Math.max(1, Math.ceil(events.length / perPage));
   const link = (number: number): PageLink => ({ number, url: pageUrl(listUrl, number) });
   return Array.from({ length: count }, (_, i): ListPage<Of> => {
@@ -62,7 +63,9 @@ export function listPages<Of extends { readonly url: string; readonly events: re
       events: events.slice(i * perPage, number * perPage),
       ...(number > 1 && { previous: link(number - 1) }),
       ...(number < count && { next: link(number + 1) }),
-      ...(count > 1 && { pager: { label: `Page ${number} of ${count}`, items: pagerItems(number, count, link) } }),
+      ...(count > 1 && {
+        pager: { label: messages.t("archive.pageOf", { number, count }), items: pagerItems(number, count, link) },
+      }),
     };
   });
 }

@@ -13,6 +13,7 @@ import {
   type ArchiveEvent,
   type ArchiveOptions,
   archiveEvent,
+  archiveWords,
   type Day,
   eventLink,
   inArchiveOrder,
@@ -46,8 +47,9 @@ export function patchArchive(
   // Every list of events shares the one link of each event: swapping it updates them all.
   const swaps = new Map<EventLink, EventLink>();
   const newLink = new Map<string, EventLink>();
+  const words = archiveWords(previous.language);
   for (const entry of edited) {
-    const link = eventLink(entry, planPhotos(entry).lead?.view);
+    const link = eventLink(entry, planPhotos(entry).lead?.view, words);
     swaps.set(oldLink.get(entry.slug)!, link);
     newLink.set(link.url, link);
   }
@@ -59,7 +61,7 @@ export function patchArchive(
       : related;
 
   const replaced = new Map<string, ArchiveEvent>();
-  const values = sharedValues();
+  const values = sharedValues(words);
   // The other events that may show an edited one: those of its day, and its related ones (links go both ways).
   const others = new Set<string>();
   for (const entry of edited) {

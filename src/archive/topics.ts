@@ -16,6 +16,8 @@ export interface TopicPage extends TopicLink {
   /** Its events in date order. */
   readonly events: readonly EventLink[];
   readonly countLabel: string;
+  /** The site's language, for the pager's words (list-pages.ts). */
+  readonly language: string;
 }
 
 /** Where each topic of an archive is: its key ("Côte d'Ivoire" and "cote d ivoire" are one), its slug, and its link under a given spelling. */
@@ -71,7 +73,10 @@ export function buildTopics(
   events: readonly EventLink[],
   topicsOf: (event: EventLink) => readonly string[],
   countLabel: (n: number) => string,
-  addresses: TopicAddresses = topicAddresses(events.flatMap(topicsOf)),
+  {
+    addresses = topicAddresses(events.flatMap(topicsOf)),
+    language = "en",
+  }: { addresses?: TopicAddresses; language?: string } = {},
 ): TopicPage[] {
   const topics = new Map<string, { name: string; events: EventLink[] }>();
   for (const event of events) {
@@ -89,6 +94,7 @@ export function buildTopics(
       ...addresses.link(name),
       events: list,
       countLabel: countLabel(list.length),
+      language,
     }))
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }

@@ -1,13 +1,16 @@
 // Years, decades and centuries that have events, for /years/ and /years/<year>/
 // (and /years/<year>/page/2/, …: list-pages.ts splits a long year).
 // Years are astronomical (0 is 1 BC); decades and centuries are named as readers
-// name them: "the 1960s", "the 20th century", "the 1st century BC".
-import { bcYear, yearLabel } from "../content/dates.ts";
+// name them: "the 1960s", "the 20th century", "the 1st century BC", in the
+// site's language (src/i18n/calendar-words.ts). Their addresses stay
+// language-neutral: /years/1969/, /years/44-bc/.
+import { bcYear } from "../content/dates.ts";
+import type { CalendarWords } from "../i18n/calendar-words.ts";
 import type { EventLink } from "./event-link.ts";
 
 export interface YearLink {
   readonly year: number;
-  /** "1969", "AD 79", "44 BC" */
+  /** "1969", "AD 79", "44 BC"; "79 apr. J.-C.", "44 av. J.-C." */
   readonly label: string;
   /** "/years/1969/", "/years/79/", "/years/44-bc/" */
   readonly url: string;
@@ -21,6 +24,8 @@ export interface YearPage extends YearLink {
   /** Both together. */
   readonly count: number;
   readonly countLabel: string;
+  /** The site's language, for the pager's words (list-pages.ts). */
+  readonly language: string;
   readonly previous?: YearLink;
   readonly next?: YearLink;
 }
@@ -32,14 +37,14 @@ export interface Decade {
 }
 
 export interface Century {
-  /** "20th century", "1st century BC" */
+  /** "20th century", "1st century BC"; "XXe siècle", "siglo I a. C." */
   readonly label: string;
   readonly count: number;
   readonly decades: readonly Decade[];
 }
 
-export function yearLink(year: number): YearLink {
-  return { year, label: yearLabel(year), url: `/years/${yearSlug(year)}/` };
+export function yearLink(year: number, words: CalendarWords): YearLink {
+  return { year, label: words.yearLabel(year), url: `/years/${yearSlug(year)}/` };
 }
 
 /** "1969", "79", "44-bc": the year as readers count it, BCE marked. */
@@ -51,29 +56,32 @@ export function yearSlug(year: number): string {
 export function buildYears(
   events: readonly EventLink[],
   countLabel: (n: number) => string,
+  { words, language }: { words: CalendarWords; language: string },
 ): { pages: YearPage[]; centuries: Century[] } {
+  const link = (year: number) => yearLink(year, words);
   const byYear = Map.groupBy(events, (e) => e.date.year);
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const pages = years.map((year, i): YearPage => {
     const list = byYear.get(year)!;
     const undated = list.filter((e) => e.date.precision);
     return {
-      ...yearLink(year),
+      ...link(year),
       events: undated.length ? list.filter((e) => !e.date.precision) : list,
       undated,
       count: list.length,
       countLabel: countLabel(list.length),
-      ...(i > 0 && { previous: yearLink(years[i - 1]!) }),
-      ...(i < years.length - 1 && { next: yearLink(years[i + 1]!) }),
+      language,
+      ...(i > 0 && { previous: link(years[i - 1]!) }),
+      ...(i < years.length - 1 && { next: link(years[i + 1]!) }),
     };
   });
 
   const centuries = [...Map.groupBy(pages, (p) => centuryOf(p.year)).entries()].map(
     ([century, inCentury]): Century => ({
-      label: centuryLabel(century),
+      label: words.centuryLabel(century),
       count: inCentury.reduce((sum, p) => sum + p.count, 0),
       decades: [...Map.groupBy(inCentury, (p) => decadeOf(p.year)).entries()].map(([decade, inDecade]) => ({
-        label: decadeLabel(decade),
+        label: words.decadeLabel(decade),
         years: inDecade.map((p) => ({ year: p.year, label: p.label, url: p.url, count: p.count })),
       })),
     }),
@@ -86,21 +94,7 @@ export function centuryOf(year: number): number {
   return year > 0 ? Math.ceil(year / 100) : -Math.ceil(bcYear(year) / 100);
 }
 
-export function centuryLabel(century: number): string {
-  return century > 0 ? `${ordinal(century)} century` : `${ordinal(-century)} century BC`;
-}
-
-/** Decades as readers group years: 1960–1969 is "the 1960s", 40–49 BC "the 40s BC". */
+/** Decades as readers group years: 1960–1969 is "the 1960s", 40–49 BC "the 40s BC" (-40; 1–9 BC is -0). */
 function decadeOf(year: number): number {
   return year > 0 ? Math.floor(year / 10) * 10 : -Math.floor(bcYear(year) / 10) * 10;
-}
-
-function decadeLabel(decade: number): string {
-  if (decade < 0 || Object.is(decade, -0)) return `${-decade}s BC`;
-  return decade < 1000 ? `AD ${decade}s` : `${decade}s`;
-}
-
-function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
-  return `${n}${suffix}`;
 }

@@ -104,14 +104,14 @@ describe("configFromEnv", () => {
         "site.json": JSON.stringify({
           title: "Today in Korea",
           description: "Korean history, day by day.",
-          language: "ko",
+          language: "es",
         }),
       });
       expect(configFromEnv({ CONTENT_DIR: dir, BUILD_DATE: "2018-06-12" })).toEqual({
         contentDir: dir,
         outputDir: path.join(process.cwd(), "_site"),
         buildDate: { year: 2018, month: 6, day: 12 },
-        site: { ...DEFAULT_SITE, title: "Today in Korea", description: "Korean history, day by day.", language: "ko" },
+        site: { ...DEFAULT_SITE, title: "Today in Korea", description: "Korean history, day by day.", language: "es" },
         cacheDir: path.join(process.cwd(), ".cache"),
         maxPhotoPixels: 100_000_000,
         maxPhotoBytes: 100_000_000,
@@ -185,13 +185,13 @@ describe("configFromEnv", () => {
     });
 
     it("takes the language as a canonical BCP 47 tag, and refuses anything else, such as a path", async () => {
-      const canonical = await makeContentDir({ "site.json": JSON.stringify({ language: "PT-br" }) });
-      expect(configFromEnv({ CONTENT_DIR: canonical, BUILD_DATE: "2018-06-12" }).site.language).toBe("pt-BR");
+      const canonical = await makeContentDir({ "site.json": JSON.stringify({ language: "FR-ca" }) });
+      expect(configFromEnv({ CONTENT_DIR: canonical, BUILD_DATE: "2018-06-12" }).site.language).toBe("fr-CA");
       for (const language of ["../../../../tmp/x/y", "en/../../x", "en\nfr", "", "english language"]) {
         const dir = await makeContentDir({ "site.json": JSON.stringify({ language }) });
         const file = path.relative(process.cwd(), path.join(dir, "site.json"));
         expect(configError({ CONTENT_DIR: dir, BUILD_DATE: "2018-06-12" }).message, language).toBe(
-          `${file}: language: must be a BCP 47 language tag, e.g. en, fr or pt-BR`,
+          `${file}: language: must be a BCP 47 language tag, e.g. en, fr or fr-CA`,
         );
       }
     });

@@ -100,6 +100,13 @@ describe("the message catalogues", () => {
     expect(wrong).toEqual([]);
   });
 
+  it.each(availableLanguages())("%s gives the twelve months ASCII addresses, each its own", (language) => {
+    const addresses = readCatalogue(language)["month.addresses"]!.split(" ");
+    expect(addresses).toHaveLength(12);
+    for (const address of addresses) expect(address, `${language}.json month.addresses`).toMatch(/^[a-z]+$/);
+    expect(new Set(addresses).size).toBe(12);
+  });
+
   it("says a missing placeholder, naming the key", () => {
     const catalogue = { "count.entries": "{n, plural, one {# entrée} other {# entrées}}" };
     expect([...parse(catalogue, "fr", "count.entries").keys()]).toEqual(["n"]);
