@@ -2,18 +2,20 @@
 // Progressive enhancement for the home page. The build shows the events of its
 // own date; a reader whose clock and time zone say another day sees that day's
 // events instead, from the per-day JSON the build wrote. Without JavaScript,
-// or if anything fails, the page stays as built.
+// or if anything fails, the page stays as built. Its sentences are the page's
+// (#today-words, in the site's language), with {day} and {link} where they go.
 (() => {
   const found = document.getElementById("today");
   const script = document.currentScript;
-  if (!found || !(script instanceof HTMLScriptElement)) return;
+  const wordsBlock = document.getElementById("today-words");
+  if (!found || !wordsBlock || !(script instanceof HTMLScriptElement)) return;
   const root = found;
+  /** @type {{ title: string, empty: string, calendar: string, leapDay: string, leapDayLink: string }} */
+  const words = JSON.parse(wordsBlock.textContent ?? "");
   // The site may live under a sub-path: find its root from this script's own URL.
   const siteRoot = new URL("../", script.src);
   const at = (/** @type {string} */ path) => new URL(path.replace(/^\//, ""), siteRoot).href;
   const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
-  // The same rule as the build's counts (src/util/plural.ts), which browser code cannot import.
-  const PLURAL = new Intl.PluralRules("en");
 
   const now = new Date();
   const key = `${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
@@ -43,7 +45,7 @@
       heading.href = day.path;
       heading.textContent = day.label;
     }
-    document.title = document.title.replace(/On this day, [^·]+/, `On this day, ${day.label} `);
+    document.title = words.title.replace("{day}", () => day.label);
     const events = root.querySelector(".today-events");
     if (events) events.replaceChildren(...(day.count ? day.sections.map(section) : [emptyState(day)]));
     root.querySelector(".leap-day-note")?.remove();
@@ -82,23 +84,21 @@
 
   /** @param {DayDoc} day */
   function emptyState(day) {
-    return el("p", { class: "empty-state" }, [
-      `Nothing is recorded for ${day.label} yet. `,
-      el("a", { href: at("/calendar/") }, ["Browse the calendar"]),
-      ".",
-    ]);
+    const link = el("a", { href: at("/calendar/") }, [words.calendar]);
+    const text = words.empty.replace("{day}", () => day.label);
+    return el("p", { class: "empty-state" }, sentence(text, link));
   }
 
-  /** @param {DayDoc} leapDay */
+  /** The build wrote the note's count: 29 February's entries are the same in the page and in its JSON. @param {DayDoc} leapDay */
   function leapDayNote(leapDay) {
-    const count = leapDay.count
-      ? `${leapDay.count} ${PLURAL.select(leapDay.count) === "one" ? "entry" : "entries"}`
-      : "no entries";
-    return el("p", { class: "leap-day-note" }, [
-      "This year has no 29 February: ",
-      el("a", { href: leapDay.path }, ["see what happened on February 29"]),
-      ` (${count}).`,
-    ]);
+    const link = el("a", { href: leapDay.path }, [words.leapDayLink]);
+    return el("p", { class: "leap-day-note" }, sentence(words.leapDay, link));
+  }
+
+  /** A sentence of the page's words with a link where its {link} is. @param {string} text @param {Node} link */
+  function sentence(text, link) {
+    const [before = "", after = ""] = text.split("{link}");
+    return [before, link, after];
   }
 
   /**

@@ -66,7 +66,7 @@ describe("years", () => {
     ]);
     const bce = loadPage(site, "/years/44-bc/");
     expect(texts(bce, "h1")).toEqual(["44 BC"]);
-    expect(texts(bce, ".dated-list li")).toEqual(["15 March 44 BC Julius Caesar is assassinated death"]);
+    expect(texts(bce, ".dated-list li")).toEqual(["15 March 44 BC Julius Caesar is assassinated Death"]);
     expect(hrefs(bce, '.pager a[rel="next"]')).toEqual(["/years/79/"]);
     expect(bce('.pager a[rel="prev"]')).toHaveLength(0);
   });
