@@ -91,8 +91,9 @@ export class ApiDocuments {
       ...(event.location && { location: event.location }),
       topics: event.topicLinks.map((t) => ({ name: t.name, ...this.link(t.url) })),
       yearPage: this.link(event.year.url),
-      // A date without a day is on no day page: its year page (and month page) lists it.
+      // A date without a day is on no day page: its year page lists it, and a month-only one its month page.
       ...(event.onDayPage && { dayPage: this.link(event.day.url) }),
+      ...(event.date.precision === "month" && { monthPage: this.link(event.month.url) }),
       ...(event.photo && { photo: this.photo(event.photo) }),
       photos: event.photos.map((p) => this.photo(p)),
       related: event.related.map((r) => ({

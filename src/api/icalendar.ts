@@ -1,7 +1,7 @@
-// /calendar.ics: every event as a yearly all-day anniversary, for calendar apps.
+// /calendar.ics: every event known to the day as a yearly all-day anniversary, for calendar apps.
 // RFC 5545: CRLF line ends, lines folded at 75 octets, text escaped.
 import type { Archive, EventLink } from "../archive/archive.ts";
-import { dateSentence } from "../content/date-words.ts";
+import { dateSentence, yearWords } from "../content/date-words.ts";
 import { calendarOf, listedDays, pad2, standardSpan, toJulianDayNumber } from "../content/dates.ts";
 import { absoluteUrl, type SiteInfo } from "../site.ts";
 import { withoutUnwritable } from "../util/unwritable.ts";
@@ -41,7 +41,8 @@ function vevent(event: EventLink, site: SiteInfo, host: string, stamp: string): 
     `DTSTART;VALUE=DATE:${start}`,
     `DTEND;VALUE=DATE:${end}`,
     rule,
-    `SUMMARY:${text(`${event.yearLabel}: ${event.title}`)}`,
+    // The year with the date's marks ("1757?", "c. 490 BC"), as the date's words have them.
+    `SUMMARY:${text(`${yearWords(event.date)}: ${event.title}`)}`,
     `DESCRIPTION:${text(`${dateSentence(event.dateWords)} ${event.summary}\n${url}`)}`,
     `URL:${url}`,
     "TRANSP:TRANSPARENT",

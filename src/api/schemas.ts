@@ -73,10 +73,16 @@ const photoSchema = z.object({
 export const eventDocumentSchema = eventSummarySchema.extend({
   location: z.string().optional(),
   topics: z.array(z.object({ name: z.string(), ...link })),
-  yearPage: z.object(link),
+  yearPage: z.object(link).meta({
+    description:
+      "The year page: a date without a day (a month, season, year, decade or century) is listed there under 'date unknown', a decade or century on its first year's page.",
+  }),
   dayPage: z.object(link).optional().meta({
     description:
-      "The day page that lists it (for an Old Style date, its Old Style day); absent when precision is month or year, since no day page lists it.",
+      "The day page that lists it (for an Old Style date, its Old Style day; for an interval with an open or unknown end, its known day); absent when the day is not known, since no day page lists it.",
+  }),
+  monthPage: z.object(link).optional().meta({
+    description: "The month page that lists it under 'date unknown': only when precision is month.",
   }),
   photo: photoSchema.optional(),
   photos: z.array(photoSchema),

@@ -155,7 +155,7 @@ describe("the whole site", () => {
     const ics = readFileSync(path.join(site, "calendar.ics"), "utf8");
     for (const title of ["George Washington is born", "The Battle of Gettysburg"]) expect(ics).toContain(title);
     const events = JSON.parse(readFileSync(path.join(site, "api/v1/events.json"), "utf8")) as { events: unknown[] };
-    expect(events.events).toHaveLength(12);
+    expect(events.events).toHaveLength(21);
   });
 
   it("puts an Old Style date on its New Style day in calendar.ics and Wikimedia's feed, a span over its days, and a date without a day in neither", () => {
@@ -293,6 +293,10 @@ describe("calendar.ics", () => {
       "DESCRIPTION:23 April 1564? Baptised in Stratford-upon-Avon on 26 April\\; the 23rd is tradition.",
     );
     expect(vevent("marathon")).toContain("DESCRIPTION:c. 12 September 490 BC. Athens defeats");
+    // The summary's year keeps the date's marks, as its words do.
+    expect(vevent("marathon")).toContain("SUMMARY:c. 490 BC: The Battle of Marathon");
+    expect(vevent("shakespeare-born")).toContain("SUMMARY:1564?: William Shakespeare is born");
+    expect(vevent("moon-landing")).toContain("SUMMARY:1969: Apollo 11 lands on the Moon");
     expect(ics()).not.toMatch(/\?\./);
   });
 });
@@ -305,14 +309,17 @@ describe("the Atom feed", () => {
         .map((_, el) => [[$(el).find("title").text(), $(el).find("summary").text()]] as [string, string][])
         .get(),
     );
-    expect(summaries.get("1564: William Shakespeare is born")).toBe(
+    expect(summaries.get("1564?: William Shakespeare is born")).toBe(
       "23 April 1564? Baptised in Stratford-upon-Avon on 26 April; the 23rd is tradition.",
     );
-    expect(summaries.get("1757: Alexander Hamilton is born")).toBe("1757? Born on Nevis; his birth year is uncertain.");
+    expect(summaries.get("1757?: Alexander Hamilton is born")).toBe(
+      "1757? Born on Nevis; his birth year is uncertain.",
+    );
+    expect(summaries.get("c. 490 BC: The Battle of Marathon")).toMatch(/^c\. 12 September 490 BC\. /);
     expect(summaries.get("1863: The Battle of Gettysburg")).toBe(
       "30 June – 3 July 1863. Three days of fighting in Pennsylvania, here spanning a month end.",
     );
-    expect(summaries.size).toBe(12);
+    expect(summaries.size).toBe(21);
     for (const summary of summaries.values()) expect(summary).not.toMatch(/\?\./);
   });
 });
@@ -387,5 +394,140 @@ describe("topic pages", () => {
   it("show the date in words, an uncertain day with its '?'", () => {
     const $ = loadPage(site, "/topics/theatre/");
     expect(texts($, ".dated-list li")).toEqual(["23 April 1564? William Shakespeare is born birth"]);
+  });
+});
+
+// EDTF level 1 beyond days, months and years: each form through every output.
+describe("seasons, X digits, open ends and ends of different precisions", () => {
+  const undated = (url: string) => texts(loadPage(site, url), ".date-unknown .dated-list li");
+  const meta = (slug: string) => texts(loadPage(site, `/events/${slug}/`), ".event-meta")[0];
+  const doc = (slug: string) => json(`api/v1/events/${slug}.json`);
+  const about = (slug: string) =>
+    (JSON.parse(loadPage(site, `/events/${slug}/`)('script[type="application/ld+json"]').text()) as { about: object })
+      .about;
+  const vevent = (slug: string) =>
+    read("calendar.ics")
+      .replace(/\r\n /g, "")
+      .split("BEGIN:VEVENT")
+      .find((v) => v.includes(`UID:${slug}@`));
+  const WITHOUT_A_DAY = [
+    "year-without-summer",
+    "borrowdale-graphite",
+    "undated-letter",
+    "unknown-month",
+    "unknown-day",
+  ];
+
+  it("lists a season, a decade, a century and X digits on their (first) year's page under 'date unknown'", () => {
+    expect(undated("/years/1816/")).toEqual(["Summer 1816 The Year Without a Summer"]);
+    expect(undated("/years/1560/")).toEqual(["1560s Graphite is found at Borrowdale"]);
+    expect(undated("/years/1800/")).toEqual(["1800s An undated letter"]);
+    expect(undated("/years/1854/")).toEqual(["1854 A year with an unknown month"]);
+    expect(undated("/years/1855/")).toEqual(["July 1855 A month with an unknown day"]);
+    expect(undated("/years/1864/")).toEqual(["May – 24 June 1864 The Overland Campaign"]);
+  });
+
+  it("lists a month with an unknown day, and a span from a month, on the month page; a season on none", () => {
+    expect(undated("/july/")).toEqual(["July 1855 A month with an unknown day"]);
+    expect(undated("/may/")).toEqual(["May – 24 June 1864 The Overland Campaign"]);
+    expect(undated("/june/")).toEqual([]);
+  });
+
+  it("lists an open or unknown end's interval on its known day, and says which end is open", () => {
+    expect(titlesOn("/june/9/")).toEqual(["The Siege of Petersburg begins"]);
+    expect(titlesOn("/april/9/")).toEqual(["The Army of Northern Virginia fights on"]);
+    expect(titlesOn("/april/12/")).toEqual(["The Civil War begins"]);
+    expect(meta("petersburg")).toBe("from 9 June 1864 · 1864 · June 9");
+    expect(meta("appomattox")).toBe("until 9 April 1865 · 1865 · April 9");
+    expect(meta("fort-sumter")).toBe("12 April 1861 – ? · 1861 · April 12");
+    expect(meta("year-without-summer")).toBe("Summer 1816 · 1816");
+  });
+
+  it("gives the API each form's EDTF and precision, and the page that lists it", () => {
+    expect(doc("year-without-summer")).toMatchObject({
+      edtf: "1816-22",
+      precision: "season",
+      dateWords: "Summer 1816",
+    });
+    expect(doc("borrowdale-graphite")).toMatchObject({
+      edtf: "156X",
+      precision: "decade",
+      dateWords: "1560s",
+      yearPage: { path: "/years/1560/" },
+    });
+    expect(doc("undated-letter")).toMatchObject({ edtf: "18XX", precision: "century", dateWords: "1800s" });
+    expect(doc("unknown-month")).toMatchObject({ edtf: "1854-XX", precision: "year", dateWords: "1854" });
+    expect(doc("unknown-day")).toMatchObject({
+      edtf: "1855-07-XX",
+      precision: "month",
+      dateWords: "July 1855",
+      monthPage: { path: "/july/" },
+      yearPage: { path: "/years/1855/" },
+    });
+    expect(doc("month-only")).toMatchObject({ monthPage: { path: "/september/" } });
+    expect(doc("printing-press")).not.toHaveProperty("monthPage");
+    expect(doc("year-without-summer")).not.toHaveProperty("monthPage");
+    expect(doc("overland-campaign")).toMatchObject({
+      edtf: "1864-05/1864-06-24",
+      precision: "month",
+      monthPage: { path: "/may/" },
+    });
+    expect(doc("petersburg")).toMatchObject({ edtf: "1864-06-09/..", precision: "day", dayPage: { path: "/june/9/" } });
+    expect(doc("appomattox")).toMatchObject({ edtf: "../1865-04-09", dayPage: { path: "/april/9/" } });
+    expect(doc("fort-sumter")).toMatchObject({ edtf: "1861-04-12/", dateWords: "12 April 1861 – ?" });
+    for (const slug of WITHOUT_A_DAY) expect(doc(slug)).not.toHaveProperty("dayPage");
+    const schema = json<{ properties: Record<string, { enum?: string[] }> }>("api/v1/schemas/event.json");
+    expect(schema.properties.precision!.enum).toEqual(["day", "month", "season", "year", "decade", "century"]);
+    expect(schema.properties).toHaveProperty("monthPage");
+  });
+
+  it("gives schema.org the precision known, and only an open interval's known end", () => {
+    expect(about("year-without-summer")).toMatchObject({ startDate: "1816" });
+    // ISO 8601's century (18 is 1800–1899); a decade has no ISO 8601 form: its century.
+    expect(about("undated-letter")).toMatchObject({ startDate: "18" });
+    expect(about("borrowdale-graphite")).toMatchObject({ startDate: "15" });
+    expect(about("unknown-day")).toMatchObject({ startDate: "1855-07" });
+    expect(about("petersburg")).toMatchObject({ startDate: "1864-06-09" });
+    expect(about("petersburg")).not.toHaveProperty("endDate");
+    expect(about("appomattox")).toMatchObject({ endDate: "1865-04-09" });
+    expect(about("appomattox")).not.toHaveProperty("startDate");
+    expect(about("overland-campaign")).toMatchObject({ startDate: "1864-05", endDate: "1864-06-24" });
+  });
+
+  it("puts only dates known to the day in calendar.ics: an open interval on its known day alone", () => {
+    for (const slug of [...WITHOUT_A_DAY, "overland-campaign"]) expect(vevent(slug)).toBeUndefined();
+    expect(vevent("petersburg")).toMatch(/DTSTART;VALUE=DATE:20000609\s+DTEND;VALUE=DATE:20000610\s/);
+    expect(vevent("appomattox")).toMatch(/DTSTART;VALUE=DATE:20000409\s+DTEND;VALUE=DATE:20000410\s/);
+    expect(vevent("petersburg")).toContain("DESCRIPTION:from 9 June 1864. Union troops");
+  });
+
+  it("gives the Atom feed and Wikimedia's feed the same words", () => {
+    const $ = load(read("feed.xml"), { xml: true });
+    const entry = (title: string) =>
+      $("entry")
+        .filter((_, el) => $(el).find("title").text() === title)
+        .find("summary")
+        .text();
+    expect(entry("1560s: Graphite is found at Borrowdale")).toBe(
+      "1560s. A deposit of graphite in Cumberland, known only to its decade.",
+    );
+    expect(entry("1816: The Year Without a Summer")).toMatch(/^Summer 1816\. Frost/);
+    const events = json<{ events: { text: string; pages: { description: string }[] }[] }>(
+      "api/feed/onthisday/events/06/09.json",
+    ).events;
+    expect(events).toMatchObject([
+      { text: "The Siege of Petersburg begins", pages: [{ description: "from 9 June 1864" }] },
+    ]);
+  });
+
+  it("files a decade or century in search under the century of most of its years", async () => {
+    const { archive } = await loadArchive(FIXTURE, { buildDate: { year: 2026, month: 12, day: 1 } });
+    const century = (slug: string) =>
+      load(searchDocument(archive!.bySlug.get(slug)!, "en"))('meta[data-pagefind-filter="century[content]"]').attr(
+        "content",
+      );
+    expect(century("undated-letter")).toBe("19th century");
+    expect(century("borrowdale-graphite")).toBe("16th century");
+    expect(century("year-without-summer")).toBe("19th century");
   });
 });
