@@ -29,8 +29,9 @@ export const SUMMARY_MAX = 280;
 export const TITLE_MAX = 200;
 /** For the JSON Schema editors get: the format only; the real check is parseHistoricalDate. */
 const ISO_DATE_PATTERN = "^-?\\d{4}-\\d{2}-\\d{2}$";
-/** An entry's date: EDTF's day, month or year, ? ~ %, and intervals; the real check is parseEventDate. */
-const EDTF_DATE_PATTERN = "^-?\\d{4}(-\\d{2}){0,2}[?~%]?(/-?\\d{4}(-\\d{2}){0,2}[?~%]?)?$";
+/** An entry's date: EDTF's day, month, season or year, X digits, ? ~ %, and intervals (.. or nothing for an open or unknown end); the real check is parseEventDate. */
+const EDTF_DATE_PATTERN =
+  "^(-?[\\dX]{4}(-[\\dX]{2}){0,2}[?~%]?|(-?\\d{4}(-\\d{2}){0,2}[?~%]?|\\.\\.)?/(-?\\d{4}(-\\d{2}){0,2}[?~%]?|\\.\\.)?)$";
 /** Wikidata's item ids: Q and a number without leading zeros. */
 const WIKIDATA_ITEM = /^Q[1-9]\d*$/;
 
@@ -237,7 +238,7 @@ export const frontMatterSchema = z
     date: eventDate.meta({
       pattern: EDTF_DATE_PATTERN,
       description:
-        "When it happened, YYYY-MM-DD, or as EDTF: 1757 or 1757-06 when the day is unknown, 1757-06-12? when uncertain, 1500-05-01~ when approximate, 1863-07-01/1863-07-03 for a span. Years before 1000 keep four digits (0079-08-24); BCE years use a minus sign (-0043-03-15 is 15 March 44 BC).",
+        "When it happened, YYYY-MM-DD, or as EDTF: 1757 or 1757-06 when the day is unknown, 1863-21 to 1863-24 for spring to winter, 156X or 18XX for a decade or century, 1757-06-12? when uncertain, 1500-05-01~ when approximate, 1863-07-01/1863-07-03 for a span, 1863-07-01/.. or ../1863-07-03 for one with an open end. Years before 1000 keep four digits (0079-08-24); BCE years use a minus sign (-0043-03-15 is 15 March 44 BC).",
       examples: ["1969-07-20"],
     }),
     calendar: z

@@ -33,8 +33,8 @@ const MONTH_DAY_YEAR = new RegExp(String.raw`^${MONTH}\s+${DAY},?\s+${YEAR_WITH_
 const WORDS_FIX =
   'write it in words, e.g. "12 September 490 BC", "24 August AD 79" or "20 July 1969", or as YYYY-MM-DD (ISO years count a year 0: -0489-09-12 is 12 September 490 BC)';
 
-/** EDTF as the front-matter takes it: "1757", "1757-06", "1757-06-12?", "1863-07-01/1863-07-03". */
-const EDTF_TYPED = /^-?\d{4}(?:-\d{2}){0,2}[?~%]?(?:\/.*)?$/;
+/** EDTF as the front-matter takes it: "1757", "1757-06", "1757-06-12?", "1863-21", "156X", "1863-07-01/1863-07-03", "../1865-04-09". */
+const EDTF_TYPED = /^(?:(?:\.\.)?\/)?-?[\dX]{4}(?:-[\dX]{2}){0,2}[?~%]?(?:\/.*)?$/;
 /** "c. 1 May 1500", "circa 490 BC" (words only: EDTF writes ~). */
 const CIRCA = /^(?:c\.|ca\.|circa|about)\s*/i;
 

@@ -125,7 +125,9 @@ describe("the CMS fields", () => {
     expect(byPath.get("topics[]")).toMatchObject({ widget: "string", pattern: ["^.{1,60}$", expect.any(String)] });
     expect(byPath.get("summary")?.pattern?.[0]).toBe("^.{1,280}$");
     // An entry's date takes EDTF (issue 19); the other dates are days.
-    expect(byPath.get("date")?.pattern?.[0]).toBe("^-?\\d{4}(-\\d{2}){0,2}[?~%]?(/-?\\d{4}(-\\d{2}){0,2}[?~%]?)?$");
+    expect(byPath.get("date")?.pattern?.[0]).toBe(
+      "^(-?[\\dX]{4}(-[\\dX]{2}){0,2}[?~%]?|(-?\\d{4}(-\\d{2}){0,2}[?~%]?|\\.\\.)?/(-?\\d{4}(-\\d{2}){0,2}[?~%]?|\\.\\.)?)$",
+    );
     expect(byPath.get("related[].date")?.pattern?.[0]).toBe("^-?\\d{4}-\\d{2}-\\d{2}$");
     expect(byPath.get("sources[].url")?.pattern?.[0]).toBe("^https?://\\S+$");
     expect(byPath.get("photo")).toMatchObject({ widget: "optional-object", required: false });
@@ -154,6 +156,19 @@ describe("the CMS fields", () => {
     expect(matches("date", "43 BC")).toBe(false);
     for (const edtf of ["1757", "1757-06", "1757-06-12?", "1500-05-01~", "1863-07-01/1863-07-03"])
       expect(matches("date", edtf)).toBe(true);
+    // EDTF level 1's other forms (issue 19): seasons, X digits, open and unknown ends, mixed precisions.
+    for (const edtf of [
+      "1863-21",
+      "156X",
+      "18XX",
+      "1863-07-XX",
+      "1863-07-01/..",
+      "../1863-07-03",
+      "1863-07-01/",
+      "1863-07/1863-08-02",
+    ])
+      expect(matches("date", edtf)).toBe(true);
+    expect(matches("date", "1969-7-20")).toBe(false);
     expect(byPath.get("calendar")).toMatchObject({ required: false });
     expect(matches("summary", "x".repeat(280))).toBe(true);
     expect(matches("summary", "x".repeat(281))).toBe(false);

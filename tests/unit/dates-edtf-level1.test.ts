@@ -17,6 +17,7 @@ import {
   standardSpan,
   withCalendar,
 } from "../../src/content/dates.ts";
+import { parseTypedEventDate } from "../../src/content/typed-date.ts";
 
 function read(text: string, calendar?: Calendar): EventDate {
   const parsed = parseEventDate(text);
@@ -213,5 +214,14 @@ describe("every level 1 form reads back from the EDTF it writes", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("npm run new's --date", () => {
+  it("takes every level 1 form as EDTF", () => {
+    for (const text of ["1863-21", "156X", "1863-07-XX", "1863-07-01/..", "../1863-07-03", "/1863-07-03"]) {
+      const typed = parseTypedEventDate(text);
+      expect(typed.ok && edtfText(typed.date), text).toBe(text);
+    }
   });
 });
