@@ -6,10 +6,11 @@
 // one has, a word of five letters or more also matching one a letter apart
 // (landing and landings, baptised and baptized, Gioacchino and Gioachino).
 // Entries are grouped by date first, so only the few entries of one date are
-// compared with each other.
+// compared with each other: the day itself, whatever calendar it is written in
+// (an Old Style entry and a New Style copy of the same event are one day).
 import path from "node:path";
 import { gitAddedDates } from "./added-dates.ts";
-import { isoDate } from "./dates.ts";
+import { calendarOf, type EventDate, isoDate, toJulianDayNumber } from "./dates.ts";
 import type { LoadedEntry } from "./load.ts";
 
 /** Words that say nothing of which event it was. */
@@ -97,7 +98,7 @@ export function findDuplicates(
   gitDates: (folder: string) => ReadonlyMap<string, string> = gitAddedDates,
 ): Duplicate[] {
   const pairs: [LoadedEntry, LoadedEntry][] = [];
-  for (const sameDay of Map.groupBy(entries, (e) => isoDate(e.date)).values()) {
+  for (const sameDay of Map.groupBy(entries, (e) => dayNumber(e.date)).values()) {
     if (sameDay.length < 2) continue;
     const words = sameDay.map((e) => titleWords(e.title));
     for (let i = 0; i < sameDay.length; i++) {
@@ -125,6 +126,11 @@ export function findDuplicates(
     if (!known || isNewer(known, older)) olderOf.set(newer, older);
   }
   return [...olderOf].map(([newer, older]) => ({ newer, older }));
+}
+
+/** The day a date starts on, counted the same in both calendars (a month or year: its first day in its calendar). */
+function dayNumber(date: EventDate): number {
+  return toJulianDayNumber(date, calendarOf(date));
 }
 
 /** The deepest folder that holds all of `folders`. */
