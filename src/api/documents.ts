@@ -1,6 +1,7 @@
 // Archive → the API's documents. Pure: every address is made absolute (or put
 // under the path prefix) here, so the documents are right wherever the site lives.
 import type { Archive, ArchiveEvent, Day, EventLink, PhotoView } from "../archive/archive.ts";
+import { dayPick } from "../archive/front-page-pick.ts";
 import type { ImageView } from "../archive/renditions.ts";
 import { bcYear, calendarOf, edtfText, firstDay, isoDate, otherCalendarDay, precisionOf } from "../content/dates.ts";
 import type { Kind } from "../content/schema.ts";
@@ -76,6 +77,7 @@ export class ApiDocuments {
       label: day.label,
       ...this.link(day.url),
       count: day.count,
+      selected: dayPick(day, this.archive).map((e) => e.slug),
       sections: day.sections.map((s) => ({
         kind: s.kind,
         heading: s.heading,
@@ -148,9 +150,8 @@ export class ApiDocuments {
 
   /**
    * Wikimedia's feed for one day: type "all" has every list, the others one
-   * each. Wikimedia's "all" also has "selected", its editors' choice: the
-   * archive has none, and repeating the events under that name would only
-   * make every "all" document half as large again.
+   * each. Wikimedia's "all" also has "selected", its editors' choice: here the
+   * home page's pick for the build year (src/archive/front-page-pick.ts).
    */
   wikimedia(day: Day, type: "all" | (typeof WIKIMEDIA_TYPES)[number]): WikimediaFeed {
     const byKind = (kind: Kind) =>
@@ -165,7 +166,8 @@ export class ApiDocuments {
       deaths: byKind("death"),
       holidays: byKind("holiday"),
     };
-    return type === "all" ? lists : { [type]: lists[type] };
+    if (type !== "all") return { [type]: lists[type] };
+    return { selected: dayPick(day, this.archive).map((e) => this.wikimediaItem(e)), ...lists };
   }
 
   private wikimediaItem(event: EventLink): WikimediaItem {

@@ -108,6 +108,10 @@ const daySchema = <S extends z.ZodType>(summary: S) =>
     label: z.string(),
     ...link,
     count: z.int().nonnegative(),
+    selected: z.array(z.string()).meta({
+      description:
+        "The slugs of the day's pick, among the sections' events, as the home page shows it for the build year: editors' featured entries, then round anniversaries and a spread of kinds and topics, five at most unless more are featured.",
+    }),
     sections: z.array(z.object({ kind: z.enum(KINDS), heading: z.string(), events: z.array(summary) })),
     license,
   });
@@ -155,6 +159,10 @@ export const WIKIMEDIA_TYPES = ["events", "births", "deaths", "holidays"] as con
 
 export const wikimediaFeedSchema = z
   .object({
+    selected: z
+      .array(wikimediaItemSchema)
+      .optional()
+      .meta({ description: "In type all only: the day's pick, as the day document's selected." }),
     events: z.array(wikimediaItemSchema).optional(),
     births: z.array(wikimediaItemSchema).optional(),
     deaths: z.array(wikimediaItemSchema).optional(),
@@ -162,7 +170,7 @@ export const wikimediaFeedSchema = z
   })
   .meta({
     description:
-      "A drop-in for Wikimedia's /feed/onthisday/{type}/{MM}/{DD}, without \"selected\" (Wikimedia's editors' choice: the archive has none).",
+      "A drop-in for Wikimedia's /feed/onthisday/{type}/{MM}/{DD}; \"selected\" is the home page's pick for the day, not editors' alone.",
   });
 
 export type EventSummary = z.infer<typeof eventSummarySchema>;

@@ -337,7 +337,7 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       for (const type of WIKIMEDIA_FEEDS) {
         for (const day of CALENDAR_DAYS) {
           const doc = feed(type, day.key);
-          const keys = type === "all" ? ["events", "births", "deaths", "holidays"] : [type];
+          const keys = type === "all" ? ["selected", "events", "births", "deaths", "holidays"] : [type];
           if (Object.keys(doc).join() !== keys.join())
             failures.push(`${type}/${day.key}: keys ${Object.keys(doc).join()}`);
           const problem = check("onthisday", doc);
@@ -351,8 +351,8 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
 
     it("lists the 29 February birth the way Wikimedia does", () => {
       const all = feed("all", "02-29");
-      // Wikimedia's "all" also has "selected", its editors' choice: the archive has none to give.
-      expect(Object.keys(all)).toEqual(["events", "births", "deaths", "holidays"]);
+      // Wikimedia's "all" also has "selected": here the home page's pick (tests/integration/today.test.ts).
+      expect(Object.keys(all)).toEqual(["selected", "events", "births", "deaths", "holidays"]);
       expect(all.births).toEqual([
         {
           text: "Birth of a leap-day child",
