@@ -61,7 +61,7 @@ describe("year and month pages", () => {
   const undated = (url: string) => texts(loadPage(site, url), ".date-unknown .dated-list li");
 
   it("list year-only and month-only events under 'date unknown'", () => {
-    expect(undated("/years/1757/")).toEqual(["1757? Alexander Hamilton is born birth"]);
+    expect(undated("/years/1757/")).toEqual(["1757? Alexander Hamilton is born Birth"]);
     expect(undated("/years/1455/")).toEqual(["1455 A year-only event"]);
     expect(undated("/years/1666/")).toEqual(["September 1666 A month-only event"]);
     expect(undated("/september/")).toEqual(["September 1666 A month-only event"]);
@@ -393,7 +393,7 @@ describe("the calendar and month pages", () => {
 describe("topic pages", () => {
   it("show the date in words, an uncertain day with its '?'", () => {
     const $ = loadPage(site, "/topics/theatre/");
-    expect(texts($, ".dated-list li")).toEqual(["23 April 1564? William Shakespeare is born birth"]);
+    expect(texts($, ".dated-list li")).toEqual(["23 April 1564? William Shakespeare is born Birth"]);
   });
 });
 
