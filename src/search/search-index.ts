@@ -9,6 +9,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Archive, ArchiveEvent } from "../archive/archive.ts";
 import { dateSentence } from "../content/date-words.ts";
+import { messagesFor } from "../i18n/messages.ts";
 import { escapeHtml } from "../util/escape-html.ts";
 
 /** The site folders of the search bundles: "pagefind/", then "pagefind-2/" and on for further shards. */
@@ -19,17 +20,20 @@ export function searchBundles(eventCount: number, perShard: number): string[] {
 
 /**
  * What search finds an event by: its title (weighted as the heading), date,
- * summary and historical context; filtered by kind, century and topic.
+ * summary and historical context; filtered by kind, century and topic. The
+ * search page shows a filter's name as its heading: names in the site's language.
  */
 export function searchDocument(event: ArchiveEvent, language: string): string {
+  const { t } = messagesFor(language);
   const meta = (attribute: string, name: string, value: string) =>
-    `<meta ${attribute}="${name}[content]" content="${escapeHtml(value)}">`;
+    `<meta ${attribute}="${escapeHtml(name)}[content]" content="${escapeHtml(value)}">`;
+  const [kind, century, topic] = [t("search.filterKind"), t("search.filterCentury"), t("search.filterTopic")];
   return [
     `<!DOCTYPE html><html lang="${escapeHtml(language)}"><head>`,
     meta("data-pagefind-meta", "title", event.title),
-    meta("data-pagefind-filter", "kind", event.kindLabel),
-    meta("data-pagefind-filter", "century", event.century),
-    ...event.topicLinks.map((topic) => meta("data-pagefind-filter", "topic", topic.name)),
+    meta("data-pagefind-filter", kind, event.kindLabel),
+    meta("data-pagefind-filter", century, event.century),
+    ...event.topicLinks.map((link) => meta("data-pagefind-filter", topic, link.name)),
     `</head><body><h1>${escapeHtml(event.title)}</h1>`,
     `<p>${escapeHtml(dateSentence(event.dateWords))} ${escapeHtml(event.summary)}</p>`,
     event.bodyHtml,
