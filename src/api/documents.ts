@@ -5,6 +5,7 @@ import { dayPick } from "../archive/front-page-pick.ts";
 import type { ImageView } from "../archive/renditions.ts";
 import { bcYear, calendarOf, edtfText, firstDay, isoDate, otherCalendarDay, precisionOf } from "../content/dates.ts";
 import type { Kind } from "../content/schema.ts";
+import { messagesFor } from "../i18n/messages.ts";
 import { absoluteUrl, type SiteInfo, sitePath } from "../site.ts";
 import { escapeHtml } from "../util/escape-html.ts";
 import type {
@@ -189,7 +190,7 @@ export class ApiDocuments {
           extract: event.summary,
           extract_html: `<p>${escapeHtml(event.summary)}</p>`,
           lang: this.site.language,
-          dir: "ltr",
+          dir: messagesFor(this.site.language).dir,
           ...(image && {
             thumbnail: { source: absoluteUrl(this.site, image.src), ...image.srcSize },
             originalimage: { source: absoluteUrl(this.site, image.large), ...image.largeSize },

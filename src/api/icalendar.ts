@@ -1,14 +1,16 @@
 // /calendar.ics: every event known to the day as a yearly all-day anniversary, for calendar apps.
 // RFC 5545: CRLF line ends, lines folded at 75 octets, text escaped.
 import type { Archive, EventLink } from "../archive/archive.ts";
-import { dateSentence, yearWords } from "../content/date-words.ts";
+import { dateSentence, dateWordsIn } from "../content/date-words.ts";
 import { calendarOf, listedDays, pad2, standardSpan, toJulianDayNumber } from "../content/dates.ts";
+import { type Messages, messagesFor } from "../i18n/messages.ts";
 import { absoluteUrl, type SiteInfo } from "../site.ts";
 import { withoutUnwritable } from "../util/unwritable.ts";
 
 export function icalendar(archive: Archive, site: SiteInfo): string {
   const host = new URL(site.url).host;
   const stamp = `${archive.buildDate.replaceAll("-", "")}T000000Z`;
+  const messages = messagesFor(archive.language);
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -17,13 +19,22 @@ export function icalendar(archive: Archive, site: SiteInfo): string {
     `X-WR-CALNAME:${text(site.title)}`,
     `X-WR-CALDESC:${text(site.description)}`,
     // A date without a day has no anniversary.
-    ...archive.events.filter((e) => listedDays(e.date).length).flatMap((event) => vevent(event, site, host, stamp)),
+    ...archive.events
+      .filter((e) => listedDays(e.date).length)
+      .flatMap((event) => vevent(event, { site, host, stamp, messages })),
     "END:VCALENDAR",
   ];
   return `${lines.map(fold).join("\r\n")}\r\n`;
 }
 
-function vevent(event: EventLink, site: SiteInfo, host: string, stamp: string): string[] {
+interface CalendarContext {
+  readonly site: SiteInfo;
+  readonly host: string;
+  readonly stamp: string;
+  readonly messages: Messages;
+}
+
+function vevent(event: EventLink, { site, host, stamp, messages }: CalendarContext): string[] {
   // An Old Style date recurs on its New Style day; a span over its days.
   const span = standardSpan(event.date);
   const { month, day } = span.start;
@@ -42,7 +53,7 @@ function vevent(event: EventLink, site: SiteInfo, host: string, stamp: string): 
     `DTEND;VALUE=DATE:${end}`,
     rule,
     // The year with the date's marks ("1757?", "c. 490 BC"), as the date's words have them.
-    `SUMMARY:${text(`${yearWords(event.date)}: ${event.title}`)}`,
+    `SUMMARY:${text(messages.t("feed.entryTitle", { year: dateWordsIn(messages).yearWords(event.date), title: event.title }))}`,
     `DESCRIPTION:${text(`${dateSentence(event.dateWords)} ${event.summary}\n${url}`)}`,
     `URL:${url}`,
     "TRANSP:TRANSPARENT",

@@ -1,6 +1,6 @@
 // The Archive: every fact a page shows, computed once from the entries.
 // Templates only present what is here; nothing is sorted or counted there.
-import { eventDateWords } from "../content/date-words.ts";
+import { type DateWords, dateWordsIn } from "../content/date-words.ts";
 import {
   centuryYear,
   compareDates,
@@ -194,12 +194,13 @@ export interface ArchiveWords {
   readonly messages: Messages;
   readonly words: CalendarWords;
   readonly calendar: CalendarLinks;
+  readonly dates: DateWords;
 }
 
 export function archiveWords(language: string): ArchiveWords {
   const messages = messagesFor(language);
   const words = calendarWords(messages);
-  return { messages, words, calendar: calendarLinks(words) };
+  return { messages, words, calendar: calendarLinks(words), dates: dateWordsIn(messages) };
 }
 
 /** The Atom feed lists this many of the newest entries. */
@@ -588,7 +589,7 @@ function describeSections(sections: readonly KindSection[], messages: Messages):
   return new Intl.ListFormat(messages.language, { type: "unit", style: "short" }).format(counts);
 }
 
-export function eventLink(entry: LoadedEntry, lead: PhotoView | undefined, { words }: ArchiveWords): EventLink {
+export function eventLink(entry: LoadedEntry, lead: PhotoView | undefined, { words, dates }: ArchiveWords): EventLink {
   return {
     slug: entry.slug,
     ...(lead?.image && { thumbnail: { image: lead.image, alt: lead.alt } }),
@@ -598,7 +599,7 @@ export function eventLink(entry: LoadedEntry, lead: PhotoView | undefined, { wor
     summary: entry.summary,
     date: entry.date,
     dateIso: isoDate(entry.date),
-    dateWords: eventDateWords(entry.date),
+    dateWords: dates.eventDateWords(entry.date),
     yearLabel: words.yearLabel(entry.date.year),
   };
 }

@@ -6,6 +6,8 @@
 // parsed by the `edtf` package), in the calendar its source uses. Every page,
 // feed and file that shows or places a date asks this module.
 import { parse as parseEdtf } from "edtf";
+import { calendarWords } from "../i18n/calendar-words.ts";
+import { messagesFor } from "../i18n/messages.ts";
 
 export interface HistoricalDate {
   readonly year: number;
@@ -72,15 +74,17 @@ export const MONTH_NAMES = [
   "December",
 ] as const;
 
+// The English words below are the English catalogue's (src/i18n/calendar-words.ts), for the
+// command line and the checks; the site's pages take them in the site's language from the archive.
+const ENGLISH = calendarWords(messagesFor("en"));
+
 /** "June" → "june": the month's URL segment. */
 export function monthSlug(month: number): string {
-  return monthName(month).toLowerCase();
+  return ENGLISH.monthSlug(month);
 }
 
 export function monthName(month: number): string {
-  const name = MONTH_NAMES[month - 1];
-  if (!name) throw new RangeError(`month out of range: ${month}`);
-  return name;
+  return ENGLISH.monthName(month);
 }
 
 /**
@@ -530,19 +534,17 @@ export function bcYear(year: number): number {
 
 /** "2018", "AD 79", "44 BC". */
 export function yearLabel(year: number): string {
-  if (year <= 0) return `${bcYear(year)} BC`;
-  if (year < 1000) return `AD ${year}`;
-  return String(year);
+  return ENGLISH.yearLabel(year);
 }
 
 /** "12 June 2018", "24 August AD 79", "15 March 44 BC". */
 export function dateInWords(date: HistoricalDate): string {
-  return `${date.day} ${monthName(date.month)} ${yearLabel(date.year)}`;
+  return ENGLISH.dateInWords(date);
 }
 
 /** "June 12": the heading of a day page. */
 export function monthDayLabel(month: number, day: number): string {
-  return `${monthName(month)} ${day}`;
+  return ENGLISH.dayLabel(month, day);
 }
 
 /** "06-12": the key a day page is grouped under. */

@@ -4,7 +4,8 @@
 // URL by Eleventy's HTML base plugin (site-config.ts).
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { ArchiveEvent } from "../archive/archive.ts";
-import { dateSentence, yearWords } from "../content/date-words.ts";
+import { dateSentence, dateWordsIn } from "../content/date-words.ts";
+import { messagesFor } from "../i18n/messages.ts";
 import { absoluteUrl, CONTENT_SECURITY_POLICY, type SiteInfo, sitePath } from "../site.ts";
 import { withoutUnwritable } from "../util/unwritable.ts";
 import { absoluteLinks } from "./absolute-links.ts";
@@ -19,7 +20,7 @@ export function metadataPlugin(eleventyConfig: EleventyConfig, { site }: { site:
   eleventyConfig.addFilter("underPrefix", (pagePath: string) => sitePath(site, pagePath));
   eleventyConfig.addFilter("eventJsonLd", (event: ArchiveEvent) => eventJsonLd(event, site));
   eleventyConfig.addFilter("dateSentence", dateSentence);
-  eleventyConfig.addFilter("yearWords", yearWords);
+  eleventyConfig.addFilter("yearWords", dateWordsIn(messagesFor(site.language)).yearWords);
   /** "2026-06-12" → a Date at UTC midnight, for the RSS plugin's date filters. */
   eleventyConfig.addFilter("utcDate", (iso: string) => new Date(`${iso}T00:00:00Z`));
   eleventyConfig.addFilter("absoluteLinks", (html: string, base: string) =>

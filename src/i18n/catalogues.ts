@@ -11,14 +11,18 @@ export const CATALOGUE_DIR = path.join(import.meta.dirname, "catalogues");
 export type MessageKey = keyof typeof English;
 
 /**
- * Values the code gives a message besides the ones English uses, each with
- * the value it may stand for in a translation: the century in Roman numerals
- * ("XXe siècle", "siglo XX") instead of its number. Every other placeholder of
- * a translation is one of English's.
+ * Values the code gives a message besides the ones English uses, which a
+ * translation may use: each with the value it may stand for, or null. The
+ * century in Roman numerals ("XXe siècle", "siglo XX") instead of its number;
+ * a date's precision, to choose the words around it ("vers le 1er mai",
+ * "vers 1500"). Every other placeholder of a translation is one of English's.
  */
-export const EXTRA_VALUES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+export const EXTRA_VALUES: Readonly<Record<string, Readonly<Record<string, string | null>>>> = {
   "century.ad": { roman: "century" },
   "century.bc": { roman: "century" },
+  "date.approximate": { precision: null },
+  "date.from": { precision: null },
+  "date.until": { precision: null },
 };
 
 export type Catalogue = Readonly<Record<string, string>>;

@@ -65,33 +65,73 @@ function makeMessages(language: string): Messages {
   if (!catalogue) throw new UnknownLanguageError(`The site's language ${missingLanguageMessage(language)}`);
   const texts = readCatalogue(catalogue);
   const numbers = new Intl.NumberFormat(language, { useGrouping: false });
-  const compiled = new Map<string, IntlMessageFormat>();
+  const compiled = new Map<string, Compiled>();
   const compile = (key: string) => {
-    let format = compiled.get(key);
-    if (!format) compiled.set(key, (format = compileMessage(texts, key, language, catalogue)));
-    return format;
+    let message = compiled.get(key);
+    if (!message) compiled.set(key, (message = compileMessage(texts, key, language, catalogue)));
+    return message;
+  };
+  // IntlMessageFormat writes a number given to a plain {placeholder} as String() does: in Latin digits.
+  const localDigits = <V>(message: Compiled, values: Readonly<Record<string, V>> | undefined) => {
+    if (!values || !message.plain.size) return values;
+    const written: Record<string, V | string> = { ...values };
+    for (const name of message.plain) {
+      const value = values[name];
+      if (typeof value === "number") written[name] = numbers.format(value);
+    }
+    return written;
   };
   return {
     language,
     catalogue,
     dir: textDirection(language),
     t(key, values) {
-      return String(formatted(compile(key), key, catalogue, values));
+      const message = compile(key);
+      return String(formatted(message.format, key, catalogue, localDigits(message, values)));
     },
     parts(key, values) {
-      const result = formatted(compile(key), key, catalogue, values);
+      const message = compile(key);
+      const result = formatted(message.format, key, catalogue, localDigits(message, values));
       return Array.isArray(result) ? result : [result];
     },
     number: (n) => numbers.format(n),
   };
 }
 
-function compileMessage(texts: Catalogue, key: string, language: string, catalogue: string): IntlMessageFormat {
+interface Compiled {
+  readonly format: IntlMessageFormat;
+  /** The arguments used only as plain {placeholders}, never to choose a plural or a select. */
+  readonly plain: ReadonlySet<string>;
+}
+
+function compileMessage(texts: Catalogue, key: string, language: string, catalogue: string): Compiled {
   const text = texts[key];
   if (text === undefined) throw new Error(`No message "${key}" in src/i18n/catalogues/${catalogue}.json`);
   // ignoreTag: a "<" in a message is a character, not the start of a rich-text tag.
-  return new IntlMessageFormat(text, language, undefined, { formatters: FORMATTERS, ignoreTag: true });
+  const format = new IntlMessageFormat(text, language, undefined, { formatters: FORMATTERS, ignoreTag: true });
+  const plain = new Set<string>();
+  const choosing = new Set<string>();
+  const visit = (elements: readonly AstElement[]) => {
+    for (const element of elements) {
+      if (element.type === PLAIN_ARGUMENT && element.value) plain.add(element.value);
+      if (element.options && element.value) choosing.add(element.value);
+      for (const option of Object.values(element.options ?? {})) visit(option.value);
+    }
+  };
+  visit(format.getAst() as AstElement[]);
+  for (const name of choosing) plain.delete(name);
+  return { format, plain };
 }
+
+/** What compileMessage reads of @formatjs/icu-messageformat-parser's elements. */
+interface AstElement {
+  readonly type: number;
+  readonly value?: string;
+  readonly options?: Readonly<Record<string, { readonly value: readonly AstElement[] }>>;
+}
+
+/** The parser's TYPE.argument: a plain {placeholder}. */
+const PLAIN_ARGUMENT = 1;
 
 // The site writes numbers without grouping separators: a year is "1969", never
 // "1,969", and a count reads the same in English as before catalogues.

@@ -82,7 +82,7 @@ describe("the message catalogues", () => {
         const ours = parse(english, "en", key);
         const extras = Object.entries(EXTRA_VALUES[key] ?? {});
         const allowed = new Set([...ours.keys(), ...extras.map(([extra]) => extra)]);
-        const replaced = new Set(extras.filter(([extra]) => theirs.has(extra)).map(([, stands]) => stands));
+        const replaced = new Set(extras.filter(([extra]) => theirs.has(extra)).map(([, standsFor]) => standsFor));
         const faults = [
           ...[...ours.keys()]
             .filter((name) => !theirs.has(name) && !replaced.has(name))
