@@ -12,7 +12,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { CALENDAR_MONTHS } from "../archive/calendar.ts";
+import { calendarLinks } from "../archive/calendar.ts";
+import { calendarWords } from "../i18n/calendar-words.ts";
+import { availableLanguages, messagesFor } from "../i18n/messages.ts";
 import { type DiffGap, type DiffLine, diffExcerpt, diffLines } from "../util/line-diff.ts";
 import { mapLimit } from "../util/map-limit.ts";
 import { type PageText, pageText } from "./page-text.ts";
@@ -180,7 +182,12 @@ function buildDayOf(dir: string): string | undefined {
 }
 
 /** Events first, then days and months (in calendar order), years and topics, then the rest, each in natural order. */
-const MONTHS = new Map(CALENDAR_MONTHS.map((month, i) => [month.url.slice(1, -1), i]));
+// Every language's month addresses ("/june/", "/juin/", "/yunyu/"): the two sites may differ in language.
+const MONTHS = new Map(
+  availableLanguages().flatMap((language) =>
+    calendarLinks(calendarWords(messagesFor(language))).months.map((month, i) => [month.url.slice(1, -1), i] as const),
+  ),
+);
 const ORDER = [/^\/events\//, /^\/([a-z]+)\/(\d+)\/$/, /^\/([a-z]+)\/$/, /^\/years\//, /^\/topics\//];
 const DAYS = 1;
 const MONTH = 2;
