@@ -133,15 +133,29 @@ interface AstElement {
 /** The parser's TYPE.argument: a plain {placeholder}. */
 const PLAIN_ARGUMENT = 1;
 
+/** One formatter per locale and options: making an Intl formatter costs a thousand times using one. */
+function remembered<O, F>(make: (locales: string | string[] | undefined, options: O | undefined) => F) {
+  const made = new Map<string, F>();
+  return (locales?: string | string[], options?: O): F => {
+    const key = JSON.stringify([locales, options]);
+    let formatter = made.get(key);
+    if (!formatter) made.set(key, (formatter = make(locales, options)));
+    return formatter;
+  };
+}
+
 // The site writes numbers without grouping separators: a year is "1969", never
 // "1,969", and a count reads the same in English as before catalogues.
 const FORMATTERS = {
-  getNumberFormat: (locales?: string | string[], options?: Intl.NumberFormatOptions) =>
-    new Intl.NumberFormat(locales, { useGrouping: false, ...options }),
-  getDateTimeFormat: (locales?: string | string[], options?: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(locales, options),
-  getPluralRules: (locales?: string | string[], options?: Intl.PluralRulesOptions) =>
-    new Intl.PluralRules(locales, options),
+  getNumberFormat: remembered<Intl.NumberFormatOptions, Intl.NumberFormat>(
+    (locales, options) => new Intl.NumberFormat(locales, { useGrouping: false, ...options }),
+  ),
+  getDateTimeFormat: remembered<Intl.DateTimeFormatOptions, Intl.DateTimeFormat>(
+    (locales, options) => new Intl.DateTimeFormat(locales, options),
+  ),
+  getPluralRules: remembered<Intl.PluralRulesOptions, Intl.PluralRules>(
+    (locales, options) => new Intl.PluralRules(locales, options),
+  ),
 };
 
 function formatted<T>(
