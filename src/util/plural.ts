@@ -1,5 +1,6 @@
-// Counts in words: "1 entry", "12 entries". On Intl.PluralRules, so another
-// language needs only its forms, not another rule.
+// Counts in the commands' English messages: "1 entry", "12 entries", "3 errors".
+// The site's counts are catalogue messages in its language instead
+// (src/i18n/catalogues/, "count.entries"), with every language's plural forms.
 const rules = new Map<string, Intl.PluralRules>();
 
 /** `count` and the form of the word its number takes: `other` for any category without a form of its own. */
