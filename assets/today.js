@@ -1,21 +1,30 @@
 // @ts-check
-// Progressive enhancement for the home page. The build shows the events of its
-// own date; a reader whose clock and time zone say another day sees that day's
-// events instead, from the per-day JSON the build wrote. Without JavaScript,
-// or if anything fails, the page stays as built. Its sentences are the page's
-// (#today-words, in the site's language), with {day} and {link} where they go.
+// Progressive enhancement for the home page. The build shows the pick of its
+// own date (src/archive/front-page-pick.ts); a reader whose clock and time
+// zone say another day sees that day's pick instead, with years ago from the
+// reader's year, from the per-day JSON the build wrote (its `selected`). The
+// page keeps room for it (src/archive/reader-days.ts), so nothing below moves.
+// Without JavaScript, or if anything fails, the page stays as built. Its
+// sentences are the page's (#today-words, in the site's language), with {day}
+// and {link} where they go, and "#" for a number in a counted one's forms.
 (() => {
   const found = document.getElementById("today");
   const script = document.currentScript;
   const wordsBlock = document.getElementById("today-words");
   if (!found || !wordsBlock || !(script instanceof HTMLScriptElement)) return;
   const root = found;
-  /** @type {{ title: string, empty: string, calendar: string, leapDay: string, leapDayLink: string }} */
+  /** @type {{ title: string, empty: string, calendar: string, leapDay: string, leapDayLink: string, yearsAgo: Record<string, string>, allOfDay: Record<string, string> }} */
   const words = JSON.parse(wordsBlock.textContent ?? "");
   // The site may live under a sub-path: find its root from this script's own URL.
   const siteRoot = new URL("../", script.src);
   const at = (/** @type {string} */ path) => new URL(path.replace(/^\//, ""), siteRoot).href;
   const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
+  // Counts as the build writes them: the page's language, its digits, no grouping.
+  const language = document.documentElement.lang || "en";
+  const plural = new Intl.PluralRules(language);
+  const number = new Intl.NumberFormat(language, { useGrouping: false });
+  const counted = (/** @type {Record<string, string>} */ forms, /** @type {number} */ n) =>
+    (forms[plural.select(n)] ?? forms.other ?? "").replace("#", number.format(n));
 
   const now = new Date();
   const key = `${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
@@ -32,9 +41,9 @@
     .catch(() => {});
 
   /**
-   * Paths in the documents are root-relative and already under the site's path prefix.
-   * @typedef {{ path: string, title: string, summary: string, year: string, thumbnail?: { src: string, srcset: string, width: number, height: number } }} EventDoc
-   * @typedef {{ key: string, label: string, path: string, count: number, sections: { kind: string, heading: string, events: EventDoc[] }[] }} DayDoc
+   * Paths in the documents are root-relative and already under the site's path prefix; dates are ISO, with astronomical years.
+   * @typedef {{ slug: string, path: string, title: string, summary: string, date: string, year: string, thumbnail?: { src: string, srcset: string, width: number, height: number } }} EventDoc
+   * @typedef {{ key: string, label: string, path: string, count: number, selected: string[], sections: { kind: string, heading: string, events: EventDoc[] }[] }} DayDoc
    * @param {DayDoc} day
    * @param {DayDoc | null} leapDay
    */
@@ -46,24 +55,28 @@
       heading.textContent = day.label;
     }
     document.title = words.title.replace("{day}", () => day.label);
-    const events = root.querySelector(".today-events");
-    if (events) events.replaceChildren(...(day.count ? day.sections.map(section) : [emptyState(day)]));
-    root.querySelector(".leap-day-note")?.remove();
-    if (leapDay) root.append(leapDayNote(leapDay));
+    const bySlug = new Map(day.sections.flatMap((s) => s.events).map((e) => [e.slug, e]));
+    const pick = day.selected.flatMap((slug) => bySlug.get(slug) ?? []);
+    /** @type {Node[]} */
+    const shown = pick.length
+      ? [el("ol", { class: "event-list today-pick" }, pick.map(item)), allOfDay(day)]
+      : [emptyState(day)];
+    if (leapDay) shown.push(leapDayNote(leapDay));
+    root.querySelector(".today-events")?.replaceChildren(...shown);
   }
 
-  /** @param {{ kind: string, heading: string, events: EventDoc[] }} s */
-  function section(s) {
-    const id = `${s.kind}-heading`;
-    const list = el("ol", { class: "event-list" }, s.events.map(item));
-    return el("section", { class: "kind-section", "aria-labelledby": id }, [el("h2", { id }, [s.heading]), list]);
+  /** @param {DayDoc} day */
+  function allOfDay(day) {
+    const text = counted(words.allOfDay, day.count).replace("{day}", () => day.label);
+    return el("p", { class: "today-more" }, [el("a", { href: day.path }, [text])]);
   }
 
   /** @param {EventDoc} e */
   function item(e) {
     const text = el("div", { class: "event-text" }, [
       el("h3", { class: "event-title" }, [el("a", { href: e.path }, [e.title])]),
-      el("p", {}, [e.summary]),
+      el("p", { class: "years-ago" }, [yearsAgo(e)]),
+      el("p", { class: "event-summary" }, [e.summary]),
     ]);
     const children = [el("span", { class: "event-year" }, [e.year]), text];
     if (e.thumbnail) {
@@ -80,6 +93,12 @@
       children.push(el("div", { class: "event-thumbnail" }, [img]));
     }
     return el("li", { class: e.thumbnail ? "event-item has-thumbnail" : "event-item" }, children);
+  }
+
+  /** From the reader's year; nothing for an event of this year. @param {EventDoc} e */
+  function yearsAgo(e) {
+    const years = year - Number.parseInt(e.date, 10);
+    return years > 0 ? counted(words.yearsAgo, years) : "";
   }
 
   /** @param {DayDoc} day */

@@ -1,6 +1,6 @@
 // The home page's pick for a day, as Wikipedia's main page chooses its "On
-// this day": the editors' featured entries first, then up to five in all,
-// preferring round anniversaries and a spread of kinds and topics. The same
+// this day": five at most, the editors' featured entries first, then round
+// anniversaries and a spread of kinds and topics. The same
 // for the same build date, so that a rebuild shows the same page
 // (README: "The front page").
 import type { Kind } from "../content/schema.ts";
@@ -31,28 +31,28 @@ export function isRoundAnniversary(years: number): boolean {
 }
 
 /**
- * The day's pick for a build date ("2026-06-12"): every featured entry, then
- * the others one at a time until there are FRONT_PAGE_SIZE, each time the one
- * that is (1) a round anniversary in the build's year, then (2) of a kind not
- * yet picked, then (3) with the most topics not yet picked, then (4) first in
- * an order shuffled by the build date. Featured entries come first, the
- * others after them, each group in the day's order.
+ * The day's pick for a build date ("2026-06-12"): FRONT_PAGE_SIZE events (or
+ * all of a quieter day), chosen one at a time, each time the one that is
+ * (1) featured, then (2) a round anniversary in the build's year, then (3) of
+ * a kind not yet picked, then (4) with the most topics not yet picked, then
+ * (5) first in an order shuffled by the build date. Featured entries are
+ * shown first, the others after them, each group in the day's order.
  */
 export function frontPagePick<Event extends PickCandidate>(events: readonly Event[], buildDate: string): Event[] {
   const year = Number.parseInt(buildDate, 10);
-  const featured = events.filter((e) => e.featured);
-  const kinds = new Set(featured.map((e) => e.kind));
-  const topics = new Set(featured.flatMap((e) => e.topics));
-  const rest = new Set(events.filter((e) => !e.featured));
+  const kinds = new Set<Kind>();
+  const topics = new Set<string>();
+  const rest = new Set(events);
   const chosen = new Set<Event>();
   const score = (e: Event): readonly number[] => [
+    e.featured ? 1 : 0,
     isRoundAnniversary(yearsAgo(e.date.year, year)) ? 1 : 0,
     kinds.has(e.kind) ? 0 : 1,
     new Set(e.topics.filter((t) => !topics.has(t))).size,
     // A stable order for the build date, so that ties fall the same way on every build of it.
     -stableHash(`${buildDate} ${e.slug}`),
   ];
-  while (featured.length + chosen.size < FRONT_PAGE_SIZE && rest.size) {
+  while (chosen.size < FRONT_PAGE_SIZE && rest.size) {
     let best: Event | undefined;
     let bestScore: readonly number[] = [];
     for (const e of rest) {
@@ -64,7 +64,8 @@ export function frontPagePick<Event extends PickCandidate>(events: readonly Even
     kinds.add(best!.kind);
     for (const t of best!.topics) topics.add(t);
   }
-  return [...featured, ...events.filter((e) => chosen.has(e))];
+  const picked = events.filter((e) => chosen.has(e));
+  return [...picked.filter((e) => e.featured), ...picked.filter((e) => !e.featured)];
 }
 
 function isGreater(a: readonly number[], b: readonly number[]): boolean {

@@ -39,7 +39,7 @@ export function configureSite(
   eleventyConfig.addPlugin(metadataPlugin, { site: config.site });
   eleventyConfig.addPlugin(entryLinksPlugin, { config });
   eleventyConfig.addPlugin(paginatedPagesPlugin, undefined);
-  eleventyConfig.addPlugin(readerPlugin, undefined);
+  eleventyConfig.addPlugin(readerPlugin, { site: config.site });
   eleventyConfig.addPlugin(adminPlugin, { config });
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
   eleventyConfig.setServerOptions({

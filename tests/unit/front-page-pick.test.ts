@@ -6,6 +6,7 @@ import {
   type PickCandidate,
   yearsAgo,
 } from "../../src/archive/front-page-pick.ts";
+import { readerDayKeys } from "../../src/archive/reader-days.ts";
 import type { Kind } from "../../src/content/schema.ts";
 
 const BUILD_DATE = "2026-06-12";
@@ -46,7 +47,7 @@ describe("frontPagePick", () => {
     expect(slugs(pick)).toEqual(slugs(round));
   });
 
-  it("shows featured entries first, all of them, then fills up to five", () => {
+  it("shows featured entries first, then fills up to five; of more than five featured, five", () => {
     const day = [
       candidate("round", 1976),
       candidate("featured-late", 2010, "event", [], true),
@@ -60,7 +61,11 @@ describe("frontPagePick", () => {
     expect(pick.slice(0, 3)).toEqual(["featured-late", "featured-early", "round"]);
     expect(pick).toHaveLength(FRONT_PAGE_SIZE);
     const many = Array.from({ length: 7 }, (_, i) => candidate(`f${i}`, 1900 + i, "event", [], true));
-    expect(slugs(frontPagePick([candidate("round", 1976), ...many], BUILD_DATE))).toEqual(slugs(many));
+    const fromMany = slugs(frontPagePick([candidate("round", 1976), ...many], BUILD_DATE));
+    expect(fromMany).toHaveLength(FRONT_PAGE_SIZE);
+    // A round anniversary first among them: 1901 is 125 years before 2026; none of the others is round.
+    expect(fromMany).toEqual(expect.arrayContaining(["f1"]));
+    expect(fromMany.every((slug) => slug.startsWith("f"))).toBe(true);
   });
 
   it("spreads the pick across kinds and topics before taking more of the same", () => {
@@ -83,5 +88,15 @@ describe("frontPagePick", () => {
     expect(slugs(frontPagePick([...day], BUILD_DATE))).toEqual(pick);
     const dates = ["2026-06-13", "2026-06-14", "2026-06-15"].map((date) => slugs(frontPagePick(day, date)).join());
     expect(dates.some((other) => other !== pick.join())).toBe(true);
+  });
+});
+
+describe("readerDayKeys: the days of readers from UTC−12 to UTC+14", () => {
+  it("are the build date and its neighbours, across months and years, in the build's year", () => {
+    expect(readerDayKeys("2026-06-12")).toEqual(["06-11", "06-12", "06-13"]);
+    expect(readerDayKeys("2026-03-01")).toEqual(["02-28", "03-01", "03-02"]);
+    expect(readerDayKeys("2024-03-01")).toEqual(["02-29", "03-01", "03-02"]);
+    expect(readerDayKeys("2026-12-31")).toEqual(["12-30", "12-31", "01-01"]);
+    expect(readerDayKeys("2026-01-01")).toEqual(["12-31", "01-01", "01-02"]);
   });
 });
