@@ -137,7 +137,7 @@ describe("the front page", () => {
     expect(await heading(page)).toBe("On this day: June 12");
     expect(await titles(page)).toEqual(["A short one", "Another"]);
     expect(await yearsAgo(page)).toEqual(["82 years ago", "36 years ago"]);
-    expect(await page.locator("#today .today-more").innerText()).toBe("All 2 entries of June 12");
+    expect(await page.locator("#today .today-more").innerText()).toBe("All 2 entries on June 12");
     // Room for 13 June's five, the largest pick of a neighbouring day.
     expect(await page.locator("#today .today-events").getAttribute("class")).toContain("rows-5");
     await context.close();
@@ -162,7 +162,7 @@ describe("the front page", () => {
         "50 years ago",
         "25 years ago",
       ]);
-      expect(await page.locator("#today .today-more").innerText()).toBe("All 7 entries of June 13");
+      expect(await page.locator("#today .today-more").innerText()).toBe("All 7 entries on June 13");
       expect(await shift()).toEqual({ value: 0, shifted: [] });
       if (width === 390) expect(await axeViolations(page)).toEqual([]);
       for (const scheme of ["light", "dark"] as const) {

@@ -125,7 +125,7 @@ describe("/today.xml", () => {
     ]);
     expect($("li a").first().attr("href")).toBe(`${ORIGIN}/events/featured-1815/`);
     expect($("p a").attr("href")).toBe(`${ORIGIN}/june/12/`);
-    expect($("p a").text()).toBe("All 8 entries of June 12");
+    expect($("p a").text()).toBe("All 8 entries on June 12");
   });
 });
 
