@@ -1,5 +1,5 @@
 // Runs `npm run build`'s command as CI would, against any content folder.
-import { mkdtemp } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { type CommandOptions, type CommandRun, REPO_ROOT, type RunningCommand, startCommand } from "./commands.ts";
@@ -47,4 +47,18 @@ export function buildSite(
 
 export function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), `onthisday-${prefix}-`));
+}
+
+/**
+ * A copy of the fixture archive in `dir` with the optional API off: for tests
+ * of what does not depend on what a site holds (swapping it in, locks), whose
+ * many builds would otherwise each write and delete the API's 1,800 files.
+ */
+export async function fixtureArchiveWithoutApi(dir: string): Promise<string> {
+  await cp(FIXTURE_ARCHIVE, dir, { recursive: true });
+  const settings = path.join(dir, "site.json");
+  const site = JSON.parse(await readFile(settings, "utf8")) as { api?: unknown };
+  site.api = { eventDocuments: false, export: false, onThisDay: false, calendar: false };
+  await writeFile(settings, JSON.stringify(site));
+  return dir;
 }
