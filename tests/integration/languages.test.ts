@@ -4,12 +4,13 @@
 // texts are English; a phrase they contain cannot be told apart and is not
 // looked for (none is, today).
 import { readdirSync, readFileSync } from "node:fs";
-import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import English from "../../src/i18n/catalogues/en.json" with { type: "json" };
-import { buildSite, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
+import { FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
+import { buildFixtureIn } from "../support/language-site.ts";
 import { listFiles } from "../support/site-files.ts";
 
 const LANGUAGES = ["fr", "de", "es", "ar"] as const;
@@ -96,12 +97,7 @@ beforeAll(async () => {
   // One build per language, side by side: about 10 s on a quiet 2-core machine.
   await Promise.all(
     LANGUAGES.map(async (language) => {
-      const content = path.join(work, `${language}-content`);
-      await cp(FIXTURE_ARCHIVE, content, { recursive: true });
-      const settings = JSON.parse(await readFile(path.join(content, "site.json"), "utf8"));
-      await writeFile(path.join(content, "site.json"), JSON.stringify({ ...settings, language }));
-      const site = path.join(work, `${language}-site`);
-      const run = await buildSite(content, site);
+      const { site, run } = await buildFixtureIn(language, work);
       expect(run.stderr, language).toBe("");
       expect(run.code, language).toBe(0);
       sites.set(language, site);
