@@ -222,6 +222,7 @@ describe("the built fixture archive", () => {
       "robots.txt",
       "schemas/entry.json",
       "sitemap.xml",
+      "today.xml",
     ]);
     // Three photos smaller than the smallest width: one size each in AVIF, WebP and JPEG, and a social card.
     const images = files.filter((f) => f.startsWith("img/"));

@@ -223,7 +223,7 @@ describe("parseEntry: problems", () => {
         line: 5,
         field: "xyzzy",
         message: "is not a known field",
-        fix: "remove it, or use one of: title, date, calendar, wikidata, kind, summary, location, topics, photo, photos, related, sources, added, aliases",
+        fix: "remove it, or use one of: title, date, calendar, wikidata, kind, summary, location, topics, featured, photo, photos, related, sources, added, aliases",
       }),
     },
     {
