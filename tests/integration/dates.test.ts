@@ -302,6 +302,12 @@ describe("calendar.ics", () => {
 });
 
 describe("the Atom feed", () => {
+  it("names the feed's author, which RFC 4287 requires when its entries name none", () => {
+    const $ = load(read("feed.xml"), { xml: true });
+    expect($("feed > author > name").text()).not.toBe("");
+    expect($("entry > author")).toHaveLength(0);
+  });
+
   it("leads each summary with the date in words, a '?' ending it without a full stop", () => {
     const $ = load(read("feed.xml"), { xml: true });
     const summaries = new Map(
@@ -372,7 +378,7 @@ describe("search", () => {
 describe("the calendar and month pages", () => {
   it("count each day's listings: an Old Style date on both its days, a date without a day on none", () => {
     const $ = loadPage(site, "/calendar/");
-    const count = (label: string) => $(`a[aria-label^="${label},"]`).find(".count").text();
+    const count = (label: string) => $(`a[aria-label^="${label},"]`).attr("data-count") ?? "";
     for (const day of ["February 11", "February 22", "October 25", "November 7", "June 30", "January 1"]) {
       expect(count(day), day).toBe("1");
     }
