@@ -8,24 +8,28 @@ import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { crc32, deflateSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inspectPhoto } from "../../src/content/photo-files.ts";
-import { type BuildRun, buildSite, FIXTURE_ARCHIVE, tempDir } from "../support/build-site.ts";
+import { type BuildRun, buildSite, fixtureArchiveWithoutApi, tempDir } from "../support/build-site.ts";
 import { REPO_ROOT, runCli } from "../support/commands.ts";
 import { treeDigest } from "../support/site-files.ts";
 
 let work: string;
-/** A site built from the fixture archive: each refused build gets a copy, and must leave it exactly so. */
+/**
+ * The fixture archive without its API, which no message here is about: each
+ * case copies it, and each refused build gets a copy of its site, a third of
+ * the full fixture site's files, and must leave it exactly so.
+ */
+let archive: string;
 let previousSite: string;
 let previousDigest: string;
 
 beforeAll(async () => {
   work = await tempDir("clear-messages");
+  archive = await fixtureArchiveWithoutApi(path.join(work, "fixture-without-api"));
   previousSite = path.join(work, "previous-site");
-  // The run's one build of the fixture archive (tests/support/fixture-site.ts), copied: it is shared and read only.
-  const shared = inject("fixtureSite");
-  expect(shared.run.code, shared.run.stderr).toBe(0);
-  await cp(shared.site, previousSite, { recursive: true });
+  const run = await buildSite(archive, previousSite);
+  expect(run.code, run.stderr).toBe(0);
   previousDigest = treeDigest(previousSite);
 }, 120_000);
 afterAll(() => rm(work, { recursive: true, force: true }), 60_000);
@@ -46,10 +50,10 @@ sources:
 Body.
 `;
 
-/** A copy of the fixture archive with events/hostile.md, and whatever `extra` puts beside it. */
+/** A copy of the archive with events/hostile.md, and whatever `extra` puts beside it. */
 async function archiveWith(name: string, entry: string, extra?: (events: string) => Promise<unknown>): Promise<string> {
   const content = path.join(work, name);
-  await cp(FIXTURE_ARCHIVE, content, { recursive: true });
+  await cp(archive, content, { recursive: true });
   await writeFile(path.join(content, "events", "hostile.md"), entry);
   await extra?.(path.join(content, "events"));
   return content;
