@@ -104,6 +104,8 @@ export interface KindSection {
 
 export interface Day extends DayLink, Counted {
   readonly description: string;
+  /** The social card of its first event with a photo, so that a shared day shows one of its photos. */
+  readonly socialImage?: { readonly url: string; readonly alt: string };
   readonly sections: readonly KindSection[];
   readonly previous: DayLink;
   readonly next: DayLink;
@@ -436,6 +438,8 @@ function buildDays(
 ): Day[] {
   const eventsByDay = dayListings(events.map((e) => links.get(e.slug)!));
   const headings = new Map(KINDS.map((kind) => [kind, messages.t(KIND_WORDS[kind].heading)]));
+  const socialImages = new Map(events.flatMap((e) => (e.socialImage ? [[e.slug, e.socialImage] as const] : [])));
+  const socialImageOf = (slug: string) => socialImages.get(slug);
   return calendar.days.map((link, index): Day => {
     const dayEvents = eventsByDay.get(link.key) ?? [];
     const sections = KINDS.map((kind) => ({
@@ -453,8 +457,23 @@ function buildDays(
       sections,
       ...adjacentDays(calendar.days, index),
       monthLink: calendar.months[link.month - 1]!,
+      // Last, where a patched day (patch-archive.ts) puts it.
+      ...daySocialImage(sections, socialImageOf),
     };
   });
+}
+
+/** The social card of a day's first event that has one, in the page's order. */
+export function daySocialImage(
+  sections: readonly KindSection[],
+  socialImageOf: (slug: string) => { url: string; alt: string } | undefined,
+): { socialImage?: { url: string; alt: string } } {
+  for (const section of sections)
+    for (const event of section.events) {
+      const socialImage = socialImageOf(event.slug);
+      if (socialImage) return { socialImage };
+    }
+  return {};
 }
 
 /** The twelve months, each with its days' counts and first events. */

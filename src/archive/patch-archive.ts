@@ -15,6 +15,7 @@ import {
   archiveEvent,
   archiveWords,
   type Day,
+  daySocialImage,
   eventLink,
   inArchiveOrder,
   planPhotos,
@@ -96,8 +97,14 @@ export function patchArchive(
   const swapped = <Of extends { url: string }>(of: Of, swap: (of: Of) => Of) => (lists.has(of.url) ? swap(of) : of);
   const withEvents = <Of extends { url: string; events: readonly EventLink[] }>(of: Of) =>
     swapped(of, () => ({ ...of, events: swapIn(of.events) }));
+  const bySlug = withChanges(previous.bySlug, replaced);
   const newDays = previous.days.map((day) =>
-    swapped(day, () => ({ ...day, sections: day.sections.map((s) => ({ ...s, events: swapIn(s.events) })) })),
+    swapped(day, () => {
+      const { socialImage: _, ...rest } = day;
+      const sections = day.sections.map((s) => ({ ...s, events: swapIn(s.events) }));
+      // An edited photo may be the day's social card, or become it.
+      return { ...rest, sections, ...daySocialImage(sections, (slug) => bySlug.get(slug)?.socialImage) };
+    }),
   );
   const byDay = new Map(newDays.map((d) => [d.key, d]));
   const events = previous.events.map((e) => replaced.get(e.slug) ?? e);
@@ -106,7 +113,7 @@ export function patchArchive(
     events,
     // An edit may add or drop aliases, or retitle an event that has some.
     redirects: redirectsOf(events),
-    bySlug: withChanges(previous.bySlug, replaced),
+    bySlug,
     days: newDays,
     byDay,
     months: previous.months.map((month) =>

@@ -712,6 +712,14 @@ describe(`the fixture archive built for ${ORIGIN}`, () => {
       expect(scripts.text()).not.toMatch(/<\//);
     });
 
+    it("gives a day page the social card of its first event with a photo, and a day without one the default", () => {
+      const meta = (url: string, name: string) => loadPage(site, url)(`meta[property="${name}"]`).attr("content");
+      const summit = eventDoc("singapore-summit");
+      expect(meta("/june/12/", "og:image")).toBe(summit.photo!.image!.social.url);
+      expect(meta("/june/12/", "og:image:alt")).toBe("Two leaders shake hands");
+      expect(meta("/march/15/", "og:image")).toBe(`${ORIGIN}/assets/social-default.png`);
+    });
+
     it("gives a page without photos the default social image, with an absolute address", async () => {
       const $ = loadPage(site, "/events/caesar/");
       expect($('meta[property="og:image"]').attr("content")).toBe(`${ORIGIN}/assets/social-default.png`);
