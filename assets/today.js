@@ -5,16 +5,15 @@
 // reader's year, from the per-day JSON the build wrote (its `selected`). The
 // page keeps room for it (src/archive/reader-days.ts), so nothing below moves.
 // Without JavaScript, or if anything fails, the page stays as built. Its
-// sentences are the page's (#today-words, in the site's language), with {day}
+// sentences are the page's (#today's data-words, in the site's language), with {day}
 // and {link} where they go, and "#" for a number in a counted one's forms.
 (() => {
   const found = document.getElementById("today");
   const script = document.currentScript;
-  const wordsBlock = document.getElementById("today-words");
-  if (!found || !wordsBlock || !(script instanceof HTMLScriptElement)) return;
+  if (!found?.dataset.words || !(script instanceof HTMLScriptElement)) return;
   const root = found;
   /** @type {{ title: string, empty: string, calendar: string, leapDay: string, leapDayLink: string, yearsAgo: Record<string, string>, allOfDay: Record<string, string> }} */
-  const words = JSON.parse(wordsBlock.textContent ?? "");
+  const words = JSON.parse(found.dataset.words);
   // The site may live under a sub-path: find its root from this script's own URL.
   const siteRoot = new URL("../", script.src);
   const at = (/** @type {string} */ path) => new URL(path.replace(/^\//, ""), siteRoot).href;
