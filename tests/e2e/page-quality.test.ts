@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../support/axe.ts";
+import { layoutShift, loadLazyImages, openPage, type Visit, type VisitOptions } from "../support/page-visit.ts";
 import { fileForUrl } from "../support/site-files.ts";
 import { SCREENSHOT_DIR, useSitesInBrowser } from "./sites.ts";
 
@@ -48,55 +49,9 @@ const env = useSitesInBrowser();
 
 beforeAll(() => mkdir(SCREENSHOT_DIR, { recursive: true }));
 
-interface Visit {
-  readonly page: Page;
-  readonly requests: string[];
-  /** Console errors: failed loads and Content-Security-Policy violations among them. */
-  readonly errors: string[];
-}
-
-/** Opens a page with a layout-shift observer installed before anything renders. */
-async function visit(
-  kind: PageKind,
-  options: { width: number; scheme: "light" | "dark"; injectsScript?: boolean },
-): Promise<Visit> {
-  const page = await env.browser.newPage({
-    viewport: { width: options.width, height: 900 },
-    colorScheme: options.scheme,
-    timezoneId: "UTC",
-    // The site's Content-Security-Policy rightly refuses injected scripts such as axe-core.
-    bypassCSP: options.injectsScript ?? false,
-  });
-  // The reader's clock on the build date, as on a site rebuilt every day: the
-  // home page then keeps the events it was built with (see discovery.test.ts
-  // for readers whose date differs).
-  await page.clock.setFixedTime(new Date(`${env.sites[kind.site].buildDate}T12:00:00Z`));
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on("request", (request) => requests.push(request.url()));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  await page.addInitScript(() => {
-    const w = window as unknown as { layoutShift: number };
-    w.layoutShift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!entry.hadRecentInput) w.layoutShift += entry.value;
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
-  await page.goto(env.sites[kind.site].origin + kind.url, { waitUntil: "load" });
-  return { page, requests, errors };
-}
-
-/** A full-page screenshot does not scroll, so lazy images below the first screen would show as gaps. */
-async function loadLazyImages(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    for (const img of document.images) img.loading = "eager";
-    await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
-  });
-}
+/** Opens a page of its site (tests/support/page-visit.ts): the reader's clock on the build date, as on a site rebuilt every day, so the home page keeps the events it was built with (discovery.test.ts covers readers whose date differs). */
+const visit = (kind: PageKind, options: VisitOptions): Promise<Visit> =>
+  openPage(env.browser, env.sites[kind.site], kind.url, options);
 
 /**
  * Full-page screenshots of a loaded page in the light and then the dark scheme.
@@ -151,8 +106,7 @@ describe.each(PAGE_KINDS)("the $name page ($url)", (kind) => {
       .locator("head script:not([async]):not([defer]):not([type=module]):not([type='application/ld+json'])")
       .count();
     expect(blocking).toBe(0);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
-    expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
+    expect(await layoutShift(page)).toBe(0);
     // The 404 page is itself served with status 404, which the console reports.
     expect(errors.filter((e) => kind.name !== "not-found" || !e.includes("404"))).toEqual([]);
     await photograph(kind, page, 390);

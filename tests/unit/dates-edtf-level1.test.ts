@@ -5,34 +5,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { eventDateWords, yearWords } from "../../src/content/date-words.ts";
 import {
-  type Calendar,
   centuryYear,
   compareEventDates,
-  type EventDate,
   edtfText,
   isoSpan,
   isPlainDay,
   listedDays,
   parseEventDate,
   standardSpan,
-  withCalendar,
 } from "../../src/content/dates.ts";
 import { parseTypedEventDate } from "../../src/content/typed-date.ts";
-
-function read(text: string, calendar?: Calendar): EventDate {
-  const parsed = parseEventDate(text);
-  if (!parsed.ok) throw new Error(`expected "${text}" to parse, got: ${parsed.problem}`);
-  const dated = withCalendar(parsed.date, calendar);
-  if (!dated.ok) throw new Error(`expected "${text}" in ${calendar}, got: ${dated.problem}`);
-  return dated.date;
-}
-
-function refused(text: string, calendar?: Calendar): { problem: string; fix: string } {
-  const parsed = parseEventDate(text);
-  const result = parsed.ok ? withCalendar(parsed.date, calendar) : parsed;
-  if (result.ok) throw new Error(`expected "${text}" to be refused`);
-  return result;
-}
+import { read, refused } from "../support/entry-dates.ts";
 
 describe("seasons (EDTF 21–24, the northern hemisphere's)", () => {
   it("reads spring to winter, ordered by the season's first month, on no day page", () => {

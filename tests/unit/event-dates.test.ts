@@ -16,22 +16,7 @@ import {
   toJulianDayNumber,
   withCalendar,
 } from "../../src/content/dates.ts";
-
-/** The entry's date as the check reads it: `date` then `calendar`. */
-function read(text: string, calendar?: Calendar): EventDate {
-  const parsed = parseEventDate(text);
-  if (!parsed.ok) throw new Error(`expected "${text}" to parse, got: ${parsed.problem}`);
-  const dated = withCalendar(parsed.date, calendar);
-  if (!dated.ok) throw new Error(`expected "${text}" in ${calendar}, got: ${dated.problem}`);
-  return dated.date;
-}
-
-function refused(text: string, calendar?: Calendar): { problem: string; fix: string } {
-  const parsed = parseEventDate(text);
-  const result = parsed.ok ? withCalendar(parsed.date, calendar) : parsed;
-  if (result.ok) throw new Error(`expected "${text}" to be refused`);
-  return result;
-}
+import { read, refused } from "../support/entry-dates.ts";
 
 const day = (year: number, month: number, d: number): HistoricalDate => ({ year, month, day: d });
 
